@@ -1,8 +1,28 @@
+using KnowledgeBase.Cli.Commands.Build;
+using KnowledgeBase.Cli.Commands.Eval;
+using KnowledgeBase.Cli.Commands.Stats;
+using KnowledgeBase.Cli.Commands.Train;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("kb");
+    config.SetExceptionHandler((exception, _) =>
+    {
+        Console.Error.WriteLine($"kb: {exception.Message}");
+        return ExitCodes.UsageOrNothingReadable;
+    });
+    config.AddCommand<BuildCommand>("build")
+        .WithDescription("Read chat logs, find exchanges, cluster topics and write <out>/faq.json.")
+        .WithExample("build", "data/sample", "--out", "out");
+    config.AddCommand<StatsCommand>("stats")
+        .WithDescription("Files, days, groups, messages by kind, speakers and problems of a chat-log folder.");
+    config.AddCommand<EvalCommand>("eval")
+        .WithDescription("Score a faq.json against labelled days (question, answer-link and FAQ F1, topic NMI/ARI).")
+        .WithExample("eval", "--gold", "../shared/gold-dev", "out/faq.json");
+    config.AddCommand<TrainCommand>("train")
+        .WithDescription("Learn the question detector and reply linker from data/labels into models/.");
 });
 return app.Run(args);

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Export;
+using KnowledgeBase.Core.Pipeline;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Build;
+
+/// <summary><c>kb build &lt;input-dir&gt; --out &lt;dir&gt;</c>: the whole pipeline, writing <c>&lt;dir&gt;/faq.json</c>.</summary>
+internal sealed class BuildCommand : Command<BuildSettings>
+{
+    protected override int Execute(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
+    {
+        var options = new KnowledgeBasePipelineOptions(settings.Input)
+        {
+            TopicCount = settings.Topics,
+            GeneratedAt = ReproducibleBuildTime(),
+        };
+        if (settings.Models is not null)
+        {
+            options = options with { ModelsDirectory = settings.Models };
+        }
+
+        var watch = Stopwatch.StartNew();
+        var result = Terminal.Interactive
+            ? RunWithProgressBar(options, cancellationToken)
+            : new KnowledgeBasePipeline().Run(options, cancellationToken: cancellationToken);
+        foreach (var problem in result.Problems)
+        {
+            Terminal.Problem(problem.ToString());
+        }
+
+        var document = result.Document;
+        if (document.Input.Files > 0 && document.Input.Messages == 0 && result.Problems.Count > 0)
+        {
+            Terminal.Problem($"kb build: nothing readable in {settings.Input}");
+            return ExitCodes.UsageOrNothingReadable;
+        }
+
+        var target = Path.Combine(settings.Out, "faq.json");
+        new FaqJsonWriter().WriteFile(document, target);
+        Console.Out.WriteLine(
+            $"{document.Input.Files} files, {document.Input.Messages} messages ({result.HeaderLines} header lines), " +
+            $"{document.Input.Problems} problems; {document.Exchanges.Count} exchanges, {document.Topics.Count} topics, " +
+            $"{document.Entries.Count} entries -> {target} in {watch.Elapsed.TotalSeconds:0.0} s");
+        return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
+    }
+
+    private static PipelineResult RunWithProgressBar(KnowledgeBasePipelineOptions options, CancellationToken cancellationToken) =>
+        Terminal.Error.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                var gate = new Lock();
+                var progress = new SynchronousProgress<PipelineProgress>(p =>
+                {
+                    lock (gate)
+                    {
+                        if (!tasks.TryGetValue(p.Stage, out var task))
+                        {
+                            foreach (var earlier in tasks.Values)
+                            {
+                                earlier.Value = earlier.MaxValue;
+                            }
+
+                            tasks[p.Stage] = task = ctx.AddTask(p.Stage, maxValue: Math.Max(1, p.Total));
+                        }
+
+                        task.Value = Math.Max(task.Value, p.Done);
+                    }
+                });
+                var result = new KnowledgeBasePipeline().Run(options, progress, cancellationToken);
+                foreach (var task in tasks.Values)
+                {
+                    task.Value = task.MaxValue;
+                }
+
+                return result;
+            });
+
+    // SOURCE_DATE_EPOCH (the reproducible-builds convention) pins generatedAt, so two builds give identical bytes.
+    private static DateTimeOffset? ReproducibleBuildTime() =>
+        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Build;
+
+/// <summary>Settings of <c>kb build</c>.</summary>
+internal sealed class BuildSettings : CommandSettings
+{
+    [CommandArgument(0, "<input-dir>")]
+    [Description("Folder tree of chat-log files (*.markdown, *.md).")]
+    public string Input { get; init; } = string.Empty;
+
+    [CommandOption("-o|--out <dir>")]
+    [Description("Output folder for faq.json.")]
+    [DefaultValue("out")]
+    public string Out { get; init; } = "out";
+
+    [CommandOption("--topics <n>")]
+    [Description("Number of topics (default: chosen from the data).")]
+    public int? Topics { get; init; }
+
+    [CommandOption("--models <dir>")]
+    [Description("Folder with the dictionary, stop words and trained models (default: the models/ shipped beside kb).")]
+    public string? Models { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (!Directory.Exists(Input))
+        {
+            return ValidationResult.Error($"input folder not found: {Input}");
+        }
+
+        return Topics is < 1 ? ValidationResult.Error("--topics must be at least 1") : ValidationResult.Success();
+    }
+}

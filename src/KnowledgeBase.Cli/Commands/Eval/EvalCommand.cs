@@ -1,0 +1,43 @@
+using System.Text.Json;
+using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Evaluation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Eval;
+
+/// <summary><c>kb eval --gold &lt;dir&gt; &lt;faq.json&gt;</c>: scores exchanges exactly as the reference scorer does.</summary>
+internal sealed class EvalCommand : Command<EvalSettings>
+{
+    protected override int Execute(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
+    {
+        var gold = GoldSet.Load(settings.Gold);
+        var predictions = PredictedExchanges.LoadFaqJson(settings.Faq);
+        var corpus = settings.Corpus ?? InputRoot(settings.Faq);
+        var score = ExchangeScorer.Score(gold, predictions, corpus is not null && Directory.Exists(corpus) ? corpus : null);
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(score.ToJson());
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().AddColumns("measure", "precision", "recall", "F1");
+        table.AddRow("question", $"{score.QuestionP:0.000}", $"{score.QuestionR:0.000}", $"{score.QuestionF1:0.000}");
+        table.AddRow("answer link", $"{score.LinkP:0.000}", $"{score.LinkR:0.000}", $"{score.LinkF1:0.000}");
+        table.AddRow("FAQ", $"{score.FaqP:0.000}", $"{score.FaqR:0.000}", $"{score.FaqF1:0.000}");
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine(
+            $"{score.Files} labelled files, {score.GoldExchanges} gold and {score.PredExchanges} predicted exchanges, {score.Matched} matched; " +
+            $"topic NMI {score.TopicNmi:0.000}, ARI {score.TopicAri:0.000}");
+        return ExitCodes.Ok;
+    }
+
+    private static string? InputRoot(string faq)
+    {
+        using var stream = File.OpenRead(faq);
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.TryGetProperty("input", out var input) && input.TryGetProperty("root", out var root)
+            ? root.GetString()
+            : null;
+    }
+}

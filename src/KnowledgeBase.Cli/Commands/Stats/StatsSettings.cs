@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Stats;
+
+/// <summary>Settings of <c>kb stats</c>.</summary>
+internal sealed class StatsSettings : CommandSettings
+{
+    [CommandArgument(0, "<input-dir>")]
+    [Description("Folder tree of chat-log files.")]
+    public string Input { get; init; } = string.Empty;
+
+    [CommandOption("--json")]
+    [Description("Print one JSON object instead of a table.")]
+    public bool Json { get; init; }
+
+    public override ValidationResult Validate() =>
+        Directory.Exists(Input) ? ValidationResult.Success() : ValidationResult.Error($"input folder not found: {Input}");
+}

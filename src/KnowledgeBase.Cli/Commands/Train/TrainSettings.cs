@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Train;
+
+/// <summary>Settings of <c>kb train</c>.</summary>
+internal sealed class TrainSettings : CommandSettings
+{
+    [CommandOption("--labels <dir>")]
+    [Description("Labelled days with splits.json (the train part is learned from, the held-out part is only scored).")]
+    [DefaultValue("data/labels")]
+    public string Labels { get; init; } = "data/labels";
+
+    [CommandOption("--corpus <dir>")]
+    [Description("The chat-log corpus the labels refer to (also the evidence for who is who).")]
+    [DefaultValue("../shared/corpus")]
+    public string Corpus { get; init; } = "../shared/corpus";
+
+    [CommandOption("--models <dir>")]
+    [Description("Where the trained models are written (the project's models/ folder).")]
+    [DefaultValue("models")]
+    public string Models { get; init; } = "models";
+
+    [CommandOption("--learning-curve")]
+    [Description("Also train on 25%, 50% and 100% of the training days and score each on the held-out days.")]
+    public bool LearningCurve { get; init; }
+
+    [CommandOption("--seed <n>")]
+    [Description("Seed of the training run.")]
+    [DefaultValue(7)]
+    public int Seed { get; init; } = 7;
+
+    public override ValidationResult Validate() =>
+        !Directory.Exists(Labels) ? ValidationResult.Error($"labels folder not found: {Labels}")
+        : !Directory.Exists(Corpus) ? ValidationResult.Error($"corpus folder not found: {Corpus}")
+        : ValidationResult.Success();
+}

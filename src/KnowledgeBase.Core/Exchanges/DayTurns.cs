@@ -1,0 +1,124 @@
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Segmentation;
+
+namespace KnowledgeBase.Core.Exchanges;
+
+/// <summary>
+/// A day prepared for the exchange models: export duplicates folded, every turn segmented once, mentions and quotes
+/// resolved to the day's speakers.
+/// </summary>
+internal sealed class DayTurns
+{
+    private readonly Dictionary<int, int> _indexByLine = [];
+
+    private DayTurns(ChatDay day, IReadOnlyList<Turn> turns, IReadOnlyList<IReadOnlyList<string>> addressees, IReadOnlyList<string?> quoted)
+    {
+        Day = day;
+        Turns = turns;
+        Addressees = addressees;
+        Quoted = quoted;
+        foreach (var turn in turns)
+        {
+            _indexByLine[turn.Message.Source.Line] = turn.Index;
+            foreach (var duplicate in turn.Duplicates)
+            {
+                _indexByLine[duplicate.Line] = turn.Index;
+            }
+        }
+    }
+
+    public ChatDay Day { get; }
+
+    public IReadOnlyList<Turn> Turns { get; }
+
+    /// <summary>For each turn, the speakers its @mentions resolve to.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Addressees { get; }
+
+    /// <summary>For each turn, the speaker its quote resolves to, if any.</summary>
+    public IReadOnlyList<string?> Quoted { get; }
+
+    /// <summary>The turn holding a header line (the line of either twin of a merged message).</summary>
+    public int? IndexOfLine(int line) => _indexByLine.TryGetValue(line, out var index) ? index : null;
+
+    public static DayTurns Prepare(ChatDay day, ChineseSegmenter segmenter, SpeakerDirectory directory)
+    {
+        var messages = day.Messages;
+        var twins = new DuplicateExportMerger().FindTwins(messages);
+        var duplicates = new Dictionary<int, List<SourceRef>>();
+        for (var i = 0; i < twins.Length; i++)
+        {
+            if (twins[i] >= 0)
+            {
+                var first = Root(twins, i);
+                if (!duplicates.TryGetValue(first, out var list))
+                {
+                    duplicates[first] = list = [];
+                }
+
+                list.Add(messages[i].Source);
+            }
+        }
+
+        var turns = new List<Turn>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (twins[i] >= 0)
+            {
+                continue;
+            }
+
+            var message = messages[i];
+            var words = segmenter.ContentWords(message.Text);
+            var domain = words.Count(segmenter.IsDomainTerm);
+            turns.Add(new Turn(turns.Count, message, duplicates.TryGetValue(i, out var d) ? d : [], words, domain));
+        }
+
+        // Everyone seen on the day (under any of their nicks) can be addressed.
+        var speakers = messages.Select(m => m.Speaker.Raw).Distinct().ToList();
+        var addressees = new List<IReadOnlyList<string>>(turns.Count);
+        var quoted = new List<string?>(turns.Count);
+        var canonical = CanonicalSpeakers(messages, twins);
+        foreach (var turn in turns)
+        {
+            addressees.Add(turn.Message.Mentions
+                .Select(m => directory.Resolve(m, speakers))
+                .OfType<string>()
+                .Select(s => canonical.GetValueOrDefault(s, s))
+                .Distinct()
+                .ToList());
+            var quote = turn.Message.Quote;
+            var resolved = quote is null ? null : directory.Resolve(quote.Name, speakers);
+            quoted.Add(resolved is null ? null : canonical.GetValueOrDefault(resolved, resolved));
+        }
+
+        return new DayTurns(day, turns, addressees, quoted);
+    }
+
+    // Twin nicks map to the nick of the first copy, the one turns carry.
+    private static Dictionary<string, string> CanonicalSpeakers(IReadOnlyList<ChatMessage> messages, int[] twins)
+    {
+        var votes = new Dictionary<(string Twin, string First), int>();
+        for (var i = 0; i < twins.Length; i++)
+        {
+            if (twins[i] >= 0)
+            {
+                var key = (messages[i].Speaker.Raw, messages[Root(twins, i)].Speaker.Raw);
+                votes[key] = votes.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return votes
+            .GroupBy(v => v.Key.Twin)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.Value).ThenBy(v => v.Key.First, StringComparer.Ordinal).First().Key.First);
+    }
+
+    private static int Root(int[] twins, int i)
+    {
+        while (twins[i] >= 0)
+        {
+            i = twins[i];
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Security.Cryptography;
+using System.Text;
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Segmentation;
+using Microsoft.ML;
+
+namespace KnowledgeBase.Core.Exchanges;
+
+/// <summary>
+/// Finds the exchanges of one chat day: which messages open domain questions (the learned question detector), which
+/// later messages answer each one (the learned reply linker), with a calibrated confidence. Thread-safe.
+/// </summary>
+public sealed class ExchangeFinder : IDisposable
+{
+    private const int FollowUpTurns = 3;
+    private const double FollowUpSeconds = 180;
+
+    private readonly ExchangeModels _models;
+    private readonly ChineseSegmenter _segmenter;
+    private readonly SpeakerDirectory _directory;
+    private readonly ThreadLocal<PredictionEngine<QuestionRow, BinaryPrediction>> _questionEngine;
+    private readonly ThreadLocal<PredictionEngine<LinkRow, BinaryPrediction>> _linkEngine;
+
+    /// <summary>Creates a finder.</summary>
+    /// <param name="models">The trained models.</param>
+    /// <param name="segmenter">The segmenter (content words for overlap features).</param>
+    /// <param name="directory">Who is who, to resolve @mentions and quotes.</param>
+    public ExchangeFinder(ExchangeModels models, ChineseSegmenter segmenter, SpeakerDirectory directory)
+    {
+        _models = models;
+        _segmenter = segmenter;
+        _directory = directory;
+        _questionEngine = new(() => models.Context.Model.CreatePredictionEngine<QuestionRow, BinaryPrediction>(models.Question), trackAllValues: true);
+        _linkEngine = new(() => models.Context.Model.CreatePredictionEngine<LinkRow, BinaryPrediction>(models.Link), trackAllValues: true);
+    }
+
+    /// <summary>Finds the exchanges of a day.</summary>
+    /// <param name="day">The day.</param>
+    /// <returns>Exchanges in order of their first question.</returns>
+    public IReadOnlyList<Exchange> Find(ChatDay day)
+    {
+        var turns = DayTurns.Prepare(day, _segmenter, _directory);
+        var questionProbabilities = ScoreQuestions(turns);
+        var settings = _models.Settings;
+        return Decode(turns, questionProbabilities, settings.QuestionThreshold, settings.LinkThreshold)
+            .Select(found => ToExchange(turns, found))
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var engine in _questionEngine.Values)
+        {
+            engine.Dispose();
+        }
+
+        foreach (var engine in _linkEngine.Values)
+        {
+            engine.Dispose();
+        }
+
+        _questionEngine.Dispose();
+        _linkEngine.Dispose();
+    }
+
+    internal DayTurns Prepare(ChatDay day) => DayTurns.Prepare(day, _segmenter, _directory);
+
+    internal float[] ScoreQuestions(DayTurns day)
+    {
+        var engine = _questionEngine.Value!;
+        var probabilities = new float[day.Turns.Count];
+        for (var i = 0; i < day.Turns.Count; i++)
+        {
+            probabilities[i] = IsCandidateQuestion(day.Turns[i])
+                ? engine.Predict(QuestionRowOf(day, i, label: false, _segmenter)).Probability
+                : 0f;
+        }
+
+        return probabilities;
+    }
+
+    internal IReadOnlyList<FoundExchange> Decode(DayTurns day, float[] questionProbabilities, double questionThreshold, double linkThreshold)
+    {
+        var groups = GroupQuestions(day, questionProbabilities, questionThreshold);
+        var isQuestion = groups.SelectMany(g => g.Group.Turns).ToHashSet();
+        var answers = groups.Select(_ => new List<(int Turn, float Probability)>()).ToArray();
+        var noAnswer = groups.Select(_ => 1.0).ToArray();
+        var engine = _linkEngine.Value!;
+
+        // For every later message, the question it most likely answers (if any clears the threshold).
+        var best = new Dictionary<int, (int Group, float Probability)>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var candidate in LinkFeaturizer.Candidates(day, groups[g].Group))
+            {
+                if (isQuestion.Contains(candidate) || !IsCandidateAnswer(day.Turns[candidate]))
+                {
+                    continue;
+                }
+
+                var probability = engine.Predict(new LinkRow { Features = LinkFeaturizer.Featurize(day, groups[g].Group, candidate) }).Probability;
+                noAnswer[g] *= 1 - probability;
+                if (!best.TryGetValue(candidate, out var current) || probability > current.Probability)
+                {
+                    best[candidate] = (g, probability);
+                }
+            }
+        }
+
+        foreach (var (candidate, (group, probability)) in best)
+        {
+            if (probability >= linkThreshold)
+            {
+                answers[group].Add((candidate, probability));
+            }
+        }
+
+        return groups
+            .Select((g, i) => new FoundExchange(
+                g.Group,
+                answers[i].OrderBy(a => a.Turn).Select(a => a.Turn).ToList(),
+                g.Probability * (1 - noAnswer[i])))
+            .ToList();
+    }
+
+    internal static QuestionRow QuestionRowOf(DayTurns day, int index, bool label, ChineseSegmenter segmenter) => new()
+    {
+        Label = label,
+        Text = string.Join(' ', segmenter.Segment(day.Turns[index].Message.Text)),
+        Cues = QuestionFeaturizer.Featurize(day, index),
+    };
+
+    internal static bool IsCandidateQuestion(Turn turn) =>
+        turn.Message.Kind is MessageKind.Text or MessageKind.Link && turn.Message.Text.Length >= 4;
+
+    internal static bool IsCandidateAnswer(Turn turn) => turn.Message.Kind is not (MessageKind.Empty or MessageKind.System);
+
+    // Consecutive question messages of one asker (nobody else in between, or only briefly) are one question.
+    private static List<(QuestionGroup Group, float Probability)> GroupQuestions(DayTurns day, float[] probabilities, double threshold)
+    {
+        var groups = new List<(List<int> Turns, float Probability)>();
+        var lastGroupOf = new Dictionary<string, int>();
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (probabilities[i] < threshold)
+            {
+                continue;
+            }
+
+            var speaker = day.Turns[i].Speaker;
+            if (lastGroupOf.TryGetValue(speaker, out var g) && IsFollowUp(day, groups[g].Turns[^1], i))
+            {
+                groups[g].Turns.Add(i);
+                groups[g] = (groups[g].Turns, Math.Max(groups[g].Probability, probabilities[i]));
+                continue;
+            }
+
+            lastGroupOf[speaker] = groups.Count;
+            groups.Add(([i], probabilities[i]));
+        }
+
+        return groups.Select(g => (QuestionGroup.Of(day, g.Turns), g.Probability)).ToList();
+    }
+
+    private static bool IsFollowUp(DayTurns day, int previous, int next)
+    {
+        if (next - previous > FollowUpTurns || day.Turns[next].Seconds - day.Turns[previous].Seconds > FollowUpSeconds)
+        {
+            return false;
+        }
+
+        // Another speaker's message in between that answers (not just chatter) ends the first question.
+        for (var j = previous + 1; j < next; j++)
+        {
+            if (day.Turns[j].Speaker != day.Turns[next].Speaker && day.Turns[j].Words.Count > 3)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Exchange ToExchange(DayTurns day, FoundExchange found)
+    {
+        var cited = found.Question.Turns.Select(t => (Turn: t, Role: MessageRole.Question))
+            .Concat(found.Answers.Select(t => (Turn: t, Role: MessageRole.Answer)))
+            .OrderBy(c => c.Turn)
+            .Select(c => new ExchangeMessage(day.Turns[c.Turn].Message, c.Role, day.Turns[c.Turn].Duplicates))
+            .ToList();
+        var first = day.Turns[found.Question.First].Message.Source;
+        return new Exchange(StableId(first), day.Day.Path, cited, found.Confidence);
+    }
+
+    /// <summary>The id of an exchange: a hash of its file and first question line, so the same input gives the same id.</summary>
+    /// <param name="firstQuestion">The first question message's source.</param>
+    /// <returns>An id such as <c>x3f2a9c01b7</c>.</returns>
+    public static string StableId(SourceRef firstQuestion)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(firstQuestion.ToString()));
+        return "x" + Convert.ToHexStringLower(hash.AsSpan(0, 5));
+    }
+}
+
+/// <summary>A decoded exchange before it becomes a domain record.</summary>
+internal sealed record FoundExchange(QuestionGroup Question, IReadOnlyList<int> Answers, double Confidence);

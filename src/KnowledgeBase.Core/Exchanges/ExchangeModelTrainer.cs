@@ -1,0 +1,186 @@
+using KnowledgeBase.Core.Evaluation;
+using KnowledgeBase.Core.Segmentation;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Transforms.Text;
+
+namespace KnowledgeBase.Core.Exchanges;
+
+/// <summary>
+/// Learns the question detector (logistic regression over jieba-token n-grams and numeric cues) and the reply linker
+/// (boosted trees over pair features) from labelled days, then picks the two decision thresholds that maximise the
+/// exchange scores on a validation part of the training days.
+/// </summary>
+public sealed class ExchangeModelTrainer
+{
+    private static readonly double[] QuestionThresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+    private static readonly double[] LinkThresholds = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+
+    private readonly ChineseSegmenter _segmenter;
+    private readonly SpeakerDirectory _directory;
+    private readonly int _seed;
+
+    /// <summary>Creates a trainer.</summary>
+    /// <param name="segmenter">The segmenter.</param>
+    /// <param name="directory">Who is who, learned from the corpus.</param>
+    /// <param name="seed">Seed of every random choice.</param>
+    public ExchangeModelTrainer(ChineseSegmenter segmenter, SpeakerDirectory directory, int seed = 7)
+    {
+        _segmenter = segmenter;
+        _directory = directory;
+        _seed = seed;
+    }
+
+    /// <summary>Trains on the given days: thresholds from a validation split (every fourth day), then the final models on all days.</summary>
+    /// <param name="days">Labelled training days.</param>
+    /// <param name="log">Receives progress lines for a person.</param>
+    /// <returns>The trained models.</returns>
+    public ExchangeModels Train(IReadOnlyList<LabelledDay> days, Action<string>? log = null)
+    {
+        var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory), d.Labels)).ToList();
+        var fit = prepared.Where((_, i) => i % 4 != 3).ToList();
+        var validation = prepared.Where((_, i) => i % 4 == 3).ToList();
+
+        var (questionThreshold, linkThreshold) = (0.5, 0.4);
+        if (validation.Count > 0 && fit.Count > 0)
+        {
+            var trial = Fit(fit, new ExchangeModelSettings(0.5, 0.4, fit.Count, _seed));
+            (questionThreshold, linkThreshold) = ChooseThresholds(trial, validation, log);
+        }
+
+        return Fit(prepared, new ExchangeModelSettings(questionThreshold, linkThreshold, prepared.Count, _seed));
+    }
+
+    /// <summary>Scores models on labelled days the way <c>kb eval</c> does (no topics).</summary>
+    /// <param name="models">The models.</param>
+    /// <param name="days">Labelled days.</param>
+    /// <returns>The scores.</returns>
+    public EvaluationScore Evaluate(ExchangeModels models, IReadOnlyList<LabelledDay> days)
+    {
+        var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory), d.Labels)).ToList();
+        using var finder = new ExchangeFinder(models, _segmenter, _directory);
+        var scored = prepared.Select(d => (d.Turns, d.Labels, finder.ScoreQuestions(d.Turns))).ToList();
+        return Score(finder, scored, models.Settings.QuestionThreshold, models.Settings.LinkThreshold);
+    }
+
+    private ExchangeModels Fit(IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days, ExchangeModelSettings settings)
+    {
+        var context = new MLContext(seed: _seed);
+        var questionRows = new List<QuestionRow>();
+        var linkRows = new List<LinkRow>();
+        foreach (var (turns, labels) in days)
+        {
+            AddRows(turns, labels, questionRows, linkRows);
+        }
+
+        var questionPipeline = context.Transforms.Text.FeaturizeText(
+                "TextFeatures",
+                new TextFeaturizingEstimator.Options
+                {
+                    // Word uni- and bigrams over jieba tokens carry the phrasing (请问, 有没有, 怎么 …).
+                    WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+                    // Character trigrams catch phrasing that jieba splits differently.
+                    CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+                    Norm = TextFeaturizingEstimator.NormFunction.L2,
+                },
+                nameof(QuestionRow.Text))
+            // Numeric cues live on very different scales: bring them to [0, 1] so L2 regularisation treats them alike.
+            .Append(context.Transforms.NormalizeMinMax("CueFeatures", nameof(QuestionRow.Cues)))
+            // One feature vector: text evidence beside the cues.
+            .Append(context.Transforms.Concatenate("Features", "TextFeatures", "CueFeatures"))
+            // Logistic regression gives calibrated probabilities, which the confidence of an exchange is built from.
+            .Append(context.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                L2Regularization = 1f,
+                L1Regularization = 0.05f,
+                NumberOfThreads = 1,
+            }));
+        var question = questionPipeline.Fit(context.Data.LoadFromEnumerable(questionRows));
+
+        var linkPipeline = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            // Trees capture interactions a linear model misses (a mention matters more far from the question).
+            NumberOfLeaves = 16,
+            NumberOfTrees = 200,
+            MinimumExampleCountPerLeaf = 10,
+            LearningRate = 0.1,
+            NumberOfThreads = 1,
+            FeatureColumnName = nameof(LinkRow.Features),
+        });
+        var link = linkPipeline.Fit(context.Data.LoadFromEnumerable(linkRows));
+        return new ExchangeModels(context, question, link, settings);
+    }
+
+    private void AddRows(DayTurns turns, GoldFile labels, List<QuestionRow> questionRows, List<LinkRow> linkRows)
+    {
+        var questionTurns = labels.Exchanges.SelectMany(e => e.Questions).Select(turns.IndexOfLine).OfType<int>().ToHashSet();
+        for (var i = 0; i < turns.Turns.Count; i++)
+        {
+            if (ExchangeFinder.IsCandidateQuestion(turns.Turns[i]))
+            {
+                questionRows.Add(ExchangeFinder.QuestionRowOf(turns, i, questionTurns.Contains(i), _segmenter));
+            }
+        }
+
+        foreach (var exchange in labels.Exchanges)
+        {
+            var questions = exchange.Questions.Select(turns.IndexOfLine).OfType<int>().Distinct().Order().ToList();
+            if (questions.Count == 0)
+            {
+                continue;
+            }
+
+            var group = QuestionGroup.Of(turns, questions);
+            var answers = exchange.Answers.Select(turns.IndexOfLine).OfType<int>().ToHashSet();
+            foreach (var candidate in LinkFeaturizer.Candidates(turns, group))
+            {
+                if (ExchangeFinder.IsCandidateAnswer(turns.Turns[candidate]))
+                {
+                    linkRows.Add(new LinkRow { Label = answers.Contains(candidate), Features = LinkFeaturizer.Featurize(turns, group, candidate) });
+                }
+            }
+        }
+    }
+
+    private (double Question, double Link) ChooseThresholds(
+        ExchangeModels trial, IReadOnlyList<(DayTurns Turns, GoldFile Labels)> validation, Action<string>? log)
+    {
+        using var finder = new ExchangeFinder(trial, _segmenter, _directory);
+        var scored = validation.Select(d => (d.Turns, d.Labels, finder.ScoreQuestions(d.Turns))).ToList();
+        var best = (Question: 0.5, Link: 0.4, Score: double.MinValue);
+        foreach (var q in QuestionThresholds)
+        {
+            foreach (var l in LinkThresholds)
+            {
+                var score = Score(finder, scored, q, l);
+                var objective = score.QuestionF1 + score.LinkF1 + score.FaqF1;
+                if (objective > best.Score + 1e-9)
+                {
+                    best = (q, l, objective);
+                }
+            }
+        }
+
+        log?.Invoke($"thresholds: question {best.Question:0.00}, link {best.Link:0.00} (validation F1 sum {best.Score:0.000} on {validation.Count} days)");
+        return (best.Question, best.Link);
+    }
+
+    private static EvaluationScore Score(
+        ExchangeFinder finder, IReadOnlyList<(DayTurns Turns, GoldFile Labels, float[] Probabilities)> days, double questionThreshold, double linkThreshold)
+    {
+        var predictions = new List<(string, IReadOnlyCollection<int>, IReadOnlyCollection<int>, string)>();
+        foreach (var (turns, _, probabilities) in days)
+        {
+            foreach (var found in finder.Decode(turns, probabilities, questionThreshold, linkThreshold))
+            {
+                var questions = found.Question.Turns.Select(t => turns.Turns[t].Message.Source.Line).ToList();
+                var answers = found.Answers.Select(t => turns.Turns[t].Message.Source.Line).ToList();
+                predictions.Add((turns.Day.Path, questions, answers, "None"));
+            }
+        }
+
+        var gold = new GoldSet(days.Select(d => d.Labels));
+        return ExchangeScorer.Score(gold, PredictedExchanges.From(predictions), corpusDir: null);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.ML;
+
+namespace KnowledgeBase.Core.Exchanges;
+
+/// <summary>The trained question detector and reply linker with their thresholds: <c>models/exchange-*.zip</c>.</summary>
+public sealed class ExchangeModels
+{
+    /// <summary>File name of the question detector.</summary>
+    public const string QuestionModelFile = "exchange-question.zip";
+
+    /// <summary>File name of the reply linker.</summary>
+    public const string LinkModelFile = "exchange-link.zip";
+
+    /// <summary>File name of the thresholds.</summary>
+    public const string SettingsFile = "exchange-settings.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    internal ExchangeModels(MLContext context, ITransformer question, ITransformer link, ExchangeModelSettings settings)
+    {
+        Context = context;
+        Question = question;
+        Link = link;
+        Settings = settings;
+    }
+
+    /// <summary>Thresholds and training facts.</summary>
+    public ExchangeModelSettings Settings { get; }
+
+    internal MLContext Context { get; }
+
+    internal ITransformer Question { get; }
+
+    internal ITransformer Link { get; }
+
+    /// <summary>Loads the models from a folder; a missing file is a clear error.</summary>
+    /// <param name="directory">The models folder.</param>
+    /// <returns>The models.</returns>
+    public static ExchangeModels Load(string directory)
+    {
+        var context = new MLContext(seed: 1);
+        var question = context.Model.Load(Require(directory, QuestionModelFile), out _);
+        var link = context.Model.Load(Require(directory, LinkModelFile), out _);
+        var settings = JsonSerializer.Deserialize<ExchangeModelSettings>(File.ReadAllText(Require(directory, SettingsFile)))
+            ?? throw new InvalidDataException($"{Path.Combine(directory, SettingsFile)}: empty settings");
+        return new ExchangeModels(context, question, link, settings);
+    }
+
+    /// <summary>Saves the models to a folder.</summary>
+    /// <param name="directory">The models folder.</param>
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        Context.Model.Save(Question, null, Path.Combine(directory, QuestionModelFile));
+        Context.Model.Save(Link, null, Path.Combine(directory, LinkModelFile));
+        File.WriteAllText(Path.Combine(directory, SettingsFile), JsonSerializer.Serialize(Settings, JsonOptions) + "\n");
+    }
+
+    internal ExchangeModels WithSettings(ExchangeModelSettings settings) => new(Context, Question, Link, settings);
+
+    private static string Require(string directory, string file)
+    {
+        var path = Path.Combine(directory, file);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"exchange model {path} is missing: train it with `kb train` (see README)", path);
+    }
+}

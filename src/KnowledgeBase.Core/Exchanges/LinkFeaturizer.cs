@@ -1,0 +1,151 @@
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Exchanges;
+
+/// <summary>
+/// Evidence that a later message answers a question: hard links (an @mention of the asker, a quote of the asker) and
+/// soft ones (time gap, turn distance, speaker alternation, word overlap, answer cues, the asker's thanks after it).
+/// </summary>
+internal static class LinkFeaturizer
+{
+    public const int Count = 27;
+
+    /// <summary>How far after a question an answer is looked for.</summary>
+    public const int WindowTurns = 40;
+
+    /// <summary>How long after a question an answer is looked for.</summary>
+    public const double WindowSeconds = 2 * 3600;
+
+    /// <summary>Hard links (mention or quote of the asker) are followed further.</summary>
+    public const int HardWindowTurns = 300;
+
+    public static IEnumerable<int> Candidates(DayTurns day, QuestionGroup question)
+    {
+        var turns = day.Turns;
+        var start = turns[question.Last];
+        var end = Math.Min(turns.Count, question.Last + 1 + HardWindowTurns);
+        for (var j = question.Last + 1; j < end; j++)
+        {
+            if (question.Turns.Contains(j))
+            {
+                continue;
+            }
+
+            var near = j - question.Last <= WindowTurns && turns[j].Seconds - start.Seconds <= WindowSeconds;
+            if (near || IsHardLink(day, question, j))
+            {
+                yield return j;
+            }
+        }
+    }
+
+    public static bool IsHardLink(DayTurns day, QuestionGroup question, int candidate) =>
+        day.Turns[candidate].Speaker != question.Asker
+        && (day.Addressees[candidate].Contains(question.Asker) || day.Quoted[candidate] == question.Asker);
+
+    public static float[] Featurize(DayTurns day, QuestionGroup question, int candidate)
+    {
+        var turns = day.Turns;
+        var c = turns[candidate];
+        var q = turns[question.Last];
+        var text = c.Message.Text;
+        var f = new float[Count];
+        f[0] = Log(candidate - question.Last);
+        f[1] = Log(Math.Max(0, c.Seconds - q.Seconds));
+        f[2] = Flag(day.Addressees[candidate].Contains(question.Asker));
+        f[3] = Flag(day.Addressees[candidate].Count > 0 && !day.Addressees[candidate].Contains(question.Asker));
+        f[4] = Flag(day.Quoted[candidate] == question.Asker);
+        f[5] = Flag(day.Quoted[candidate] is not null && day.Quoted[candidate] != question.Asker);
+        f[6] = c.Message.Quote is null ? 0 : (float)QuoteOverlap(c.Message.Quote.QuotedText, question, day);
+        f[7] = Flag(c.Speaker == question.Asker);
+        f[8] = (float)WordOverlap.Jaccard(question.Words, c.Words);
+        f[9] = WordOverlap.Shared(question.Words, c.Words, _ => true);
+        f[10] = Log(text.Length);
+        f[11] = Flag(QuestionFeaturizer.LooksLikeQuestion(text));
+        f[12] = ChatCues.AnswerCount(text);
+        f[13] = Flag(ChatCues.IsAck(text));
+        f[14] = Flag(ChatCues.IsThanks(text));
+        f[15] = Flag(c.Message.Kind != MessageKind.Text);
+
+        var questionsBetween = 0;
+        var speakerBefore = 0;
+        var askerBetween = 0;
+        double competitor = 0;
+        for (var j = question.Last + 1; j < candidate; j++)
+        {
+            var between = turns[j];
+            if (between.Speaker == c.Speaker)
+            {
+                speakerBefore++;
+            }
+
+            if (between.Speaker == question.Asker)
+            {
+                askerBetween++;
+            }
+
+            if (between.Speaker != question.Asker && QuestionFeaturizer.LooksLikeQuestion(between.Message.Text))
+            {
+                questionsBetween++;
+                competitor = Math.Max(competitor, WordOverlap.Jaccard(between.Words, c.Words));
+            }
+        }
+
+        f[16] = questionsBetween;
+        f[17] = Flag(speakerBefore == 0);
+        f[18] = speakerBefore;
+        f[19] = Flag(AskerAcknowledgesAfter(day, question.Asker, candidate));
+        f[20] = Flag(candidate > 0 && turns[candidate - 1].Speaker == question.Asker);
+        f[21] = c.Message.Mentions.Count;
+        f[22] = ChatCues.JokeCount(text);
+        f[23] = ChatCues.MetaCount(text);
+        f[24] = askerBetween;
+        f[25] = (float)competitor;
+        f[26] = c.DomainTerms;
+        return f;
+    }
+
+    private static double QuoteOverlap(string quoted, QuestionGroup question, DayTurns day)
+    {
+        if (quoted.Length == 0)
+        {
+            return 0;
+        }
+
+        // The quote usually copies (the start of) the question message.
+        var best = 0.0;
+        foreach (var index in question.Turns)
+        {
+            var text = day.Turns[index].Message.Text;
+            var probe = quoted.Length > 12 ? quoted[..12] : quoted;
+            if (text.Contains(probe, StringComparison.Ordinal))
+            {
+                return 1;
+            }
+
+            var shared = quoted.Distinct().Count(text.Contains);
+            best = Math.Max(best, (double)shared / Math.Max(1, quoted.Distinct().Count()));
+        }
+
+        return best;
+    }
+
+    private static bool AskerAcknowledgesAfter(DayTurns day, string asker, int candidate)
+    {
+        var end = Math.Min(day.Turns.Count, candidate + 4);
+        for (var j = candidate + 1; j < end; j++)
+        {
+            var turn = day.Turns[j];
+            if (turn.Speaker == asker && (ChatCues.IsThanks(turn.Message.Text) || ChatCues.IsAck(turn.Message.Text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static float Flag(bool value) => value ? 1f : 0f;
+
+    private static float Log(double value) => (float)Math.Log(1 + value);
+}

@@ -1,0 +1,106 @@
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Exchanges;
+
+/// <summary>
+/// Numeric cues of "this message opens a domain question": question marks and words, request phrasing, domain
+/// vocabulary, length, and what happens around it (is it a reply, does anyone answer it).
+/// </summary>
+internal static class QuestionFeaturizer
+{
+    public const int Count = 26;
+    private const int LookAhead = 8;
+    private const double SameBurstSeconds = 120;
+
+    public static float[] Featurize(DayTurns day, int index)
+    {
+        var turns = day.Turns;
+        var turn = turns[index];
+        var message = turn.Message;
+        var text = message.Text;
+        var f = new float[Count];
+        f[0] = Flag(ChatCues.HasFullWidthQuestionMark(text));
+        f[1] = Flag(ChatCues.EndsWithQuestionMark(text));
+        f[2] = Flag(ChatCues.HasQuestionParticle(text));
+        f[3] = ChatCues.InterrogativeCount(text);
+        f[4] = ChatCues.RequestCount(text);
+        f[5] = ChatCues.AnswerCount(text);
+        f[6] = Flag(ChatCues.IsThanks(text));
+        f[7] = Flag(ChatCues.IsAck(text));
+        f[8] = ChatCues.MetaCount(text);
+        f[9] = ChatCues.JokeCount(text);
+        f[10] = turn.DomainTerms;
+        f[11] = turn.Words.Count == 0 ? 0 : (float)turn.DomainTerms / turn.Words.Count;
+        f[12] = Log(text.Length);
+        f[13] = message.Mentions.Count;
+        f[14] = Flag(message.Kind == MessageKind.Text);
+        f[15] = Flag(message.Quote is not null);
+
+        var previous = index > 0 ? turns[index - 1] : null;
+        f[16] = Flag(previous is not null && previous.Speaker == turn.Speaker && turn.Seconds - previous.Seconds <= SameBurstSeconds);
+        f[17] = Flag(previous is not null && previous.Speaker != turn.Speaker && LooksLikeQuestion(previous.Message.Text));
+        f[18] = previous is null ? Log(3600) : Log(Math.Max(0, turn.Seconds - previous.Seconds));
+        var next = index + 1 < turns.Count ? turns[index + 1] : null;
+        f[19] = Flag(next is not null && next.Speaker == turn.Speaker && next.Seconds - turn.Seconds <= SameBurstSeconds);
+
+        var end = Math.Min(turns.Count, index + 1 + LookAhead);
+        var addressed = 0;
+        double overlap = 0;
+        var others = new HashSet<string>();
+        for (var j = index + 1; j < end; j++)
+        {
+            var later = turns[j];
+            if (later.Speaker == turn.Speaker)
+            {
+                continue;
+            }
+
+            others.Add(later.Speaker);
+            if (day.Addressees[j].Contains(turn.Speaker) || day.Quoted[j] == turn.Speaker)
+            {
+                addressed++;
+            }
+
+            overlap = Math.Max(overlap, WordOverlap.Jaccard(turn.Words, later.Words));
+        }
+
+        f[20] = addressed;
+        f[21] = (float)overlap;
+        f[22] = others.Count;
+        f[23] = Flag(MentionsRecentSpeaker(day, index));
+        f[24] = Log(turn.Words.Count);
+        f[25] = Flag(message.Kind is MessageKind.Image or MessageKind.Emoji or MessageKind.System or MessageKind.Empty);
+        return f;
+    }
+
+    /// <summary>A cheap, model-free guess used for context features (how many questions are open in between).</summary>
+    public static bool LooksLikeQuestion(string text) =>
+        ChatCues.HasFullWidthQuestionMark(text) || ChatCues.EndsWithQuestionMark(text) || ChatCues.HasQuestionParticle(text)
+        || (ChatCues.InterrogativeCount(text) > 0 && text.Length >= 6);
+
+    // A message addressed to someone who just spoke is a reply (or a clarification back), rarely a new question.
+    private static bool MentionsRecentSpeaker(DayTurns day, int index)
+    {
+        var addressees = day.Addressees[index];
+        var quoted = day.Quoted[index];
+        if (addressees.Count == 0 && quoted is null)
+        {
+            return false;
+        }
+
+        for (var j = Math.Max(0, index - 10); j < index; j++)
+        {
+            var speaker = day.Turns[j].Speaker;
+            if (addressees.Contains(speaker) || quoted == speaker)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static float Flag(bool value) => value ? 1f : 0f;
+
+    private static float Log(double value) => (float)Math.Log(1 + value);
+}

@@ -1,0 +1,107 @@
+using System.Collections.Frozen;
+using KnowledgeBase.Core.Reading;
+
+namespace KnowledgeBase.Core.Exchanges;
+
+/// <summary>
+/// Resolves an <c>@mention</c> to one of a day's speakers. Mentions use a member's group nickname at that time, which
+/// often differs from the name in the headers (<c>@钟文帅-天下支付PM-深圳</c> addresses <c>钟</c>), so the directory
+/// weighs evidence gathered across the corpus: exact and prefix name matches, nick pairs from days merged from two
+/// exports, and who tends to speak right after being mentioned.
+/// </summary>
+public sealed class SpeakerDirectory
+{
+    private const double MinimumScore = 3;
+
+    private readonly FrozenDictionary<(string, string), int> _aliases;
+    private readonly FrozenDictionary<(string, string), int> _answeredAfterMention;
+    private readonly FrozenDictionary<string, int> _mentionCounts;
+
+    internal SpeakerDirectory(
+        IReadOnlyDictionary<(string, string), int> aliases,
+        IReadOnlyDictionary<(string, string), int> answeredAfterMention,
+        IReadOnlyDictionary<string, int> mentionCounts)
+    {
+        _aliases = aliases.ToFrozenDictionary();
+        _answeredAfterMention = answeredAfterMention.ToFrozenDictionary();
+        _mentionCounts = mentionCounts.ToFrozenDictionary();
+    }
+
+    /// <summary>A directory with no corpus evidence: names are matched by their spelling alone.</summary>
+    public static SpeakerDirectory Empty { get; } = new(
+        new Dictionary<(string, string), int>(), new Dictionary<(string, string), int>(), new Dictionary<string, int>());
+
+    /// <summary>Nick pairs known to name the same person.</summary>
+    public int AliasPairCount => _aliases.Count / 2;
+
+    /// <summary>Finds which of the candidate speakers a mention addresses.</summary>
+    /// <param name="mention">The mentioned name, without <c>@</c>.</param>
+    /// <param name="speakers">Raw nicks of the speakers to choose from (e.g. everyone who spoke that day).</param>
+    /// <returns>The raw nick of the addressed speaker, or <c>null</c> when no candidate is clearly the one.</returns>
+    public string? Resolve(string mention, IEnumerable<string> speakers)
+    {
+        var mentionKey = NameKey.Of(mention);
+        if (mentionKey.Length == 0)
+        {
+            return null;
+        }
+
+        var mentionName = NameKey.Of(SpeakerParser.Parse(mention).Name);
+        string? best = null;
+        double bestScore = 0;
+        var tie = false;
+        foreach (var speaker in speakers)
+        {
+            var score = Score(mentionKey, mentionName, speaker);
+            if (score > bestScore)
+            {
+                (best, bestScore, tie) = (speaker, score, false);
+            }
+            else if (score == bestScore && score > 0 && speaker != best)
+            {
+                tie = true;
+            }
+        }
+
+        return bestScore >= MinimumScore && !tie ? best : null;
+    }
+
+    private double Score(string mentionKey, string mentionName, string speaker)
+    {
+        var speakerKey = NameKey.Of(speaker);
+        if (speakerKey.Length == 0)
+        {
+            return 0;
+        }
+
+        if (speakerKey == mentionKey)
+        {
+            return 20;
+        }
+
+        var speakerName = NameKey.Of(SpeakerParser.Parse(speaker).Name);
+        double score = 0;
+        if (speakerName.Length > 0 && speakerName == mentionName)
+        {
+            score += 8;
+        }
+        else if (NameKey.IsPrefixRelated(speakerKey, mentionKey) || NameKey.IsPrefixRelated(speakerName, mentionName))
+        {
+            score += 4;
+        }
+
+        if (_aliases.TryGetValue((mentionKey, speakerKey), out var pairs) && pairs > 0)
+        {
+            score += 6;
+        }
+
+        if (_answeredAfterMention.TryGetValue((mentionKey, speakerKey), out var answered)
+            && _mentionCounts.TryGetValue(mentionKey, out var mentioned)
+            && answered >= 2)
+        {
+            score += 5.0 * answered / mentioned;
+        }
+
+        return score;
+    }
+}

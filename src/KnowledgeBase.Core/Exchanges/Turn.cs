@@ -1,0 +1,21 @@
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Exchanges;
+
+/// <summary>
+/// A message of a day after merging export duplicates: the message as first seen, the header lines of its twins,
+/// and its content words (segmented once, reused by every feature).
+/// </summary>
+/// <param name="Index">Position in the day's turn list.</param>
+/// <param name="Message">The message as first seen.</param>
+/// <param name="Duplicates">Header lines of the same message in a second export.</param>
+/// <param name="Words">Content words of the message text (stop words removed).</param>
+/// <param name="DomainTerms">How many of the words are domain-dictionary terms.</param>
+internal sealed record Turn(int Index, ChatMessage Message, IReadOnlyList<SourceRef> Duplicates, IReadOnlyList<string> Words, int DomainTerms)
+{
+    /// <summary>The speaker's raw nick.</summary>
+    public string Speaker => Message.Speaker.Raw;
+
+    /// <summary>Seconds since midnight of the message's day.</summary>
+    public double Seconds => Message.Time.TimeOfDay.TotalSeconds;
+}

@@ -1,0 +1,18 @@
+namespace KnowledgeBase.Core.Pipeline;
+
+/// <summary>Options of one <c>kb build</c> run.</summary>
+/// <param name="InputRoot">Folder tree of chat-log files.</param>
+public sealed record KnowledgeBasePipelineOptions(string InputRoot)
+{
+    /// <summary>Folder with the domain dictionary, stop words and trained models.</summary>
+    public string ModelsDirectory { get; init; } = Path.Combine(AppContext.BaseDirectory, "models");
+
+    /// <summary>Number of topics; <c>null</c> chooses it from the data.</summary>
+    public int? TopicCount { get; init; }
+
+    /// <summary>The build time written into faq.json; <c>null</c> takes the current time.</summary>
+    public DateTimeOffset? GeneratedAt { get; init; }
+
+    /// <summary>How many files are processed at once.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}
