@@ -1,0 +1,235 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Privacy;
+
+/// <summary>
+/// Finds and masks personal data in chat text: bank card numbers (13-19 digits passing Luhn), 18-character resident ID
+/// numbers (checksum and birth date), mainland mobile numbers and e-mail addresses. Numbers count only as a whole: a
+/// digit run that is part of a longer run, a decimal amount or a letter-and-digit identifier (an order number) is left
+/// alone, and so are date-prefixed order numbers and millisecond timestamps that happen to pass Luhn.
+/// </summary>
+public static partial class PersonalDataMasker
+{
+    // Card and phone numbers are often typed in groups: "6222 0212 3456 7890 123", "138-1234-5678".
+    private const int MaxGroupsInOneNumber = 5;
+
+    /// <summary>The text that replaces a piece of personal data of the given kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>A bracketed Chinese placeholder such as <c>[手机号]</c>.</returns>
+    public static string Placeholder(PersonalDataKind kind) => kind switch
+    {
+        PersonalDataKind.BankCard => "[银行卡号]",
+        PersonalDataKind.ResidentId => "[身份证号]",
+        PersonalDataKind.MobilePhone => "[手机号]",
+        _ => "[邮箱]",
+    };
+
+    /// <summary>Replaces every piece of personal data in a text with its <see cref="Placeholder"/>.</summary>
+    /// <param name="text">Chat text, a nick, a keyword.</param>
+    /// <returns>The text with personal data masked; the same instance when there is none.</returns>
+    public static string Mask(string text)
+    {
+        var matches = Find(text);
+        if (matches.Count == 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var match in matches)
+        {
+            builder.Append(text, at, match.Index - at).Append(Placeholder(match.Kind));
+            at = match.Index + match.Length;
+        }
+
+        return builder.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>
+    /// Masks a whole knowledge base: personal data in every text, nick, expert, keyword and label, and with
+    /// <see cref="MaskingOptions.AnonymizeSpeakers"/> every nick and @mention replaced by a stable pseudonym.
+    /// </summary>
+    /// <param name="document">The document, as built.</param>
+    /// <param name="options">What to mask.</param>
+    /// <returns>A masked copy; the same instance when the options ask for nothing.</returns>
+    public static KnowledgeBaseDocument Mask(KnowledgeBaseDocument document, MaskingOptions options)
+    {
+        if (!options.MaskPersonalData && !options.AnonymizeSpeakers)
+        {
+            return document;
+        }
+
+        var pseudonyms = options.AnonymizeSpeakers ? SpeakerPseudonymizer.For(document, options.PseudonymKey) : null;
+        return new DocumentMasker(options.MaskPersonalData, pseudonyms).Mask(document);
+    }
+
+    /// <summary>Finds the personal data in a text, in order, without overlaps.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The matches, by index.</returns>
+    public static IReadOnlyList<PersonalDataMatch> Find(string text)
+    {
+        var matches = new List<PersonalDataMatch>();
+        foreach (Match email in EmailPattern().Matches(text))
+        {
+            matches.Add(new PersonalDataMatch(PersonalDataKind.Email, email.Index, email.Length));
+        }
+
+        var emails = matches.Count;
+        foreach (Match run in DigitRunPattern().Matches(text))
+        {
+            if (!Overlaps(matches, emails, run.Index, run.Length))
+            {
+                FindNumbers(text, run, matches);
+            }
+        }
+
+        matches.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return matches;
+    }
+
+    private static bool Overlaps(List<PersonalDataMatch> matches, int count, int index, int length)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (index < matches[i].Index + matches[i].Length && matches[i].Index < index + length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A run is digit groups joined by single spaces or hyphens; take the longest number starting at each group.
+    private static void FindNumbers(string text, Match run, List<PersonalDataMatch> matches)
+    {
+        var groups = DigitGroupPattern().Matches(run.Value).Select(g => (Start: run.Index + g.Index, g.Length)).ToArray();
+        var first = 0;
+        while (first < groups.Length)
+        {
+            var found = false;
+            for (var last = Math.Min(groups.Length - 1, first + MaxGroupsInOneNumber - 1); last >= first && !found; last--)
+            {
+                var match = Classify(text, groups, first, last);
+                if (match is not null)
+                {
+                    matches.Add(match);
+                    first = last + 1;
+                    found = true;
+                }
+            }
+
+            if (!found)
+            {
+                first++;
+            }
+        }
+    }
+
+    private static PersonalDataMatch? Classify(string text, (int Start, int Length)[] groups, int first, int last)
+    {
+        var start = groups[first].Start;
+        var end = groups[last].Start + groups[last].Length;
+        if (!StandsAloneOnTheLeft(text, start) || (last == groups.Length - 1 && PartOfDecimal(text, end)))
+        {
+            return null;
+        }
+
+        var digits = Digits(text, groups, first, last);
+        var lengths = groups[first..(last + 1)].Select(g => g.Length).ToArray();
+        var letterAfter = last == groups.Length - 1 && end < text.Length && char.IsAsciiLetter(text[end]);
+
+        // A resident ID may end in X: then the run stops one character early.
+        if (digits.Length == 17 && letterAfter && text[end] is 'X' or 'x' && !(end + 1 < text.Length && char.IsAsciiLetterOrDigit(text[end + 1]))
+            && IdShape(lengths, 17) && PersonalDataChecks.IsResidentId(digits + 'X'))
+        {
+            return new PersonalDataMatch(PersonalDataKind.ResidentId, start, end + 1 - start);
+        }
+
+        if (letterAfter)
+        {
+            return null;
+        }
+
+        if (IdShape(lengths, 18) && PersonalDataChecks.IsResidentId(digits))
+        {
+            return new PersonalDataMatch(PersonalDataKind.ResidentId, start, end - start);
+        }
+
+        var mobile = MobileDigits(digits, lengths);
+        if (mobile is not null && PersonalDataChecks.IsMobile(mobile))
+        {
+            var plus = mobile.Length < digits.Length && start > 0 && text[start - 1] == '+' ? 1 : 0;
+            return new PersonalDataMatch(PersonalDataKind.MobilePhone, start - plus, end - start + plus);
+        }
+
+        return CardShape(lengths) && PersonalDataChecks.IsBankCard(digits)
+            ? new PersonalDataMatch(PersonalDataKind.BankCard, start, end - start)
+            : null;
+    }
+
+    // Not glued to a letter (an order number like P2018…) or to the fraction of a decimal.
+    private static bool StandsAloneOnTheLeft(string text, int start) =>
+        start == 0
+        || !(char.IsAsciiLetter(text[start - 1]) || (text[start - 1] == '.' && start > 1 && IsDigit(text[start - 2])));
+
+    private static bool PartOfDecimal(string text, int end) =>
+        end + 1 < text.Length && text[end] == '.' && IsDigit(text[end + 1]);
+
+    private static bool IdShape(int[] lengths, int digits) =>
+        lengths.Length == 1 || (lengths.Length == 3 && lengths[0] == 6 && lengths[1] == 8 && lengths[2] == digits - 14);
+
+    // 11 digits as one run or 3-4-4, optionally after the country code 86.
+    private static string? MobileDigits(string digits, int[] lengths)
+    {
+        var rest = lengths;
+        var number = digits;
+        if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal) && (lengths.Length == 1 || lengths[0] == 2))
+        {
+            number = digits[2..];
+            rest = lengths.Length == 1 ? [11] : lengths[1..];
+        }
+
+        if (number.Length != 11)
+        {
+            return null;
+        }
+
+        return rest is [11] or [3, 4, 4] ? number : null;
+    }
+
+    // One run, groups of four with a shorter tail, or the 4-6-4/4-6-5 of fifteen-digit cards.
+    private static bool CardShape(int[] lengths) =>
+        lengths.Length == 1
+        || (lengths.Length >= 3 && lengths[..^1].All(l => l == 4) && lengths[^1] is >= 1 and <= 4)
+        || lengths is [4, 6, 4] or [4, 6, 5];
+
+    private static string Digits(string text, (int Start, int Length)[] groups, int first, int last)
+    {
+        var builder = new StringBuilder(24);
+        for (var g = first; g <= last; g++)
+        {
+            for (var i = groups[g].Start; i < groups[g].Start + groups[g].Length; i++)
+            {
+                // Full-width digits (０-９) count as their ASCII twins.
+                builder.Append(text[i] >= '０' ? (char)(text[i] - '０' + '0') : text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsDigit(char c) => c is (>= '0' and <= '9') or (>= '０' and <= '９');
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex("(?<![0-9０-９])[0-9０-９]+(?:[ \\-][0-9０-９]+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitRunPattern();
+
+    [GeneratedRegex("[0-9０-９]+", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitGroupPattern();
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Export;
+using KnowledgeBase.Core.Privacy;
+using KnowledgeBase.Core.Tests.Export;
+
+namespace KnowledgeBase.Core.Tests.Privacy;
+
+public sealed partial class DocumentMaskingTests
+{
+    [Fact]
+    public void Default_options_mask_every_text_and_leave_the_original_alone()
+    {
+        var original = SampleDocuments.Payments();
+
+        var masked = PersonalDataMasker.Mask(original, MaskingOptions.Default);
+
+        var json = Json(masked);
+        Assert.DoesNotContain("13812345678", json);
+        Assert.DoesNotContain("6222021234567894", json);
+        Assert.DoesNotContain("li.si@example.com", json);
+        Assert.Contains("急，电话[手机号]", json);
+        Assert.Contains("卡号[银行卡号]", json);
+        Assert.Contains("邮件 [邮箱]", json);
+        Assert.Equal("邮件 [邮箱]", masked.Exchanges[1].Messages[1].Message.Quote!.Reply[^7..]);
+        Assert.Contains("张三-某银行-产品-上海", json);
+        Assert.Contains("13812345678", Json(original));
+    }
+
+    [Fact]
+    public void Nothing_asked_gives_the_same_document()
+    {
+        var original = SampleDocuments.Payments();
+
+        Assert.Same(original, PersonalDataMasker.Mask(original, new MaskingOptions { MaskPersonalData = false }));
+    }
+
+    [Fact]
+    public void No_mask_keeps_personal_data_while_anonymizing()
+    {
+        var masked = PersonalDataMasker.Mask(
+            SampleDocuments.Payments(),
+            new MaskingOptions { MaskPersonalData = false, AnonymizeSpeakers = true, PseudonymKey = "k" });
+
+        var json = Json(masked);
+        Assert.Contains("13812345678", json);
+        Assert.DoesNotContain("张三", json);
+    }
+
+    [Fact]
+    public void Anonymized_speakers_get_one_stable_pseudonym_per_person()
+    {
+        var options = new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "test-key" };
+
+        var masked = PersonalDataMasker.Mask(SampleDocuments.Payments(), options);
+
+        var licence = masked.Exchanges[0].Messages;
+        var payout = masked.Exchanges[1].Messages;
+        var payoutAgain = masked.Exchanges[2].Messages;
+        var zhang = licence[0].Message.Speaker.Raw;
+        var li = licence[1].Message.Speaker.Raw;
+        var hacker = payout[0].Message.Speaker.Raw;
+        Assert.Matches(PseudonymPattern(), zhang);
+        Assert.Equal(zhang, payoutAgain[0].Message.Speaker.Raw);
+        Assert.Equal(li, payout[1].Message.Speaker.Raw);
+        Assert.Equal(li, masked.Entries[1].Experts[0].Name);
+        Assert.Equal(hacker, masked.Entries[1].Experts[1].Name);
+        Assert.Equal(4, new[] { zhang, li, hacker, licence[2].Message.Speaker.Raw }.Distinct().Count());
+        Assert.Equal($"@{zhang} 全国性的一个亿实缴，看央行2号令", licence[1].Message.Body);
+        Assert.Equal([zhang], licence[1].Message.Mentions);
+        Assert.StartsWith($"「{hacker}：", payout[1].Message.Body, StringComparison.Ordinal);
+        Assert.Equal(hacker, payout[1].Message.Quote!.Name);
+        Assert.Null(masked.Entries[0].Experts[0].Company);
+
+        var json = Json(masked);
+        foreach (var name in new[] { "张三", "李四", "王五", "坏人", "某银行" })
+        {
+            Assert.DoesNotContain(name, json);
+        }
+
+        var again = PersonalDataMasker.Mask(SampleDocuments.Payments(), options);
+        Assert.Equal(json, Json(again));
+        var otherKey = PersonalDataMasker.Mask(SampleDocuments.Payments(), options with { PseudonymKey = "another key" });
+        Assert.NotEqual(zhang, otherKey.Exchanges[0].Messages[0].Message.Speaker.Raw);
+    }
+
+    [Fact]
+    public void Pseudonyms_stay_distinct_when_short_hashes_collide()
+    {
+        // 3000 people in 65536 four-digit pseudonyms collide dozens of times; each collision must be lengthened.
+        var experts = Enumerable.Range(0, 3000).Select(i => new Expert($"成员{i}", null, null, 1)).ToList();
+        var entry = SampleDocuments.Payments().Entries[0] with { Experts = experts };
+        var document = SampleDocuments.Payments() with { Entries = [entry] };
+
+        var masked = PersonalDataMasker.Mask(document, new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" });
+
+        var names = masked.Entries[0].Experts.Select(e => e.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.Contains(names, n => n.Length > "成员-7F3A".Length);
+        Assert.All(names, n => Assert.Matches(PseudonymPattern(), n));
+    }
+
+    private static string Json(KnowledgeBaseDocument document)
+    {
+        using var stream = new MemoryStream();
+        new FaqJsonWriter().Write(document, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    [GeneratedRegex("^成员-[0-9A-F]{4,}$")]
+    private static partial Regex PseudonymPattern();
+}
