@@ -1,0 +1,25 @@
+namespace KnowledgeBase.Core.Curation;
+
+/// <summary>A curation action that cannot be carried out: an unknown entry, a bad argument, a merge of an entry into itself.</summary>
+public class CurationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public CurationException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message for a person.</summary>
+    /// <param name="message">What went wrong.</param>
+    public CurationException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and a cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public CurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,16 @@
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Curation;
+
+/// <summary>What merging a build into the store did.</summary>
+/// <param name="Document">The build with every entry's current status and edits applied (merged-away entries left out).</param>
+/// <param name="Added">Entries new to the store.</param>
+/// <param name="Changed">Entries whose built question, answer, topic or sources changed.</param>
+/// <param name="Missing">Entries in the store that this build no longer produced (kept, with their decisions).</param>
+/// <param name="ChangedSinceReview">Approved entries whose sources changed: flagged for another look, still approved.</param>
+public sealed record CurationMergeResult(
+    KnowledgeBaseDocument Document,
+    IReadOnlyList<string> Added,
+    IReadOnlyList<string> Changed,
+    IReadOnlyList<string> Missing,
+    IReadOnlyList<string> ChangedSinceReview);

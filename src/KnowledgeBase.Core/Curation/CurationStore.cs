@@ -1,0 +1,1215 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KnowledgeBase.Core.Domain;
+using Microsoft.Data.Sqlite;
+using static KnowledgeBase.Core.Curation.EntryRow;
+
+namespace KnowledgeBase.Core.Curation;
+
+/// <summary>
+/// The curation store: a SQLite file (WAL, synchronous commits) holding the latest build's entries and exchanges, and
+/// every analyst decision about them: status, edits of question, answer and topic, merges, splits, notes, and an audit
+/// trail. Each action is one transaction, committed before the method returns, and names the entry version it was based
+/// on, so a stale save fails with a <see cref="CurationConflictException"/> instead of overwriting someone's work.
+/// Builds merge in by stable entry id and never reset a decision. Safe to use from many threads; each call opens its
+/// own pooled connection.
+/// </summary>
+public sealed class CurationStore : IDisposable
+{
+    private const string BuildActor = "build";
+    private readonly CurationStoreOptions options;
+    private readonly string connectionString;
+
+    /// <summary>Opens (creating when missing) the store at <see cref="CurationStoreOptions.DatabasePath"/>.</summary>
+    /// <param name="options">Where the file is, how to tokenise search text, which clock to use.</param>
+    public CurationStore(CurationStoreOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
+        this.options = options;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)options.BusyTimeout.TotalSeconds,
+        }.ToString();
+        using var connection = OpenConnection();
+        Execute(connection, null, "PRAGMA journal_mode = WAL;");
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, CurationSchema.Create);
+        Execute(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', $v);", ("$v", CurationSchema.Version.ToString(CultureInfo.InvariantCulture)));
+        transaction.Commit();
+    }
+
+    /// <summary>The SQLite file.</summary>
+    public string DatabasePath => options.DatabasePath;
+
+    /// <summary>Opens the store at <paramref name="path"/> with default options.</summary>
+    /// <param name="path">The SQLite file.</param>
+    /// <returns>The store.</returns>
+    public static CurationStore Open(string path) => new(new CurationStoreOptions(path));
+
+    /// <summary>
+    /// Stores a build's topics, exchanges and entries (matched by stable id), keeps every decision and edit, flags
+    /// approved entries whose sources changed as changed since review, and returns the build with each entry's current
+    /// status and edits applied.
+    /// </summary>
+    /// <param name="build">The document a build produced.</param>
+    /// <returns>The document to write as faq.json.</returns>
+    public KnowledgeBaseDocument Merge(KnowledgeBaseDocument build) => MergeBuild(build).Document;
+
+    /// <summary>Like <see cref="Merge"/>, and also says which entries were added, changed, missing or flagged.</summary>
+    /// <param name="build">The document a build produced.</param>
+    /// <returns>The curated document and what changed.</returns>
+    public CurationMergeResult MergeBuild(KnowledgeBaseDocument build)
+    {
+        var now = Now();
+        using var connection = OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        StoreTopics(connection, transaction, build.Topics);
+        StoreExchanges(connection, transaction, build.Exchanges);
+
+        var existing = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var added = new List<string>();
+        var changed = new List<string>();
+        var flagged = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in build.Entries)
+        {
+            if (!seen.Add(entry.Id))
+            {
+                throw new CurationException($"the build has two entries with id {entry.Id}");
+            }
+
+            var hash = SourcesHash(entry.Sources);
+            if (!existing.TryGetValue(entry.Id, out var row))
+            {
+                InsertBuiltEntry(connection, transaction, entry, hash);
+                Audit(connection, transaction, entry.Id, now, BuildActor, "build-add", null, null, entry.Question, 1);
+                added.Add(entry.Id);
+                continue;
+            }
+
+            var differences = BuiltDifferences(row, entry, hash);
+            var flag = row.Status == CurationStatus.Approved && !row.ChangedSinceReview && row.ReviewedHash != hash;
+            if (differences.Count == 0 && row.Present && !flag)
+            {
+                continue;
+            }
+
+            var version = row.Version + 1;
+            Execute(
+                connection,
+                transaction,
+                """
+                UPDATE entries SET present = 1, built_topic_id = $topic, built_question = $question, built_answer = $answer,
+                    built_exchange_ids = $exchanges, keywords = $keywords, experts = $experts, confidence = $confidence,
+                    sources = $sources, sources_hash = $hash, changed_since_review = changed_since_review OR $flag, version = $version
+                WHERE id = $id;
+                """,
+                ("$id", entry.Id),
+                ("$topic", entry.TopicId),
+                ("$question", entry.Question),
+                ("$answer", entry.Answer),
+                ("$exchanges", Json.Of(entry.ExchangeIds)),
+                ("$keywords", Json.Of(entry.Keywords)),
+                ("$experts", Json.Of(entry.Experts)),
+                ("$confidence", entry.Confidence),
+                ("$sources", Json.Of(entry.Sources)),
+                ("$hash", hash),
+                ("$flag", flag),
+                ("$version", version));
+            if (!row.Present)
+            {
+                Audit(connection, transaction, entry.Id, now, BuildActor, "build-back", "present", "0", "1", version);
+            }
+
+            foreach (var (field, before, after) in differences)
+            {
+                Audit(connection, transaction, entry.Id, now, BuildActor, "build-change", field, before, after, version);
+            }
+
+            if (differences.Count > 0)
+            {
+                changed.Add(entry.Id);
+            }
+
+            if (flag)
+            {
+                Audit(connection, transaction, entry.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, hash, version);
+                flagged.Add(entry.Id);
+            }
+        }
+
+        var missing = new List<string>();
+        foreach (var row in existing.Values.Where(r => r.Origin == BuildActor && r.Present && !seen.Contains(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var flag = row.Status == CurationStatus.Approved && !row.ChangedSinceReview;
+            var version = row.Version + 1;
+            Execute(
+                connection,
+                transaction,
+                "UPDATE entries SET present = 0, changed_since_review = changed_since_review OR $flag, version = $version WHERE id = $id;",
+                ("$id", row.Id),
+                ("$flag", flag),
+                ("$version", version));
+            Audit(connection, transaction, row.Id, now, BuildActor, "build-missing", "present", "1", "0", version);
+            missing.Add(row.Id);
+            if (flag)
+            {
+                Audit(connection, transaction, row.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, null, version);
+                flagged.Add(row.Id);
+            }
+        }
+
+        Recompute(connection, transaction, null);
+        SetMeta(connection, transaction, "build.generatedAt", build.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
+        SetMeta(connection, transaction, "build.schemaVersion", build.SchemaVersion.ToString(CultureInfo.InvariantCulture));
+        SetMeta(connection, transaction, "input.root", build.Input.Root);
+        SetMeta(connection, transaction, "input.files", build.Input.Files.ToString(CultureInfo.InvariantCulture));
+        SetMeta(connection, transaction, "input.messages", build.Input.Messages.ToString(CultureInfo.InvariantCulture));
+        SetMeta(connection, transaction, "input.problems", build.Input.Problems.ToString(CultureInfo.InvariantCulture));
+
+        var rows = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var entries = new List<FaqEntry>();
+        foreach (var entry in build.Entries)
+        {
+            var row = rows[entry.Id];
+            if (row.MergedInto is not null)
+            {
+                continue;
+            }
+
+            entries.Add(row.ToEntry());
+            entries.AddRange(rows.Values
+                .Where(r => r.SplitFrom == entry.Id && r.MergedInto is null && r.EffExchangeIds.Count > 0)
+                .OrderBy(r => r.Id, StringComparer.Ordinal)
+                .Select(r => r.ToEntry()));
+        }
+
+        transaction.Commit();
+        return new CurationMergeResult(build with { Entries = entries }, added, changed, missing, flagged);
+    }
+
+    /// <summary>
+    /// The approved entries (not merged away, still produced by the latest build) with only the exchanges and topics
+    /// they use: the content of an approved-only faq.json.
+    /// </summary>
+    /// <returns>The document.</returns>
+    public KnowledgeBaseDocument ExportApproved()
+    {
+        using var connection = OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var entries = LoadRows(connection, transaction, "status = 'approved' AND merged_into IS NULL AND present = 1", [])
+            .OrderByDescending(r => r.EffConfidence)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => r.ToEntry())
+            .ToList();
+        var exchangeIds = entries.SelectMany(e => e.ExchangeIds).ToHashSet(StringComparer.Ordinal);
+        var exchanges = LoadExchanges(connection, transaction).Where(e => exchangeIds.Contains(e.Id)).ToList();
+        var topicIds = entries.Select(e => e.TopicId).ToHashSet(StringComparer.Ordinal);
+        var topics = LoadTopics(connection, transaction, presentOnly: false).Where(t => topicIds.Contains(t.Id)).ToList();
+        var meta = LoadMeta(connection, transaction);
+        var input = new InputSummary(
+            meta.GetValueOrDefault("input.root", string.Empty),
+            int.Parse(meta.GetValueOrDefault("input.files", "0"), CultureInfo.InvariantCulture),
+            int.Parse(meta.GetValueOrDefault("input.messages", "0"), CultureInfo.InvariantCulture),
+            int.Parse(meta.GetValueOrDefault("input.problems", "0"), CultureInfo.InvariantCulture));
+        var generatedAt = meta.TryGetValue("build.generatedAt", out var at)
+            ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+            : Now();
+        return new KnowledgeBaseDocument(KnowledgeBaseDocument.CurrentSchemaVersion, generatedAt, input, topics, exchanges, entries);
+    }
+
+    /// <summary>One entry with its review state and notes, or <see langword="null"/> when the store has no such entry.</summary>
+    /// <param name="id">The entry id.</param>
+    /// <returns>The entry or <see langword="null"/>.</returns>
+    public CuratedEntry? Get(string id)
+    {
+        using var connection = OpenConnection();
+        var row = LoadRow(connection, null, id);
+        return row?.ToCurated(LoadNotes(connection, null, [id]).GetValueOrDefault(id, []));
+    }
+
+    /// <summary>Entries matching every filter of <paramref name="query"/>, highest confidence first; merged-away entries are left out.</summary>
+    /// <param name="query">The filters.</param>
+    /// <returns>The entries.</returns>
+    public IReadOnlyList<CuratedEntry> List(EntryQuery query)
+    {
+        var match = query.Text is null ? null : SearchTokens.MatchQuery(options.Tokenize(query.Text));
+        if (query.Text is not null && !string.IsNullOrWhiteSpace(query.Text) && match is null)
+        {
+            return [];
+        }
+
+        using var connection = OpenConnection();
+        var rows = LoadRows(
+            connection,
+            null,
+            """
+            merged_into IS NULL
+            AND ($missing OR present = 1)
+            AND ($status IS NULL OR status = $status)
+            AND ($topic IS NULL OR COALESCE(topic_id, built_topic_id) = $topic)
+            AND ($group IS NULL OR instr(groups, ',' || $group || ',') > 0)
+            AND ($expert IS NULL OR instr(expert_names, ',' || $expert || ',') > 0)
+            AND ($from IS NULL OR last_day >= $from)
+            AND ($to IS NULL OR first_day <= $to)
+            AND ($changed IS NULL OR changed_since_review = $changed)
+            AND ($match IS NULL OR id IN (SELECT entry_id FROM entries_fts WHERE entries_fts MATCH $match))
+            ORDER BY eff_confidence DESC, id
+            LIMIT $limit
+            """,
+            [
+                ("$missing", query.IncludeMissing),
+                ("$status", Blank(query.Status)),
+                ("$topic", Blank(query.TopicId)),
+                ("$group", Blank(query.Group)),
+                ("$expert", Blank(query.Expert)),
+                ("$from", query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("$to", query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("$changed", query.ChangedSinceReview),
+                ("$match", match),
+                ("$limit", Math.Max(1, query.Limit)),
+            ]);
+        var notes = LoadNotes(connection, null, rows.Select(r => r.Id).ToList());
+        return rows.Select(r => r.ToCurated(notes.GetValueOrDefault(r.Id, []))).ToList();
+    }
+
+    /// <summary>The latest build's topics, in build order.</summary>
+    /// <returns>The topics.</returns>
+    public IReadOnlyList<Topic> Topics()
+    {
+        using var connection = OpenConnection();
+        return LoadTopics(connection, null, presentOnly: true);
+    }
+
+    /// <summary>The chat groups cited by entries, sorted.</summary>
+    /// <returns>The group names.</returns>
+    public IReadOnlyList<string> Groups()
+    {
+        using var connection = OpenConnection();
+        return Strings(connection, "SELECT groups FROM entries WHERE merged_into IS NULL AND present = 1;")
+            .SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The experts named by entries, sorted.</summary>
+    /// <returns>The expert names.</returns>
+    public IReadOnlyList<string> Experts()
+    {
+        using var connection = OpenConnection();
+        return Strings(connection, "SELECT expert_names FROM entries WHERE merged_into IS NULL AND present = 1;")
+            .SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The audit trail, newest first.</summary>
+    /// <param name="entryId">Only this entry's rows, or every entry's.</param>
+    /// <param name="limit">At most this many rows.</param>
+    /// <returns>The rows.</returns>
+    public IReadOnlyList<AuditRecord> Audit(string? entryId = null, int limit = 1000)
+    {
+        using var connection = OpenConnection();
+        using var command = Command(
+            connection,
+            null,
+            """
+            SELECT id, entry_id, at, actor, action, field, old_value, new_value, version FROM audit
+            WHERE $entry IS NULL OR entry_id = $entry ORDER BY id DESC LIMIT $limit;
+            """,
+            ("$entry", entryId),
+            ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        var rows = new List<AuditRecord>();
+        while (reader.Read())
+        {
+            rows.Add(new AuditRecord(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetInt32(8)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The conversation around an entry's cited messages: per source file, every stored message from
+    /// <paramref name="around"/> messages before the first cited one to <paramref name="around"/> after the last, in
+    /// file order. The store holds the messages of every exchange of the build, so unrelated chatter may be missing.
+    /// </summary>
+    /// <param name="entryId">The entry.</param>
+    /// <param name="around">How many messages to show before and after.</param>
+    /// <returns>The messages, with the entry's role for each.</returns>
+    public IReadOnlyList<ConversationLine> Conversation(string entryId, int around = 5)
+    {
+        using var connection = OpenConnection();
+        var row = LoadRow(connection, null, entryId) ?? throw NotFound(entryId);
+        var roles = new Dictionary<(string Path, int Line), (string Role, string ExchangeId)>();
+        foreach (var exchangeId in row.EffExchangeIds)
+        {
+            using var command = Command(connection, null, "SELECT path, line, role FROM exchange_messages WHERE exchange_id = $id ORDER BY seq;", ("$id", exchangeId));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var key = (reader.GetString(0), reader.GetInt32(1));
+                var role = reader.GetString(2);
+                if (!roles.TryGetValue(key, out var known) || known.Role == "context")
+                {
+                    roles[key] = (role, exchangeId);
+                }
+            }
+        }
+
+        var lines = new List<ConversationLine>();
+        foreach (var path in roles.Keys.Select(k => k.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            using var command = Command(connection, null, "SELECT line, time, speaker, body FROM messages WHERE path = $path ORDER BY line;", ("$path", path));
+            using var reader = command.ExecuteReader();
+            var file = new List<ConversationLine>();
+            while (reader.Read())
+            {
+                var line = reader.GetInt32(0);
+                var (role, exchange) = roles.TryGetValue((path, line), out var found) ? found : (string.Empty, null);
+                file.Add(new ConversationLine(path, line, ParseTime(reader.GetString(1)), reader.GetString(2), reader.GetString(3), role, exchange));
+            }
+
+            var first = file.FindIndex(l => l.Role.Length > 0);
+            var last = file.FindLastIndex(l => l.Role.Length > 0);
+            var start = Math.Max(0, first - around);
+            var end = Math.Min(file.Count - 1, last + around);
+            lines.AddRange(file.Skip(start).Take(end - start + 1));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Approves an entry (and clears its changed-since-review flag).</summary>
+    /// <param name="id">The entry.</param>
+    /// <param name="actor">Who approves.</param>
+    /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
+    /// <returns>The entry after the change.</returns>
+    /// <exception cref="CurationConflictException">The entry changed since <paramref name="expectedVersion"/>.</exception>
+    public CuratedEntry Approve(string id, string actor, int? expectedVersion = null) => SetStatus(id, CurationStatus.Approved, actor, expectedVersion);
+
+    /// <summary>Rejects an entry.</summary>
+    /// <param name="id">The entry.</param>
+    /// <param name="actor">Who rejects.</param>
+    /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
+    /// <returns>The entry after the change.</returns>
+    /// <exception cref="CurationConflictException">The entry changed since <paramref name="expectedVersion"/>.</exception>
+    public CuratedEntry Reject(string id, string actor, int? expectedVersion = null) => SetStatus(id, CurationStatus.Rejected, actor, expectedVersion);
+
+    /// <summary>Puts an entry back to candidate.</summary>
+    /// <param name="id">The entry.</param>
+    /// <param name="actor">Who.</param>
+    /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
+    /// <returns>The entry after the change.</returns>
+    /// <exception cref="CurationConflictException">The entry changed since <paramref name="expectedVersion"/>.</exception>
+    public CuratedEntry Reset(string id, string actor, int? expectedVersion = null) => SetStatus(id, CurationStatus.Candidate, actor, expectedVersion);
+
+    /// <summary>Sets an entry's status.</summary>
+    /// <param name="id">The entry.</param>
+    /// <param name="status">One of <see cref="CurationStatus"/>'s statuses.</param>
+    /// <param name="actor">Who.</param>
+    /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
+    /// <returns>The entry after the change.</returns>
+    /// <exception cref="CurationConflictException">The entry changed since <paramref name="expectedVersion"/>.</exception>
+    public CuratedEntry SetStatus(string id, string status, string actor, int? expectedVersion = null)
+    {
+        if (!CurationStatus.IsKnown(status))
+        {
+            throw new CurationException($"unknown status '{status}': use candidate, approved or rejected");
+        }
+
+        return Act(id, actor, expectedVersion, (connection, transaction, row, now) =>
+        {
+            if (row.Status == status && !(status == CurationStatus.Approved && (row.ChangedSinceReview || row.ReviewedHash != row.SourcesHash)))
+            {
+                return false;
+            }
+
+            var version = row.Version + 1;
+            Execute(
+                connection,
+                transaction,
+                """
+                UPDATE entries SET status = $status, version = $version,
+                    reviewed_hash = CASE WHEN $status = 'approved' THEN sources_hash ELSE reviewed_hash END,
+                    changed_since_review = CASE WHEN $status = 'approved' THEN 0 ELSE changed_since_review END
+                WHERE id = $id;
+                """,
+                ("$id", id),
+                ("$status", status),
+                ("$version", version));
+            var action = status switch
+            {
+                CurationStatus.Approved => "approve",
+                CurationStatus.Rejected => "reject",
+                _ => "reset",
+            };
+            Audit(connection, transaction, id, now, actor, action, "status", row.Status, status, version);
+            return true;
+        });
+    }
+
+    /// <summary>Edits an entry's question, answer and/or topic; fields left <see langword="null"/> keep their value.</summary>
+    /// <param name="id">The entry.</param>
+    /// <param name="edit">The new values.</param>
+    /// <param name="actor">Who edits.</param>
+    /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
+    /// <returns>The entry after the change.</returns>
+    /// <exception cref="CurationConflictException">The entry changed since <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="CurationException">An empty question or answer, or an unknown topic.</exception>
+    public CuratedEntry Edit(string id, EntryEdit edit, string actor, int? expectedVersion = null)
+    {
+        if (edit.Question is not null && string.IsNullOrWhiteSpace(edit.Question))
+        {
+            throw new CurationException("the question cannot be empty");
+        }
+
+        if (edit.Answer is not null && string.IsNullOrWhiteSpace(edit.Answer))
+        {
+            throw new CurationException("the answer cannot be empty");
+        }
+
+        return Act(id, actor, expectedVersion, (connection, transaction, row, now) =>
+        {
+            var question = edit.Question?.Trim();
+            var answer = edit.Answer?.Trim();
+            var topic = edit.TopicId?.Trim();
+            if (topic is not null && topic != row.CurrentTopicId
+                && Scalar(connection, transaction, "SELECT COUNT(*) FROM topics WHERE id = $id;", ("$id", topic)) == 0)
+            {
+                throw new CurationException($"unknown topic '{topic}'");
+            }
+
+            var changes = new List<(string Action, string Field, string Old, string New)>();
+            if (question is not null && question != row.CurrentQuestion)
+            {
+                changes.Add(("edit", "question", row.CurrentQuestion, question));
+            }
+
+            if (answer is not null && answer != row.CurrentAnswer)
+            {
+                changes.Add(("edit", "answer", row.CurrentAnswer, answer));
+            }
+
+            if (topic is not null && topic != row.CurrentTopicId)
+            {
+                changes.Add(("move-topic", "topic", row.CurrentTopicId, topic));
+            }
+
+            if (changes.Count == 0)
+            {
+                return false;
+            }
+
+            var version = row.Version + 1;
+            Execute(
+                connection,
+                transaction,
+                """
+                UPDATE entries SET question = COALESCE($question, question), answer = COALESCE($answer, answer),
+                    topic_id = COALESCE($topic, topic_id), version = $version
+                WHERE id = $id;
+                """,
+                ("$id", id),
+                ("$question", question),
+                ("$answer", answer),
+                ("$topic", topic),
+                ("$version", version));
+            foreach (var (action, field, before, after) in changes)
+            {
+                Audit(connection, transaction, id, now, actor, action, field, before, after, version);
+            }
+
+            Index(connection, transaction, id, question ?? row.CurrentQuestion, answer ?? row.CurrentAnswer);
+            return true;
+        });
+    }
+
+    /// <summary>Moves an entry to another topic.</summary>
+    /// <param name="id">The entry.</param>
+    /// <param name="topicId">A topic of the latest build.</param>
+    /// <param name="actor">Who.</param>
+    /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
+    /// <returns>The entry after the change.</returns>
+    public CuratedEntry MoveTopic(string id, string topicId, string actor, int? expectedVersion = null) =>
+        Edit(id, new EntryEdit(TopicId: topicId), actor, expectedVersion);
+
+    /// <summary>Adds a note to an entry.</summary>
+    /// <param name="id">The entry.</param>
+    /// <param name="text">The note.</param>
+    /// <param name="actor">Who.</param>
+    /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
+    /// <returns>The entry after the change.</returns>
+    public CuratedEntry AddNote(string id, string text, string actor, int? expectedVersion = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new CurationException("the note is empty");
+        }
+
+        return Act(id, actor, expectedVersion, (connection, transaction, row, now) =>
+        {
+            var version = row.Version + 1;
+            Execute(
+                connection,
+                transaction,
+                "INSERT INTO notes (entry_id, at, actor, text) VALUES ($id, $at, $actor, $text); UPDATE entries SET version = $version WHERE id = $id;",
+                ("$id", id),
+                ("$at", Format(now)),
+                ("$actor", actor),
+                ("$text", text.Trim()),
+                ("$version", version));
+            Audit(connection, transaction, id, now, actor, "note", "note", null, text.Trim(), version);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Merges entry <paramref name="sourceId"/> into <paramref name="targetId"/>: the target takes over the source's
+    /// exchanges (now and in later builds) and the source is hidden. The target keeps its question, answer and status.
+    /// </summary>
+    /// <param name="sourceId">The entry merged away.</param>
+    /// <param name="targetId">The entry that stays.</param>
+    /// <param name="actor">Who.</param>
+    /// <param name="expectedSourceVersion">The source version the reviewer saw, or <see langword="null"/>.</param>
+    /// <param name="expectedTargetVersion">The target version the reviewer saw, or <see langword="null"/>.</param>
+    /// <returns>The target after the merge.</returns>
+    public CuratedEntry MergeEntries(string sourceId, string targetId, string actor, int? expectedSourceVersion = null, int? expectedTargetVersion = null)
+    {
+        if (sourceId == targetId)
+        {
+            throw new CurationException($"cannot merge {sourceId} into itself");
+        }
+
+        return Act(targetId, actor, expectedTargetVersion, (connection, transaction, target, now) =>
+        {
+            var source = LoadRow(connection, transaction, sourceId) ?? throw NotFound(sourceId);
+            CheckVersion(connection, transaction, source, expectedSourceVersion);
+            if (source.MergedInto is not null)
+            {
+                throw new CurationException($"{sourceId} was already merged into {source.MergedInto}");
+            }
+
+            Execute(
+                connection,
+                transaction,
+                """
+                UPDATE entries SET merged_into = $target, version = version + 1 WHERE id = $source;
+                UPDATE entries SET merged_into = $target WHERE merged_into = $source;
+                UPDATE exchange_moves SET entry_id = $target WHERE entry_id = $source;
+                UPDATE entries SET version = version + 1 WHERE id = $target;
+                DELETE FROM entries_fts WHERE entry_id = $source;
+                """,
+                ("$source", sourceId),
+                ("$target", targetId));
+            Audit(connection, transaction, sourceId, now, actor, "merge", "merged_into", null, targetId, source.Version + 1);
+            Audit(connection, transaction, targetId, now, actor, "merge", "merged_from", null, sourceId, target.Version + 1);
+            Recompute(connection, transaction, [sourceId, targetId]);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Splits some exchanges off an entry into a new candidate entry (same question, answer and topic to start from),
+    /// which keeps those exchanges in later builds.
+    /// </summary>
+    /// <param name="id">The entry to split.</param>
+    /// <param name="exchangeIds">Exchanges of the entry to move to the new entry; at least one must stay.</param>
+    /// <param name="actor">Who.</param>
+    /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
+    /// <returns>The new entry.</returns>
+    public CuratedEntry Split(string id, IReadOnlyCollection<string> exchangeIds, string actor, int? expectedVersion = null)
+    {
+        var newId = string.Empty;
+        Act(id, actor, expectedVersion, (connection, transaction, row, now) =>
+        {
+            var moving = exchangeIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var unknown = moving.Where(x => !row.EffExchangeIds.Contains(x, StringComparer.Ordinal)).ToList();
+            if (moving.Count == 0 || unknown.Count > 0)
+            {
+                throw new CurationException(moving.Count == 0
+                    ? "name at least one exchange to split off"
+                    : $"{id} has no exchange {string.Join(", ", unknown)}");
+            }
+
+            if (moving.Count >= row.EffExchangeIds.Count)
+            {
+                throw new CurationException($"at least one exchange must stay with {id}");
+            }
+
+            newId = $"{id}-split-{Hash(string.Join('\n', moving))[..8]}";
+            Execute(
+                connection,
+                transaction,
+                $"""
+                INSERT INTO entries (id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords,
+                    experts, confidence, sources, sources_hash, status, split_from, version)
+                VALUES ($new, 'split', 1, $topic, $question, $answer, '[]', $keywords, '[]', 0, '[]', '', '{CurationStatus.Candidate}', $id, 1);
+                UPDATE entries SET version = version + 1 WHERE id = $id;
+                """,
+                ("$new", newId),
+                ("$id", id),
+                ("$topic", row.CurrentTopicId),
+                ("$question", row.CurrentQuestion),
+                ("$answer", row.CurrentAnswer),
+                ("$keywords", Json.Of(row.Keywords)));
+            foreach (var exchange in moving)
+            {
+                Execute(connection, transaction, "INSERT OR REPLACE INTO exchange_moves (exchange_id, entry_id) VALUES ($x, $e);", ("$x", exchange), ("$e", newId));
+            }
+
+            Audit(connection, transaction, id, now, actor, "split", "exchanges", string.Join(",", moving), newId, row.Version + 1);
+            Audit(connection, transaction, newId, now, actor, "split", "split_from", null, id, 1);
+            Recompute(connection, transaction, [id, newId]);
+            Index(connection, transaction, newId, row.CurrentQuestion, row.CurrentAnswer);
+            return true;
+        });
+        return Get(newId)!;
+    }
+
+    /// <summary>Releases the pooled connections to the file.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private CuratedEntry Act(string id, string actor, int? expectedVersion, Func<SqliteConnection, SqliteTransaction, EntryRow, DateTimeOffset, bool> change)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        using var connection = OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var row = LoadRow(connection, transaction, id) ?? throw NotFound(id);
+        CheckVersion(connection, transaction, row, expectedVersion);
+        if (row.MergedInto is not null)
+        {
+            throw new CurationException($"{id} was merged into {row.MergedInto}: act on that entry");
+        }
+
+        if (change(connection, transaction, row, Now()))
+        {
+            transaction.Commit();
+        }
+        else
+        {
+            transaction.Rollback();
+        }
+
+        var after = LoadRow(connection, null, id)!;
+        return after.ToCurated(LoadNotes(connection, null, [id]).GetValueOrDefault(id, []));
+    }
+
+    private static void CheckVersion(SqliteConnection connection, SqliteTransaction transaction, EntryRow row, int? expectedVersion)
+    {
+        if (expectedVersion is not { } expected || expected == row.Version)
+        {
+            return;
+        }
+
+        using var command = Command(connection, transaction, "SELECT actor, action, at FROM audit WHERE entry_id = $id ORDER BY id DESC LIMIT 1;", ("$id", row.Id));
+        using var reader = command.ExecuteReader();
+        var who = reader.Read() ? $" by {reader.GetString(0)} ({reader.GetString(1)} at {reader.GetString(2)})" : string.Empty;
+        throw new CurationConflictException(
+            $"entry {row.Id} was changed{who} after you loaded it: you saved version {expected}, the store has version {row.Version}. " +
+            "Nothing was saved; reload the entry and make your change again.")
+        {
+            EntryId = row.Id,
+            ExpectedVersion = expected,
+            ActualVersion = row.Version,
+        };
+    }
+
+    // Works out each entry's exchanges after merges and splits, then its sources, experts, confidence, groups, days
+    // and search text. An exchange moved by a merge or split follows the move; otherwise it stays with the entry the
+    // build gave it to, or with the entry that entry was merged into.
+    private void Recompute(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string>? ids)
+    {
+        var rows = LoadRows(connection, transaction, "1 = 1", []);
+        var exchanges = LoadExchangeFacts(connection, transaction);
+        var moves = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = Command(connection, transaction, "SELECT exchange_id, entry_id FROM exchange_moves;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                moves[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        var children = rows.Where(r => r.MergedInto is not null).ToLookup(r => r.MergedInto!, StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => ids is null || ids.Contains(r.Id)))
+        {
+            var candidates = row.MergedInto is null
+                ? row.BuiltExchangeIds.Concat(children[row.Id].SelectMany(c => c.BuiltExchangeIds))
+                : row.BuiltExchangeIds;
+            var effective = candidates
+                .Where(x => !moves.TryGetValue(x, out var owner) || owner == row.Id || row.MergedInto is not null)
+                .Concat(row.MergedInto is null ? moves.Where(m => m.Value == row.Id).Select(m => m.Key) : [])
+                .Where(exchanges.ContainsKey)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(x => exchanges[x].Ordinal)
+                .ToList();
+            var asBuilt = row.Origin == BuildActor && effective.ToHashSet(StringComparer.Ordinal).SetEquals(row.BuiltExchangeIds.Where(exchanges.ContainsKey));
+            var cited = effective.SelectMany(x => exchanges[x].Messages).Where(m => m.Role != "context").ToList();
+            var sources = asBuilt
+                ? row.Sources
+                : cited.Select(m => new SourceRef(m.Path, m.Line)).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ToList();
+            var experts = asBuilt
+                ? row.Experts
+                : cited.Where(m => m.Role == "answer")
+                    .GroupBy(m => m.SpeakerName, StringComparer.Ordinal)
+                    .Select(g => new Expert(g.Key, g.First().Company, g.First().SpeakerRole, g.Count()))
+                    .OrderByDescending(e => e.Answers)
+                    .ThenBy(e => e.Name, StringComparer.Ordinal)
+                    .ToList();
+            var confidence = asBuilt ? row.Confidence : effective.Select(x => exchanges[x].Confidence).DefaultIfEmpty(0).Max();
+            var groups = effective.Select(x => GroupOf(exchanges[x].Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            var days = cited.Select(m => m.Time[..10]).Order(StringComparer.Ordinal).ToList();
+            var present = row.Origin == BuildActor ? row.Present : effective.Count > 0;
+            Execute(
+                connection,
+                transaction,
+                """
+                UPDATE entries SET eff_exchange_ids = $exchanges, eff_confidence = $confidence, eff_sources = $sources,
+                    eff_experts = $experts, groups = $groups, expert_names = $names, first_day = $first, last_day = $last, present = $present
+                WHERE id = $id;
+                """,
+                ("$id", row.Id),
+                ("$exchanges", Json.Of(effective)),
+                ("$confidence", confidence),
+                ("$sources", Json.Of(sources)),
+                ("$experts", Json.Of(experts)),
+                ("$groups", "," + string.Join(',', groups) + ","),
+                ("$names", "," + string.Join(',', experts.Select(e => e.Name.Replace(',', ' '))) + ","),
+                ("$first", days.Count > 0 ? days[0] : null),
+                ("$last", days.Count > 0 ? days[^1] : null),
+                ("$present", present));
+            Index(connection, transaction, row.Id, row.CurrentQuestion, row.CurrentAnswer);
+        }
+    }
+
+    private void Index(SqliteConnection connection, SqliteTransaction transaction, string id, string question, string answer) =>
+        Execute(
+            connection,
+            transaction,
+            "DELETE FROM entries_fts WHERE entry_id = $id; INSERT INTO entries_fts (entry_id, tokens) VALUES ($id, $tokens);",
+            ("$id", id),
+            ("$tokens", SearchTokens.IndexText(options.Tokenize(question + "\n" + answer))));
+
+    private static void StoreTopics(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Topic> topics)
+    {
+        Execute(connection, transaction, "UPDATE topics SET present = 0;");
+        for (var i = 0; i < topics.Count; i++)
+        {
+            var topic = topics[i];
+            Execute(
+                connection,
+                transaction,
+                "INSERT OR REPLACE INTO topics (id, label, keywords, exchange_count, ordinal, present) VALUES ($id, $label, $keywords, $count, $ordinal, 1);",
+                ("$id", topic.Id),
+                ("$label", topic.Label),
+                ("$keywords", Json.Of(topic.Keywords)),
+                ("$count", topic.ExchangeCount),
+                ("$ordinal", i));
+        }
+    }
+
+    private static void StoreExchanges(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Exchange> exchanges)
+    {
+        Execute(connection, transaction, "UPDATE exchanges SET present = 0;");
+        for (var i = 0; i < exchanges.Count; i++)
+        {
+            var exchange = exchanges[i];
+            Execute(
+                connection,
+                transaction,
+                """
+                INSERT OR REPLACE INTO exchanges (id, path, topic_id, confidence, ordinal, present) VALUES ($id, $path, $topic, $confidence, $ordinal, 1);
+                DELETE FROM exchange_messages WHERE exchange_id = $id;
+                """,
+                ("$id", exchange.Id),
+                ("$path", exchange.Path),
+                ("$topic", exchange.TopicId),
+                ("$confidence", exchange.Confidence),
+                ("$ordinal", i));
+            for (var seq = 0; seq < exchange.Messages.Count; seq++)
+            {
+                var cited = exchange.Messages[seq];
+                var message = cited.Message;
+                Execute(
+                    connection,
+                    transaction,
+                    """
+                    INSERT INTO exchange_messages (exchange_id, seq, path, line, role, duplicates) VALUES ($id, $seq, $path, $line, $role, $duplicates);
+                    INSERT OR REPLACE INTO messages (path, line, time, speaker, speaker_name, company, role, city, kind, body)
+                    VALUES ($path, $line, $time, $speaker, $name, $company, $speakerRole, $city, $kind, $body);
+                    """,
+                    ("$id", exchange.Id),
+                    ("$seq", seq),
+                    ("$path", message.Source.Path),
+                    ("$line", message.Source.Line),
+                    ("$role", RoleName(cited.Role)),
+                    ("$duplicates", Json.Of(cited.Duplicates)),
+                    ("$time", message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
+                    ("$speaker", message.Speaker.Raw),
+                    ("$name", message.Speaker.Name),
+                    ("$company", message.Speaker.Company),
+                    ("$speakerRole", message.Speaker.Role),
+                    ("$city", message.Speaker.City),
+                    ("$kind", message.Kind.ToString()),
+                    ("$body", message.Body));
+            }
+        }
+    }
+
+    private static void InsertBuiltEntry(SqliteConnection connection, SqliteTransaction transaction, FaqEntry entry, string hash) =>
+        Execute(
+            connection,
+            transaction,
+            """
+            INSERT INTO entries (id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords,
+                experts, confidence, sources, sources_hash, status, version)
+            VALUES ($id, 'build', 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $status, 1);
+            """,
+            ("$id", entry.Id),
+            ("$topic", entry.TopicId),
+            ("$question", entry.Question),
+            ("$answer", entry.Answer),
+            ("$exchanges", Json.Of(entry.ExchangeIds)),
+            ("$keywords", Json.Of(entry.Keywords)),
+            ("$experts", Json.Of(entry.Experts)),
+            ("$confidence", entry.Confidence),
+            ("$sources", Json.Of(entry.Sources)),
+            ("$hash", hash),
+            ("$status", CurationStatus.Candidate));
+
+    private static List<(string Field, string? Old, string? New)> BuiltDifferences(EntryRow row, FaqEntry entry, string hash)
+    {
+        var differences = new List<(string, string?, string?)>();
+        if (row.BuiltQuestion != entry.Question)
+        {
+            differences.Add(("question", row.BuiltQuestion, entry.Question));
+        }
+
+        if (row.BuiltAnswer != entry.Answer)
+        {
+            differences.Add(("answer", row.BuiltAnswer, entry.Answer));
+        }
+
+        if (row.BuiltTopicId != entry.TopicId)
+        {
+            differences.Add(("topic", row.BuiltTopicId, entry.TopicId));
+        }
+
+        if (row.SourcesHash != hash)
+        {
+            differences.Add(("sources", string.Join(' ', row.Sources), string.Join(' ', entry.Sources)));
+        }
+
+        if (!row.BuiltExchangeIds.SequenceEqual(entry.ExchangeIds, StringComparer.Ordinal))
+        {
+            differences.Add(("exchanges", string.Join(' ', row.BuiltExchangeIds), string.Join(' ', entry.ExchangeIds)));
+        }
+
+        if (!row.Keywords.SequenceEqual(entry.Keywords, StringComparer.Ordinal) || !row.Experts.SequenceEqual(entry.Experts) || Math.Abs(row.Confidence - entry.Confidence) > 1e-9)
+        {
+            differences.Add(("details", null, null));
+        }
+
+        return differences;
+    }
+
+    private static List<EntryRow> LoadRows(SqliteConnection connection, SqliteTransaction? transaction, string where, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        using var command = Command(connection, transaction, "SELECT " + Columns + " FROM entries WHERE " + where + ";", [.. parameters]);
+        using var reader = command.ExecuteReader();
+        var rows = new List<EntryRow>();
+        while (reader.Read())
+        {
+            rows.Add(Read(reader));
+        }
+
+        return rows;
+    }
+
+    private static EntryRow? LoadRow(SqliteConnection connection, SqliteTransaction? transaction, string id) =>
+        LoadRows(connection, transaction, "id = $id", [("$id", id)]).SingleOrDefault();
+
+    private static Dictionary<string, IReadOnlyList<CurationNote>> LoadNotes(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<string> ids)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var notes = new Dictionary<string, List<CurationNote>>(StringComparer.Ordinal);
+        using var command = Command(connection, transaction, "SELECT entry_id, at, actor, text FROM notes ORDER BY id;");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (!wanted.Contains(id))
+            {
+                continue;
+            }
+
+            if (!notes.TryGetValue(id, out var list))
+            {
+                notes[id] = list = [];
+            }
+
+            list.Add(new CurationNote(DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return notes.ToDictionary(p => p.Key, p => (IReadOnlyList<CurationNote>)p.Value, StringComparer.Ordinal);
+    }
+
+    private static List<Topic> LoadTopics(SqliteConnection connection, SqliteTransaction? transaction, bool presentOnly)
+    {
+        using var command = Command(connection, transaction, "SELECT id, label, keywords, exchange_count FROM topics WHERE present = 1 OR NOT $present ORDER BY ordinal;", ("$present", presentOnly));
+        using var reader = command.ExecuteReader();
+        var topics = new List<Topic>();
+        while (reader.Read())
+        {
+            topics.Add(new Topic(reader.GetString(0), reader.GetString(1), Json.Strings(reader.GetString(2)), reader.GetInt32(3)));
+        }
+
+        return topics;
+    }
+
+    private static Dictionary<string, ExchangeFacts> LoadExchangeFacts(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var facts = new Dictionary<string, ExchangeFacts>(StringComparer.Ordinal);
+        using (var command = Command(connection, transaction, "SELECT id, path, confidence, ordinal FROM exchanges;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                facts[reader.GetString(0)] = new ExchangeFacts(reader.GetString(1), reader.GetDouble(2), reader.GetInt32(3), []);
+            }
+        }
+
+        using (var command = Command(
+            connection,
+            transaction,
+            """
+            SELECT x.exchange_id, x.path, x.line, x.role, m.time, m.speaker_name, m.company, m.role
+            FROM exchange_messages x JOIN messages m ON m.path = x.path AND m.line = x.line ORDER BY x.exchange_id, x.seq;
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (facts.TryGetValue(reader.GetString(0), out var exchange))
+                {
+                    exchange.Messages.Add(new CitedFact(
+                        reader.GetString(1),
+                        reader.GetInt32(2),
+                        reader.GetString(3),
+                        reader.GetString(4),
+                        reader.GetString(5),
+                        reader.IsDBNull(6) ? null : reader.GetString(6),
+                        reader.IsDBNull(7) ? null : reader.GetString(7)));
+                }
+            }
+        }
+
+        return facts;
+    }
+
+    private static List<Exchange> LoadExchanges(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var messages = new Dictionary<string, List<ExchangeMessage>>(StringComparer.Ordinal);
+        using (var command = Command(
+            connection,
+            transaction,
+            """
+            SELECT x.exchange_id, x.role, x.duplicates, m.path, m.line, m.time, m.speaker, m.speaker_name, m.company, m.role, m.city, m.kind, m.body
+            FROM exchange_messages x JOIN messages m ON m.path = x.path AND m.line = x.line ORDER BY x.exchange_id, x.seq;
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var message = new ChatMessage(
+                    new SourceRef(reader.GetString(3), reader.GetInt32(4)),
+                    ParseTime(reader.GetString(5)),
+                    new Speaker(
+                        reader.GetString(6),
+                        reader.GetString(7),
+                        reader.IsDBNull(8) ? null : reader.GetString(8),
+                        reader.IsDBNull(9) ? null : reader.GetString(9),
+                        reader.IsDBNull(10) ? null : reader.GetString(10)),
+                    reader.GetString(12),
+                    Enum.TryParse<MessageKind>(reader.GetString(11), out var kind) ? kind : MessageKind.Text,
+                    []);
+                var id = reader.GetString(0);
+                if (!messages.TryGetValue(id, out var list))
+                {
+                    messages[id] = list = [];
+                }
+
+                list.Add(new ExchangeMessage(message, ParseRole(reader.GetString(1)), Json.Sources(reader.GetString(2))));
+            }
+        }
+
+        using var exchanges = Command(connection, transaction, "SELECT id, path, topic_id, confidence FROM exchanges ORDER BY ordinal;");
+        using var rows = exchanges.ExecuteReader();
+        var result = new List<Exchange>();
+        while (rows.Read())
+        {
+            var id = rows.GetString(0);
+            result.Add(new Exchange(id, rows.GetString(1), messages.GetValueOrDefault(id, []), rows.GetDouble(3), rows.IsDBNull(2) ? null : rows.GetString(2)));
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, string> LoadMeta(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = Command(connection, transaction, "SELECT key, value FROM meta;");
+        using var reader = command.ExecuteReader();
+        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            meta[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return meta;
+    }
+
+    private static void SetMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value) =>
+        Execute(connection, transaction, "INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value);", ("$key", key), ("$value", value));
+
+    private static void Audit(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        string entryId,
+        DateTimeOffset at,
+        string actor,
+        string action,
+        string? field,
+        string? oldValue,
+        string? newValue,
+        int version) =>
+        Execute(
+            connection,
+            transaction,
+            """
+            INSERT INTO audit (entry_id, at, actor, action, field, old_value, new_value, version)
+            VALUES ($entry, $at, $actor, $action, $field, $old, $new, $version);
+            """,
+            ("$entry", entryId),
+            ("$at", Format(at)),
+            ("$actor", actor),
+            ("$action", action),
+            ("$field", field),
+            ("$old", oldValue),
+            ("$new", newValue),
+            ("$version", version));
+
+    private SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        // FULL makes each commit durable in WAL mode: an acknowledged action survives a killed server or a power cut.
+        Execute(connection, null, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        return connection;
+    }
+
+    private DateTimeOffset Now() => options.Clock.GetUtcNow();
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // every statement is a constant of this class; values go in as parameters
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = Command(connection, null, sql);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static string SourcesHash(IEnumerable<SourceRef> sources) =>
+        Hash(string.Join('\n', sources.Select(s => s.ToString()).Order(StringComparer.Ordinal)));
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string GroupOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? string.Empty : path[..slash];
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTime ParseTime(string text) => DateTime.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string RoleName(MessageRole role) => role switch
+    {
+        MessageRole.Question => "question",
+        MessageRole.Answer => "answer",
+        _ => "context",
+    };
+
+    private static MessageRole ParseRole(string role) => role switch
+    {
+        "question" => MessageRole.Question,
+        "answer" => MessageRole.Answer,
+        _ => MessageRole.Context,
+    };
+
+    private static CurationException NotFound(string id) => new($"no entry {id} in the store");
+
+    private sealed record ExchangeFacts(string Path, double Confidence, int Ordinal, List<CitedFact> Messages);
+
+    private sealed record CitedFact(string Path, int Line, string Role, string Time, string SpeakerName, string? Company, string? SpeakerRole);
+}

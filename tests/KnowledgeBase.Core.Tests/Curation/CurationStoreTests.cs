@@ -1,0 +1,364 @@
+using KnowledgeBase.Core.Curation;
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Tests.Curation;
+
+public sealed class CurationStoreTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "kb-curation-" + Guid.NewGuid().ToString("N"));
+    private readonly CurationStore store;
+
+    public CurationStoreTests()
+    {
+        store = new CurationStore(new CurationStoreOptions(Path.Combine(directory, "kb.db")));
+    }
+
+    public void Dispose()
+    {
+        store.Dispose();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public void Merge_stores_every_entry_as_candidate_and_returns_the_build()
+    {
+        var result = store.MergeBuild(CurationFixture.Build());
+
+        Assert.Equal(["e-settle", "e-refund", "e-license"], result.Added);
+        Assert.Equal(["e-settle", "e-refund", "e-license"], result.Document.Entries.Select(e => e.Id));
+        Assert.All(result.Document.Entries, e => Assert.Equal(CurationStatus.Candidate, e.Status));
+        Assert.Equal(3, result.Document.Exchanges.Count);
+        Assert.All(store.Audit(), a => Assert.Equal(("build", "build-add"), (a.Actor, a.Action)));
+    }
+
+    [Fact]
+    public void Opening_an_existing_store_uses_write_ahead_logging()
+    {
+        store.Merge(CurationFixture.Build());
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Approve_reject_and_reset_change_status_bump_the_version_and_write_audit_rows()
+    {
+        store.Merge(CurationFixture.Build());
+
+        var approved = store.Approve("e-settle", "alice");
+        var rejected = store.Reject("e-refund", "bob");
+        var reset = store.Reset("e-settle", "carol");
+
+        Assert.Equal((CurationStatus.Approved, 2), (approved.Entry.Status, approved.Version));
+        Assert.Equal(CurationStatus.Rejected, rejected.Entry.Status);
+        Assert.Equal((CurationStatus.Candidate, 3), (reset.Entry.Status, reset.Version));
+        var trail = store.Audit("e-settle").Select(a => (a.Actor, a.Action, a.Field, a.OldValue, a.NewValue, a.Version)).ToList();
+        Assert.Equal(
+            [
+                ("carol", "reset", "status", "approved", "candidate", 3),
+                ("alice", "approve", "status", "candidate", "approved", 2),
+                ("build", "build-add", null, null, "二清的T+1结算怎么做轧差？", 1),
+            ],
+            trail);
+        Assert.Equal(("bob", "reject"), store.Audit("e-refund").Select(a => (a.Actor, a.Action)).First());
+    }
+
+    [Fact]
+    public void Audit_rows_carry_the_time_of_the_action()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        using var timed = new CurationStore(new CurationStoreOptions(Path.Combine(directory, "timed.db")) { Clock = clock });
+        timed.Merge(CurationFixture.Build());
+        clock.Now += TimeSpan.FromMinutes(5);
+
+        timed.Approve("e-license", "alice");
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 5, 11, 7, TimeSpan.Zero), timed.Audit("e-license")[0].At);
+    }
+
+    [Fact]
+    public void Approving_twice_changes_nothing_the_second_time()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+
+        var again = store.Approve("e-settle", "alice");
+
+        Assert.Equal(2, again.Version);
+        Assert.Equal(2, store.Audit("e-settle").Count);
+    }
+
+    [Fact]
+    public void Edit_changes_question_answer_and_topic_with_one_audit_row_per_field()
+    {
+        store.Merge(CurationFixture.Build());
+
+        var edited = store.Edit("e-refund", new EntryEdit("退款垫资如何处理？", "用备付金垫资。", "t-license"), "alice", expectedVersion: 1);
+
+        Assert.Equal(("退款垫资如何处理？", "用备付金垫资。", "t-license"), (edited.Entry.Question, edited.Entry.Answer, edited.Entry.TopicId));
+        Assert.True(edited.Edited);
+        Assert.Equal("退款垫资怎么处理？", edited.BuiltQuestion);
+        Assert.Equal(
+            [("move-topic", "topic", "t-settle", "t-license"), ("edit", "answer", "李四：用备付金垫资，次日从结算款扣回。", "用备付金垫资。"), ("edit", "question", "退款垫资怎么处理？", "退款垫资如何处理？")],
+            store.Audit("e-refund").Take(3).Select(a => (a.Action, a.Field!, a.OldValue!, a.NewValue!)).ToList());
+    }
+
+    [Fact]
+    public void Edit_refuses_an_unknown_topic_and_an_empty_answer()
+    {
+        store.Merge(CurationFixture.Build());
+
+        Assert.Throws<CurationException>(() => store.MoveTopic("e-refund", "t-nowhere", "alice"));
+        Assert.Throws<CurationException>(() => store.Edit("e-refund", new EntryEdit(Answer: "  "), "alice"));
+        Assert.Equal(1, store.Get("e-refund")!.Version);
+    }
+
+    [Fact]
+    public void A_stale_save_is_a_conflict_that_names_who_changed_the_entry_and_writes_nothing()
+    {
+        store.Merge(CurationFixture.Build());
+        var seen = store.Get("e-settle")!.Version;
+        store.Edit("e-settle", new EntryEdit(Answer: "alice's answer"), "alice", seen);
+
+        var conflict = Assert.Throws<CurationConflictException>(() => store.Edit("e-settle", new EntryEdit(Answer: "bob's answer"), "bob", seen));
+
+        Assert.Equal((1, 2), (conflict.ExpectedVersion, conflict.ActualVersion));
+        Assert.Contains("alice", conflict.Message, StringComparison.Ordinal);
+        Assert.Contains("reload", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal("alice's answer", store.Get("e-settle")!.Entry.Answer);
+        Assert.DoesNotContain(store.Audit("e-settle"), a => a.Actor == "bob");
+    }
+
+    [Fact]
+    public void Two_reviewers_saving_at_once_from_the_same_version_get_one_save_and_one_conflict()
+    {
+        store.Merge(CurationFixture.Build());
+        using var start = new Barrier(2);
+        var outcomes = new string[2];
+
+        Parallel.For(0, 2, i =>
+        {
+            start.SignalAndWait();
+            try
+            {
+                store.Edit("e-license", new EntryEdit(Answer: $"answer {i}"), $"reviewer{i}", expectedVersion: 1);
+                outcomes[i] = "saved";
+            }
+            catch (CurationConflictException)
+            {
+                outcomes[i] = "conflict";
+            }
+        });
+
+        Assert.Equal(["conflict", "saved"], outcomes.Order());
+        Assert.Equal(2, store.Get("e-license")!.Version);
+    }
+
+    [Fact]
+    public void Notes_are_kept_in_order_with_their_author()
+    {
+        store.Merge(CurationFixture.Build());
+
+        store.AddNote("e-license", "ask compliance", "alice");
+        var entry = store.AddNote("e-license", "confirmed", "bob");
+
+        Assert.Equal([("alice", "ask compliance"), ("bob", "confirmed")], entry.Notes.Select(n => (n.Actor, n.Text)));
+        Assert.Equal("note", store.Audit("e-license")[0].Action);
+    }
+
+    [Fact]
+    public void Merging_two_entries_moves_the_exchanges_and_hides_the_source()
+    {
+        store.Merge(CurationFixture.Build());
+
+        var target = store.MergeEntries("e-refund", "e-settle", "alice", expectedSourceVersion: 1, expectedTargetVersion: 1);
+
+        Assert.Equal(["x-settle", "x-refund"], target.Entry.ExchangeIds);
+        Assert.Contains(new SourceRef("proddev/2018-03-05-chat.markdown", 353), target.Entry.Sources);
+        Assert.Equal("e-settle", store.Get("e-refund")!.MergedInto);
+        Assert.DoesNotContain(store.List(new EntryQuery()), e => e.Id == "e-refund");
+        Assert.Equal(("merge", "merged_from", "e-refund"), store.Audit("e-settle").Select(a => (a.Action, a.Field, a.NewValue)).First());
+        Assert.Throws<CurationException>(() => store.Approve("e-refund", "bob"));
+    }
+
+    [Fact]
+    public void Splitting_moves_exchanges_to_a_new_candidate_entry()
+    {
+        store.Merge(CurationFixture.Build());
+        store.MergeEntries("e-refund", "e-settle", "alice");
+
+        var split = store.Split("e-settle", ["x-refund"], "alice");
+
+        Assert.Equal(["x-refund"], split.Entry.ExchangeIds);
+        Assert.Equal(("split", CurationStatus.Candidate), (split.Origin, split.Entry.Status));
+        Assert.Equal(["x-settle"], store.Get("e-settle")!.Entry.ExchangeIds);
+        Assert.Throws<CurationException>(() => store.Split("e-settle", ["x-settle"], "alice"));
+    }
+
+    [Fact]
+    public void Rebuilding_the_same_corpus_keeps_every_decision_edit_merge_and_note()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.Edit("e-settle", new EntryEdit(Answer: "日终轧差后出款。"), "alice");
+        store.Reject("e-license", "bob");
+        store.AddNote("e-license", "off topic", "bob");
+        store.MergeEntries("e-refund", "e-settle", "alice");
+
+        var result = store.MergeBuild(CurationFixture.Build());
+
+        Assert.Empty(result.Added);
+        Assert.Empty(result.Changed);
+        Assert.Empty(result.ChangedSinceReview);
+        var settle = result.Document.Entries.Single(e => e.Id == "e-settle");
+        Assert.Equal((CurationStatus.Approved, "日终轧差后出款。"), (settle.Status, settle.Answer));
+        Assert.Equal(["x-settle", "x-refund"], settle.ExchangeIds);
+        Assert.Equal(CurationStatus.Rejected, result.Document.Entries.Single(e => e.Id == "e-license").Status);
+        Assert.DoesNotContain(result.Document.Entries, e => e.Id == "e-refund");
+        Assert.Single(store.Get("e-license")!.Notes);
+        Assert.False(store.Get("e-settle")!.ChangedSinceReview);
+    }
+
+    [Fact]
+    public void A_new_day_that_changes_an_approved_entry_flags_it_changed_since_review_and_keeps_it_approved()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.Edit("e-settle", new EntryEdit(Question: "轧差怎么做？"), "alice");
+        store.Approve("e-refund", "alice");
+
+        var result = store.MergeBuild(CurationFixture.Build(withNewDay: true));
+
+        Assert.Equal(["e-settle"], result.ChangedSinceReview);
+        var settle = store.Get("e-settle")!;
+        Assert.True(settle.ChangedSinceReview);
+        Assert.Equal((CurationStatus.Approved, "轧差怎么做？"), (settle.Entry.Status, settle.Entry.Question));
+        Assert.Equal(["x-settle", "x-settle-2"], settle.Entry.ExchangeIds);
+        Assert.False(store.Get("e-refund")!.ChangedSinceReview);
+        Assert.Contains(store.Audit("e-settle"), a => a is { Actor: "build", Action: "changed-since-review" });
+        Assert.Equal(["e-settle"], store.List(new EntryQuery(ChangedSinceReview: true)).Select(e => e.Id));
+
+        var reviewed = store.Approve("e-settle", "alice");
+
+        Assert.False(reviewed.ChangedSinceReview);
+    }
+
+    [Fact]
+    public void An_entry_the_build_no_longer_produces_is_kept_with_its_decision()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-license", "alice");
+        var smaller = CurationFixture.Build();
+        smaller = smaller with { Entries = smaller.Entries.Where(e => e.Id != "e-license").ToList() };
+
+        var result = store.MergeBuild(smaller);
+
+        Assert.Equal(["e-license"], result.Missing);
+        var license = store.Get("e-license")!;
+        Assert.Equal((CurationStatus.Approved, false, true), (license.Entry.Status, license.InLatestBuild, license.ChangedSinceReview));
+        Assert.DoesNotContain(store.List(new EntryQuery()), e => e.Id == "e-license");
+        Assert.Contains(store.List(new EntryQuery(IncludeMissing: true)), e => e.Id == "e-license");
+
+        store.Merge(CurationFixture.Build());
+
+        Assert.True(store.Get("e-license")!.InLatestBuild);
+        Assert.Equal(CurationStatus.Approved, store.Get("e-license")!.Entry.Status);
+    }
+
+    [Fact]
+    public void A_build_change_bumps_the_version_so_a_reviewer_on_the_old_version_gets_a_conflict()
+    {
+        store.Merge(CurationFixture.Build());
+        var seen = store.Get("e-settle")!.Version;
+
+        store.Merge(CurationFixture.Build(withNewDay: true));
+
+        Assert.Throws<CurationConflictException>(() => store.Approve("e-settle", "alice", seen));
+    }
+
+    [Fact]
+    public void List_filters_by_topic_status_group_dates_expert_and_text_and_sorts_by_confidence()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-license", "alice");
+
+        Assert.Equal(["e-settle", "e-license", "e-refund"], Ids(new EntryQuery()));
+        Assert.Equal(["e-settle", "e-refund"], Ids(new EntryQuery(TopicId: "t-settle")));
+        Assert.Equal(["e-license"], Ids(new EntryQuery(Status: "approved")));
+        Assert.Equal(["e-license"], Ids(new EntryQuery(Group: "devarch")));
+        Assert.Equal(["e-license"], Ids(new EntryQuery(From: new DateOnly(2018, 4, 1))));
+        Assert.Equal(["e-settle", "e-refund"], Ids(new EntryQuery(To: new DateOnly(2018, 3, 31))));
+        Assert.Equal(["e-settle", "e-refund"], Ids(new EntryQuery(Expert: "李四")));
+        Assert.Equal(["e-refund"], Ids(new EntryQuery(Text: "备付金")));
+        Assert.Equal(["e-settle"], Ids(new EntryQuery(Text: "轧差")));
+        Assert.Equal(["e-refund"], Ids(new EntryQuery(Text: "垫资 扣回")));
+        Assert.Empty(Ids(new EntryQuery(Text: "\"")));
+    }
+
+    [Fact]
+    public void Search_finds_edited_text_and_forgets_the_old_text()
+    {
+        store.Merge(CurationFixture.Build());
+
+        store.Edit("e-license", new EntryEdit(Answer: "通常需要六个月"), "alice");
+
+        Assert.Equal(["e-license"], Ids(new EntryQuery(Text: "六个月")));
+        Assert.Empty(Ids(new EntryQuery(Text: "半年")));
+    }
+
+    [Fact]
+    public void Conversation_shows_the_messages_around_the_cited_ones_with_their_roles()
+    {
+        store.Merge(CurationFixture.Build());
+
+        var lines = store.Conversation("e-settle", around: 1);
+
+        Assert.Equal(
+            [(49, "question"), (53, "answer"), (57, "context"), (353, string.Empty)],
+            lines.Select(l => (l.Line, l.Role)));
+        Assert.Equal(CurationFixture.Hostile, lines[2].Text);
+    }
+
+    [Fact]
+    public void Export_approved_has_only_approved_entries_and_the_exchanges_and_topics_they_use()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-license", "alice");
+        store.Edit("e-license", new EntryEdit(Answer: "半年左右。"), "alice");
+        store.Reject("e-settle", "alice");
+
+        var export = store.ExportApproved();
+
+        var entry = Assert.Single(export.Entries);
+        Assert.Equal(("e-license", CurationStatus.Approved, "半年左右。"), (entry.Id, entry.Status, entry.Answer));
+        Assert.Equal(["x-license"], export.Exchanges.Select(x => x.Id));
+        Assert.Equal(["t-license"], export.Topics.Select(t => t.Id));
+        Assert.Equal(2, export.Exchanges[0].Messages.Count);
+        Assert.Equal("支付牌照<b>续展</b>要多久？", export.Exchanges[0].Messages[0].Message.Body);
+        Assert.Equal(new InputSummary("corpus", 2, 7, 0), export.Input);
+    }
+
+    [Fact]
+    public void Decisions_survive_reopening_the_file()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.Dispose();
+
+        using var reopened = CurationStore.Open(store.DatabasePath);
+
+        Assert.Equal(CurationStatus.Approved, reopened.Get("e-settle")!.Entry.Status);
+    }
+
+    private List<string> Ids(EntryQuery query) => store.List(query).Select(e => e.Id).ToList();
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
