@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Export;
+
+namespace KnowledgeBase.Core.Tests.Export;
+
+public sealed partial class HtmlSiteExporterTests
+{
+    private static readonly HashSet<string> AllowedTags =
+    [
+        "html", "head", "meta", "title", "link", "body", "header", "main", "nav", "article", "section", "a", "input",
+        "ol", "ul", "li", "h1", "h2", "h3", "p", "span", "div", "dl", "dt", "dd", "br", "script",
+    ];
+
+    [Fact]
+    public void Site_has_index_topic_and_entry_pages_and_a_search_index()
+    {
+        using var folder = new ExportFolder();
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Html), folder.Path);
+
+        Assert.Equal(
+            [
+                "entry-e-5d41402a.html", "entry-e-7d793037.html", "index.html", "search-index.js", "search-index.json",
+                "search.js", "style.css", "topic-t-licence.html", "topic-t-payout.html",
+            ],
+            folder.Files());
+        Assert.Contains("<a href=\"topic-t-payout.html\">代付与对账</a>", folder.Read("index.html"));
+        Assert.Contains("<a href=\"entry-e-5d41402a.html\">办理支付牌照需要多少注册资本？</a>", folder.Read("topic-t-licence.html"));
+        using var index = JsonDocument.Parse(folder.Read("search-index.json"));
+        Assert.Equal(2, index.RootElement.GetArrayLength());
+        Assert.Equal("entry-e-5d41402a.html", index.RootElement[0].GetProperty("url").GetString());
+        Assert.StartsWith("window.KB_SEARCH_INDEX = [", folder.Read("search-index.js"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Entry_page_shows_the_source_conversation_with_links()
+    {
+        using var folder = new ExportFolder();
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Html), folder.Path);
+
+        var page = folder.Read("entry-e-5d41402a.html");
+        Assert.Contains("<h2>原始对话</h2>", page);
+        Assert.Contains(
+            "<a class=\"time\" href=\"proddev/2018-03-05-chat.markdown#L15\">2018-03-05 09:16:40</a> <span class=\"speaker\">李四｜网联｜架构</span> <span class=\"role\">回答</span>",
+            page);
+        Assert.Contains("<div class=\"text\">@张三-某银行-产品-上海 全国性的一个亿实缴，看央行2号令</div>", page);
+        Assert.Contains("<div class=\"text\">请问办理支付牌照需要多少注册资本？急，电话[手机号]</div>", page);
+    }
+
+    [Fact]
+    public void Chat_text_is_escaped_and_only_known_tags_and_scripts_appear()
+    {
+        using var folder = new ExportFolder();
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Html), folder.Path);
+
+        foreach (var name in folder.Files().Where(f => f.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            var page = folder.Read(name);
+            Assert.DoesNotContain("<script>", page);
+            Assert.DoesNotContain("<img", page);
+            Assert.DoesNotContain("<b>", page);
+            foreach (Match tag in TagPattern().Matches(page))
+            {
+                Assert.Contains(tag.Groups[1].Value.ToLowerInvariant(), AllowedTags);
+                Assert.DoesNotMatch(EventHandlerPattern(), tag.Value);
+            }
+
+            Assert.Equal(
+                ["<script src=\"search-index.js\"></script>", "<script src=\"search.js\"></script>"],
+                ScriptPattern().Matches(page).Select(m => m.Value));
+        }
+
+        var entry = folder.Read("entry-e-7d793037.html");
+        Assert.Contains("代付失败怎么查？&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", entry);
+        Assert.Contains("先看对账单的失败码 &lt;img src=x onerror=alert(1)&gt;", entry);
+        Assert.Contains("<span class=\"speaker\">&lt;b&gt;坏人&lt;/b&gt;</span>", entry);
+        Assert.DoesNotContain("<", folder.Read("search-index.js").Replace("\\u003C", "", StringComparison.Ordinal)[1..]);
+    }
+
+    [Fact]
+    public void Source_url_template_is_used_and_attribute_escaped()
+    {
+        using var folder = new ExportFolder();
+        var options = new ExportOptions(ExportFormat.Html) { SourceUrlTemplate = "https://git.example.com/chat/blob/main/{path}?group={group}&date={date}#L{line}" };
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), options, folder.Path);
+
+        Assert.Contains(
+            "href=\"https://git.example.com/chat/blob/main/devarch/2018-04-12-chat.markdown?group=devarch&amp;date=2018-04-12#L34\"",
+            folder.Read("entry-e-7d793037.html"));
+    }
+
+    [GeneratedRegex("<([A-Za-z][A-Za-z0-9]*)[^>]*>")]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex EventHandlerPattern();
+
+    [GeneratedRegex("<script[^>]*>[^<]*</script>", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptPattern();
+}

@@ -1,0 +1,60 @@
+using KnowledgeBase.Core.Export;
+
+namespace KnowledgeBase.Core.Tests.Export;
+
+public sealed class MarkdownExporterTests
+{
+    private static readonly string GoldenFolder = RepositoryFolder.Combine("tests", "KnowledgeBase.Core.Tests", "Export", "Golden", "markdown");
+
+    [Theory]
+    [InlineData("index.md")]
+    [InlineData("topic-t-licence.md")]
+    [InlineData("topic-t-payout.md")]
+    public void Payments_page_matches_golden(string page)
+    {
+        using var folder = new ExportFolder();
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Markdown), folder.Path);
+
+        Assert.Equal(File.ReadAllText(Path.Combine(GoldenFolder, page)), folder.Read(page));
+    }
+
+    [Fact]
+    public void Payments_writes_exactly_the_golden_pages()
+    {
+        using var folder = new ExportFolder();
+
+        var written = new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Markdown), folder.Path);
+
+        var golden = Directory.GetFiles(GoldenFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(golden, folder.Files());
+        Assert.Equal(golden, written.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Source_url_template_fills_every_link()
+    {
+        using var folder = new ExportFolder();
+        var options = new ExportOptions(ExportFormat.Markdown) { SourceUrlTemplate = "https://wiki.example.com/chat/{group}/{date}/{path}#L{line}" };
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), options, folder.Path);
+
+        var page = folder.Read("topic-t-licence.md");
+        Assert.Contains(
+            "[proddev/2018-03-05-chat.markdown:12](https://wiki.example.com/chat/proddev/2018-03-05/proddev/2018-03-05-chat.markdown#L12)",
+            page);
+        Assert.DoesNotContain("](proddev/", page);
+    }
+
+    [Fact]
+    public void Entries_without_a_known_topic_go_to_an_uncategorized_page()
+    {
+        using var folder = new ExportFolder();
+        var document = SampleDocuments.Payments() with { Topics = [] };
+
+        new KnowledgeBaseExporter().Export(document, new ExportOptions(ExportFormat.Markdown), folder.Path);
+
+        Assert.Equal(["index.md", "topic-uncategorized.md"], folder.Files());
+        Assert.Contains("title: \"未分类\"", folder.Read("topic-uncategorized.md"));
+    }
+}

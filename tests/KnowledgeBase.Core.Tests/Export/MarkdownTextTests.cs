@@ -1,0 +1,28 @@
+using KnowledgeBase.Core.Export;
+
+namespace KnowledgeBase.Core.Tests.Export;
+
+public sealed class MarkdownTextTests
+{
+    [Theory]
+    [InlineData("费率0.38%，T+1到账", "费率0.38%，T+1到账")]
+    [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
+    [InlineData("[强][捂脸]", "\\[强\\]\\[捂脸\\]")]
+    [InlineData("# 不是标题", "\\# 不是标题")]
+    [InlineData("- 不是列表", "\\- 不是列表")]
+    [InlineData("1. 不是列表", "1\\. 不是列表")]
+    [InlineData("*加粗* _斜体_ `代码` a|b", "\\*加粗\\* \\_斜体\\_ \\`代码\\` a\\|b")]
+    [InlineData("{props} & MDX", "&#123;props&#125; &amp; MDX")]
+    [InlineData("第一行\n\n第二行", "第一行 第二行")]
+    public void Inline_escapes_markup(string text, string expected) => Assert.Equal(expected, MarkdownText.Inline(text));
+
+    [Fact]
+    public void Paragraphs_keep_lines_apart() =>
+        Assert.Equal("第一行\n\n\\- 第二行", MarkdownText.Paragraphs("第一行\n- 第二行\n\n"));
+
+    [Theory]
+    [InlineData("支付\"牌照\"", "\"支付\\\"牌照\\\"\"")]
+    [InlineData("a\\b: c", "\"a\\\\b: c\"")]
+    public void Yaml_strings_are_double_quoted_and_escaped(string text, string expected) =>
+        Assert.Equal(expected, MarkdownText.YamlString(text));
+}
