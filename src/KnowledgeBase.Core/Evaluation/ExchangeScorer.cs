@@ -1,0 +1,131 @@
+using System.Collections.Frozen;
+
+namespace KnowledgeBase.Core.Evaluation;
+
+/// <summary>
+/// Scores predicted exchanges against a gold set exactly as <c>gold-dev/score.py</c> does (see its README): per gold
+/// file, greedy one-to-one matching by question-line overlap, then question, answer-link and FAQ precision/recall and
+/// topic agreement over the matched pairs.
+/// </summary>
+public static class ExchangeScorer
+{
+    /// <summary>Scores <paramref name="pred"/> against <paramref name="gold"/>.</summary>
+    /// <param name="gold">The labelled days.</param>
+    /// <param name="pred">The predictions; only exchanges with a question line in a file that has a gold file count.</param>
+    /// <param name="corpusDir">
+    /// The corpus the gold paths are relative to. When given, lines of a day merged from two exports are mapped to one
+    /// line per message before matching (<c>score.py --corpus</c>), and line lists become sets; when
+    /// <see langword="null"/>, lines are taken as they are.
+    /// </param>
+    /// <returns>The score.</returns>
+    public static EvaluationScore Score(GoldSet gold, PredictedExchanges pred, string? corpusDir)
+    {
+        var predByFile = PredictionsByFile(gold, pred);
+        int goldCount = 0, predCount = 0, matched = 0;
+        int goldLinks = 0, predLinks = 0, goodLinks = 0;
+        int answeredGold = 0, answeredPred = 0, faqHits = 0;
+        var predTopics = new List<string?>();
+        var goldTopics = new List<string?>();
+
+        foreach (GoldFile file in gold.Files)
+        {
+            IReadOnlyList<GoldExchange> gex = file.Exchanges;
+            List<PredictedExchange> pex = predByFile[file.Path];
+            if (corpusDir is not null)
+            {
+                var map = MergedExportCanonicalizer.Map(Path.Combine(corpusDir, file.Path));
+                gex = [.. gex.Select(g => g with { Questions = Canonical(g.Questions, map), Answers = Canonical(g.Answers, map) })];
+                pex = [.. pex.Select(p => p with { Questions = Canonical(p.Questions, map).ToFrozenSet(), Answers = Canonical(p.Answers, map).ToFrozenSet() })];
+            }
+
+            goldCount += gex.Count;
+            predCount += pex.Count;
+            goldLinks += gex.Sum(g => g.Answers.Count);
+            predLinks += pex.Sum(p => p.Answers.Count);
+            answeredGold += gex.Count(g => g.Answers.Count > 0);
+            answeredPred += pex.Count(p => p.Answers.Count > 0);
+
+            foreach ((int i, int j) in Match(pex, gex))
+            {
+                int hits = pex[i].Answers.Count(gex[j].Answers.Contains);
+                matched++;
+                goodLinks += hits;
+                faqHits += hits > 0 ? 1 : 0;
+                predTopics.Add(pex[i].Topic);
+                goldTopics.Add(gex[j].Topic);
+            }
+        }
+
+        double qp = Ratio(matched, predCount), qr = Ratio(matched, goldCount);
+        double lp = Ratio(goodLinks, predLinks), lr = Ratio(goodLinks, goldLinks);
+        double fp = Ratio(faqHits, answeredPred), fr = Ratio(faqHits, answeredGold);
+        return new EvaluationScore(
+            gold.Files.Count, goldCount, predCount, matched,
+            qp, qr, F1(qp, qr),
+            lp, lr, F1(lp, lr),
+            fp, fr, F1(fp, fr),
+            TopicAgreement.NormalizedMutualInformation(predTopics, goldTopics),
+            TopicAgreement.AdjustedRandIndex(predTopics, goldTopics));
+    }
+
+    /// <summary>
+    /// Greedy one-to-one matching of one file's exchanges: candidate pairs whose question lines overlap, taken by largest
+    /// overlap, then smallest predicted question line, then predicted index, then gold index (score.py's tuple sort).
+    /// </summary>
+    /// <returns>The matched (predicted index, gold index) pairs, in the order they were taken.</returns>
+    internal static IReadOnlyList<(int Pred, int Gold)> Match(IReadOnlyList<PredictedExchange> pex, IReadOnlyList<GoldExchange> gex)
+    {
+        var candidates = new List<(int Overlap, int MinQuestion, int Pred, int Gold)>();
+        for (int i = 0; i < pex.Count; i++)
+        {
+            for (int j = 0; j < gex.Count; j++)
+            {
+                int overlap = gex[j].Questions.Distinct().Count(pex[i].Questions.Contains);
+                if (overlap > 0)
+                {
+                    candidates.Add((overlap, pex[i].Questions.Min(), i, j));
+                }
+            }
+        }
+
+        candidates.Sort((a, b) => (-a.Overlap, a.MinQuestion, a.Pred, a.Gold).CompareTo((-b.Overlap, b.MinQuestion, b.Pred, b.Gold)));
+        var usedPred = new HashSet<int>();
+        var usedGold = new HashSet<int>();
+        var pairs = new List<(int, int)>();
+        foreach (var c in candidates)
+        {
+            if (usedPred.Contains(c.Pred) || usedGold.Contains(c.Gold))
+            {
+                continue;
+            }
+
+            usedPred.Add(c.Pred);
+            usedGold.Add(c.Gold);
+            pairs.Add((c.Pred, c.Gold));
+        }
+
+        return pairs;
+    }
+
+    // Per gold path, the scored exchanges in document order: those with a question line, once for each gold file they touch.
+    private static Dictionary<string, List<PredictedExchange>> PredictionsByFile(GoldSet gold, PredictedExchanges pred)
+    {
+        var byFile = gold.Files.ToDictionary(f => f.Path, _ => new List<PredictedExchange>(), StringComparer.Ordinal);
+        foreach (PredictedExchange exchange in pred.Exchanges.Where(e => e.Questions.Count > 0))
+        {
+            foreach (string path in exchange.Paths.Distinct(StringComparer.Ordinal))
+            {
+                byFile.GetValueOrDefault(path)?.Add(exchange);
+            }
+        }
+
+        return byFile;
+    }
+
+    private static int[] Canonical(IEnumerable<int> lines, IReadOnlyDictionary<int, int> map) =>
+        [.. lines.Select(l => map.GetValueOrDefault(l, l)).Distinct().Order()];
+
+    private static double Ratio(int count, int total) => total == 0 ? 0.0 : (double)count / total;
+
+    private static double F1(double p, double r) => p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+}
