@@ -1,0 +1,95 @@
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Segmentation;
+
+namespace KnowledgeBase.Core.Faq;
+
+/// <summary>
+/// Builds an answer from answering messages: chatter and repeats removed, each speaker's messages joined into one
+/// part attributed to them, the most informative parts first.
+/// </summary>
+internal sealed class AnswerComposer
+{
+    private readonly ChineseSegmenter _segmenter;
+    private readonly int _maxParts;
+
+    /// <summary>Creates a composer.</summary>
+    /// <param name="segmenter">Segmenter to measure how much a part says.</param>
+    /// <param name="maxParts">Most parts kept.</param>
+    public AnswerComposer(ChineseSegmenter segmenter, int maxParts)
+    {
+        _segmenter = segmenter;
+        _maxParts = Math.Max(1, maxParts);
+    }
+
+    /// <summary>Composes the answer and lists who gave it.</summary>
+    /// <param name="answers">Answer messages, from one or more exchanges.</param>
+    /// <returns>The answer text (one line per part, empty when nothing substantive was said) and the experts.</returns>
+    public (string Answer, IReadOnlyList<Expert> Experts) Compose(IEnumerable<ChatMessage> answers)
+    {
+        var kept = new List<(ChatMessage Message, string Text)>();
+        var seen = new List<string>();
+        foreach (var message in answers.OrderBy(m => m.Time).ThenBy(m => m.Source.Path, StringComparer.Ordinal).ThenBy(m => m.Source.Line))
+        {
+            if (message.Kind is not (MessageKind.Text or MessageKind.Link))
+            {
+                continue;
+            }
+
+            var text = ChatText.Clean(message.Text, message.Mentions);
+            var key = Normalize(text);
+            if (key.Length == 0 || ChatText.IsChatter(text) || IsRepeat(key, seen))
+            {
+                continue;
+            }
+
+            seen.Add(key);
+            kept.Add((message, text));
+        }
+
+        var parts = kept
+            .GroupBy(k => k.Message.Speaker.Raw, StringComparer.Ordinal)
+            .Select(g => new AnswerPart(g.First().Message.Speaker, ChatText.Join(g.Select(k => k.Text)), g.Count(), g.First().Message.Time))
+            .Select(p => p with { Score = Informativeness(p.Text) })
+            .OrderByDescending(p => p.Score)
+            .ThenBy(p => p.FirstTime)
+            .ThenBy(p => p.Speaker.Raw, StringComparer.Ordinal)
+            .ToList();
+
+        var answer = string.Join('\n', parts.Take(_maxParts).Select(p => $"{Attribution(p.Speaker)}：{p.Text}"));
+        var experts = parts
+            .Select(p => new Expert(NameOf(p.Speaker), p.Speaker.Company, p.Speaker.Role, p.Messages))
+            .OrderByDescending(e => e.Answers)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+        return (answer, experts);
+    }
+
+    /// <summary>How a part is attributed: <c>钟文帅（天下支付·PM）</c>, or the bare name when company and role are unknown.</summary>
+    /// <param name="speaker">The speaker.</param>
+    /// <returns>The attribution.</returns>
+    public static string Attribution(Speaker speaker)
+    {
+        var details = new[] { speaker.Company, speaker.Role }.Where(d => !string.IsNullOrWhiteSpace(d)).ToArray();
+        return details.Length == 0 ? NameOf(speaker) : $"{NameOf(speaker)}（{string.Join('·', details)}）";
+    }
+
+    private static string NameOf(Speaker speaker) => string.IsNullOrWhiteSpace(speaker.Name) ? speaker.Raw : speaker.Name;
+
+    private int Informativeness(string text)
+    {
+        var words = _segmenter.ContentWords(text).Distinct(StringComparer.Ordinal).ToList();
+        return words.Count + words.Count(_segmenter.IsDomainTerm);
+    }
+
+    // A repeat: the same text again (the same point posted twice, or copied), or a short text inside a longer kept one.
+    private static bool IsRepeat(string key, List<string> seen) =>
+        seen.Any(s => s == key || (key.Length >= 4 && s.Contains(key, StringComparison.Ordinal)));
+
+    private static string Normalize(string text) =>
+        new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    private sealed record AnswerPart(Speaker Speaker, string Text, int Messages, DateTime FirstTime)
+    {
+        public int Score { get; init; }
+    }
+}

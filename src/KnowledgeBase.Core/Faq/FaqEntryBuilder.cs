@@ -1,0 +1,98 @@
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Segmentation;
+
+namespace KnowledgeBase.Core.Faq;
+
+/// <summary>
+/// Turns topic-labelled exchanges into FAQ entries: one per distinct question, near-duplicate questions of the same topic
+/// merged across days and groups, each with a clean question, an attributed answer, keywords, experts and the source of
+/// every cited message. Entry ids are stable (see <see cref="FaqEntry.Id"/>).
+/// </summary>
+public sealed class FaqEntryBuilder
+{
+    private readonly ChineseSegmenter _segmenter;
+    private readonly FaqEntryBuilderOptions _options;
+    private readonly AnswerComposer _composer;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="segmenter">Segmenter for content words, domain terms and keywords.</param>
+    /// <param name="options">Settings; defaults when null.</param>
+    public FaqEntryBuilder(ChineseSegmenter segmenter, FaqEntryBuilderOptions? options = null)
+    {
+        _segmenter = segmenter;
+        _options = options ?? new FaqEntryBuilderOptions();
+        _composer = new AnswerComposer(segmenter, _options.MaxAnswerParts);
+    }
+
+    /// <summary>Builds the entries.</summary>
+    /// <param name="exchanges">Exchanges with <see cref="Exchange.TopicId"/> set (an exchange without one is its own group).</param>
+    /// <param name="topics">The topics, in the order entries should follow; entries of unknown topics come last.</param>
+    /// <returns>Entries ordered by topic, then by number of exchanges, then by their earliest question.</returns>
+    public IReadOnlyList<FaqEntry> Build(IReadOnlyList<Exchange> exchanges, IReadOnlyList<Topic>? topics = null)
+    {
+        var asked = exchanges
+            .Where(e => e.Questions.Any())
+            .Select(e => new AskedQuestion(e, QuestionText.Build(e.Questions), QuestionWords(e)))
+            .OrderBy(a => a.Exchange.FirstQuestion.Time)
+            .ThenBy(a => a.Exchange.FirstQuestion.Source.Path, StringComparer.Ordinal)
+            .ThenBy(a => a.Exchange.FirstQuestion.Source.Line)
+            .ThenBy(a => a.Exchange.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var topicRank = (topics ?? []).Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        return NearDuplicates.Group(asked, _options)
+            .Select(ToEntry)
+            .OrderBy(e => topicRank.GetValueOrDefault(e.TopicId, int.MaxValue))
+            .ThenByDescending(e => e.ExchangeIds.Count)
+            .ThenBy(e => e.Sources[0].Path, StringComparer.Ordinal)
+            .ThenBy(e => e.Sources[0].Line)
+            .ToList();
+    }
+
+    private FaqEntry ToEntry(IReadOnlyList<AskedQuestion> group)
+    {
+        // The group is in time order: its earliest question names the entry and gives its wording.
+        var first = group[0];
+        var (answer, experts) = _composer.Compose(group.SelectMany(a => a.Exchange.Answers));
+        var sources = group
+            .SelectMany(a => a.Exchange.Messages.Where(m => m.Role != MessageRole.Context).Select(m => m.Message.Source))
+            .Distinct()
+            .ToList();
+        return new FaqEntry(
+            EntryId.Of(first.Exchange),
+            first.Exchange.TopicId ?? string.Empty,
+            first.Question,
+            answer,
+            group.Select(a => a.Exchange.Id).ToList(),
+            _options.Status,
+            Keywords(first.Question, answer),
+            experts,
+            group.Max(a => a.Exchange.Confidence),
+            sources);
+    }
+
+    private IReadOnlyList<string> Keywords(string question, string answer)
+    {
+        // Domain terms of the question say best what the entry is about; jieba's TF-IDF fills up the rest.
+        var keywords = _segmenter.ContentWords(question).Where(_segmenter.IsDomainTerm).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var word in _segmenter.Keywords(question + "\n" + answer, _options.KeywordsPerEntry * 2))
+        {
+            if (keywords.Count >= _options.KeywordsPerEntry)
+            {
+                break;
+            }
+
+            if (!keywords.Contains(word, StringComparer.OrdinalIgnoreCase))
+            {
+                keywords.Add(word);
+            }
+        }
+
+        return keywords.Take(_options.KeywordsPerEntry).ToList();
+    }
+
+    private HashSet<string> QuestionWords(Exchange exchange) =>
+        exchange.Questions
+            .SelectMany(m => _segmenter.ContentWords(ChatText.Clean(m.Text, m.Mentions)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+}

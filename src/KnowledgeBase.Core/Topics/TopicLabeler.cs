@@ -1,0 +1,108 @@
+using KnowledgeBase.Core.Segmentation;
+
+namespace KnowledgeBase.Core.Topics;
+
+/// <summary>
+/// Names topics with class-based TF-IDF (c-TF-IDF): a word scores high for a topic when many of the topic's exchanges
+/// use it and few other topics do. Question words count double and payment-domain terms are boosted, because analysts
+/// browse by domain concept.
+/// </summary>
+internal sealed class TopicLabeler
+{
+    private const double QuestionCount = 2.0;
+    private const double AnswerCount = 1.0;
+    private const double DomainBoost = 1.5;
+    private const int MinKeywords = 3;
+    private const int MaxKeywords = 6;
+
+    private readonly ChineseSegmenter _segmenter;
+    private readonly int _keywords;
+
+    /// <summary>Creates a labeler.</summary>
+    /// <param name="segmenter">Segmenter that knows the domain terms.</param>
+    /// <param name="keywords">Keywords wanted per topic, clamped to 3..6.</param>
+    public TopicLabeler(ChineseSegmenter segmenter, int keywords)
+    {
+        _segmenter = segmenter;
+        _keywords = Math.Clamp(keywords, MinKeywords, MaxKeywords);
+    }
+
+    /// <summary>Keywords of every cluster, most characteristic first.</summary>
+    /// <param name="clusters">The words of each cluster's exchanges.</param>
+    /// <returns>One keyword list per cluster, in the same order.</returns>
+    public IReadOnlyList<string>[] Keywords(IReadOnlyList<IReadOnlyList<ExchangeWords>> clusters)
+    {
+        var counts = clusters.Select(CountWords).ToArray();
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var cluster in counts)
+        {
+            foreach (var (word, count) in cluster)
+            {
+                totals[word] = totals.GetValueOrDefault(word) + count;
+            }
+        }
+
+        var averageMass = counts.Length == 0 ? 1.0 : Math.Max(1.0, counts.Average(c => c.Values.Sum()));
+        return counts.Select(cluster => Pick(cluster, totals, averageMass)).ToArray();
+    }
+
+    /// <summary>A short label from the first three keywords, e.g. <c>二类户 · 账户体系 · 实名</c>.</summary>
+    /// <param name="keywords">The topic's keywords.</param>
+    /// <returns>The label.</returns>
+    public static string Label(IReadOnlyList<string> keywords) =>
+        keywords.Count == 0 ? "(无关键词)" : string.Join(" · ", keywords.Take(3));
+
+    private IReadOnlyList<string> Pick(Dictionary<string, double> cluster, Dictionary<string, double> totals, double averageMass)
+    {
+        var mass = Math.Max(1.0, cluster.Values.Sum());
+        var ranked = cluster
+            .Select(pair => (Word: pair.Key, Score: Score(pair.Key, pair.Value, mass, totals[pair.Key], averageMass)))
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Word, StringComparer.Ordinal);
+
+        var chosen = new List<string>(_keywords);
+        foreach (var (word, _) in ranked)
+        {
+            // A word inside a chosen one (支付 in 支付机构) adds nothing to a label.
+            if (chosen.Any(c => c.Contains(word, StringComparison.Ordinal) || word.Contains(c, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            chosen.Add(word);
+            if (chosen.Count == _keywords)
+            {
+                break;
+            }
+        }
+
+        return chosen;
+    }
+
+    private double Score(string word, double count, double mass, double total, double averageMass)
+    {
+        var score = count / mass * Math.Log(1.0 + averageMass / total);
+        return _segmenter.IsDomainTerm(word) ? score * DomainBoost : score;
+    }
+
+    /// <summary>Per word, in how many exchanges it appears: twice for a question word, once for an answer word.</summary>
+    private static Dictionary<string, double> CountWords(IReadOnlyList<ExchangeWords> exchanges)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var exchange in exchanges)
+        {
+            var question = exchange.Question.ToHashSet(StringComparer.Ordinal);
+            foreach (var word in question)
+            {
+                counts[word] = counts.GetValueOrDefault(word) + QuestionCount;
+            }
+
+            foreach (var word in exchange.Answer.Where(w => !question.Contains(w)).Distinct(StringComparer.Ordinal))
+            {
+                counts[word] = counts.GetValueOrDefault(word) + AnswerCount;
+            }
+        }
+
+        return counts;
+    }
+}
