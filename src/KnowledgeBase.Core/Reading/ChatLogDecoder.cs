@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace KnowledgeBase.Core.Reading;
+
+/// <summary>The text of a file and whether it looked binary.</summary>
+internal sealed record DecodedText(string Text, bool IsBinary);
+
+/// <summary>
+/// Turns the bytes of a chat log into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM.
+/// Invalid bytes become U+FFFD and are reported per line; a NUL byte near the start marks a binary file.
+/// </summary>
+internal static class ChatLogDecoder
+{
+    // git and diff call a file binary when a NUL shows up in its first 8,000 bytes; same rule here.
+    private const int BinaryProbeLength = 8000;
+
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, ProblemLog problems)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            return DecodeWithBom(bytes[4..], new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), "UTF-32", problems);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return DecodeWithBom(bytes[4..], new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), "UTF-32", problems);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return DecodeWithBom(bytes[2..], new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", problems);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return DecodeWithBom(bytes[2..], new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", problems);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        var nul = bytes[..Math.Min(bytes.Length, BinaryProbeLength)].IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            problems.Add(0, $"binary content (NUL byte at offset {nul}): messages not read");
+            return new DecodedText(Encoding.UTF8.GetString(bytes), IsBinary: true);
+        }
+
+        if (!Utf8.IsValid(bytes))
+        {
+            ReportInvalidUtf8Lines(bytes, problems);
+        }
+
+        // Encoding.UTF8 replaces invalid sequences with U+FFFD instead of throwing.
+        return new DecodedText(ReplaceNuls(Encoding.UTF8.GetString(bytes), problems), IsBinary: false);
+    }
+
+    private static DecodedText DecodeWithBom(ReadOnlySpan<byte> bytes, Encoding strict, string name, ProblemLog problems)
+    {
+        string text;
+        try
+        {
+            text = strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(0, $"invalid {name}: undecodable bytes replaced with U+FFFD");
+            var lenient = (Encoding)strict.Clone();
+            lenient.DecoderFallback = DecoderFallback.ReplacementFallback;
+            text = lenient.GetString(bytes);
+        }
+
+        return new DecodedText(ReplaceNuls(text, problems), IsBinary: false);
+    }
+
+    private static void ReportInvalidUtf8Lines(ReadOnlySpan<byte> bytes, ProblemLog problems)
+    {
+        // A multi-byte sequence never contains '\n', so checking line by line finds every bad line.
+        var line = 1;
+        while (true)
+        {
+            var newline = bytes.IndexOf((byte)'\n');
+            var current = newline < 0 ? bytes : bytes[..newline];
+            if (!Utf8.IsValid(current))
+            {
+                problems.Add(line, "invalid UTF-8");
+            }
+
+            if (newline < 0)
+            {
+                return;
+            }
+
+            bytes = bytes[(newline + 1)..];
+            line++;
+        }
+    }
+
+    private static string ReplaceNuls(string text, ProblemLog problems)
+    {
+        if (!text.Contains('\0', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var line = 1;
+        var reported = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+            }
+            else if (text[i] == '\0' && reported != line)
+            {
+                problems.Add(line, "NUL character replaced with U+FFFD");
+                reported = line;
+            }
+        }
+
+        return text.Replace('\0', '\uFFFD');
+    }
+}

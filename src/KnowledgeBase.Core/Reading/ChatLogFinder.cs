@@ -1,0 +1,165 @@
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Reading;
+
+/// <summary>
+/// Finds the <c>*.markdown</c> and <c>*.md</c> files under an input root, recursively. Symbolic links to folders
+/// are followed once: a link that leads back to a folder already searched (a loop, or a second way into the same
+/// folder) is reported and skipped. Hidden folders (<c>.git</c>, …) are not searched.
+/// </summary>
+public static class ChatLogFinder
+{
+    // Linux gives up after 40 links in one path (ELOOP); so does this.
+    private const int MaxLinkHops = 40;
+
+    /// <summary>Lists the chat-log files under <paramref name="inputRoot"/>.</summary>
+    /// <param name="inputRoot">The folder to search.</param>
+    /// <returns>The files in ordinal order of relative path, and what could not be searched.</returns>
+    public static ChatLogFinderResult Find(string inputRoot)
+    {
+        var files = new List<ChatLogFile>();
+        var problems = new List<InputProblem>();
+        var root = Path.GetFullPath(inputRoot);
+        if (!Directory.Exists(root))
+        {
+            problems.Add(new InputProblem(inputRoot, 0, "input folder does not exist"));
+            return new ChatLogFinderResult(files, problems);
+        }
+
+        var realRoot = RealPath(root) ?? root;
+        var searched = new HashSet<string>(StringComparer.Ordinal) { realRoot };
+        Search(new DirectoryInfo(root), string.Empty, realRoot, searched, files, problems);
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        problems.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new ChatLogFinderResult(files.ToArray(), problems.ToArray());
+    }
+
+    /// <summary>True for the extensions chat logs are saved with.</summary>
+    /// <param name="fileName">A file name or path.</param>
+    /// <returns>True for <c>.markdown</c> and <c>.md</c>, in any letter case.</returns>
+    public static bool IsChatLog(string fileName) =>
+        fileName.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+        || fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    private static void Search(
+        DirectoryInfo folder,
+        string relative,
+        string realFolder,
+        HashSet<string> searched,
+        List<ChatLogFile> files,
+        List<InputProblem> problems)
+    {
+        FileSystemInfo[] entries;
+        try
+        {
+            entries = folder.GetFileSystemInfos();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new InputProblem(relative.Length == 0 ? "." : relative, 0, $"cannot list folder: {e.Message}"));
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            var path = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
+            if (entry is DirectoryInfo child)
+            {
+                if (child.Name.StartsWith('.'))
+                {
+                    continue;
+                }
+
+                var realChild = child.LinkTarget is null ? Path.Join(realFolder, child.Name) : RealPath(child.FullName);
+                if (realChild is null)
+                {
+                    problems.Add(new InputProblem(path, 0, "broken or looping symbolic link: not followed"));
+                }
+                else if (!searched.Add(realChild))
+                {
+                    problems.Add(new InputProblem(path, 0, $"symbolic link to a folder already searched ({realChild}): not followed"));
+                }
+                else
+                {
+                    Search(child, path, realChild, searched, files, problems);
+                }
+
+                continue;
+            }
+
+            // A broken link could have been a folder of chat logs as well as a file: report it whatever its name.
+            if (entry.LinkTarget is not null && !LinkLeadsToFile(entry))
+            {
+                problems.Add(new InputProblem(path, 0, "broken symbolic link: not followed"));
+                continue;
+            }
+
+            if (IsChatLog(entry.Name))
+            {
+                files.Add(new ChatLogFile(path, entry.FullName));
+            }
+        }
+    }
+
+    private static bool LinkLeadsToFile(FileSystemInfo link)
+    {
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true };
+        }
+        catch (IOException)
+        {
+            // A loop of file links: the system gives up, and so do we.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The path with every symbolic link resolved (like POSIX <c>realpath</c>), or null for a broken link or a
+    /// loop; used to tell when a link leads back into a folder already searched.
+    /// </summary>
+    internal static string? RealPath(string path)
+    {
+        var pending = new Stack<string>();
+        var full = Path.GetFullPath(path);
+        var current = Path.GetPathRoot(full) ?? string.Empty;
+        PushParts(pending, full[current.Length..]);
+        var hops = 0;
+        while (pending.Count > 0)
+        {
+            var next = Path.Join(current, pending.Pop());
+            FileSystemInfo info = new DirectoryInfo(next);
+            if (!info.Exists && !File.Exists(next))
+            {
+                return null;
+            }
+
+            if (info.LinkTarget is not { } target)
+            {
+                current = next;
+                continue;
+            }
+
+            if (++hops > MaxLinkHops)
+            {
+                return null;
+            }
+
+            // Resolve the target against the link's folder, then walk its parts again.
+            var resolved = Path.GetFullPath(target, current);
+            current = Path.GetPathRoot(resolved) ?? string.Empty;
+            PushParts(pending, resolved[current.Length..]);
+        }
+
+        return Path.TrimEndingDirectorySeparator(current);
+    }
+
+    private static void PushParts(Stack<string> pending, string relative)
+    {
+        var parts = relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            pending.Push(parts[i]);
+        }
+    }
+}

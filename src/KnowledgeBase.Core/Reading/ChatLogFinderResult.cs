@@ -1,0 +1,8 @@
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Reading;
+
+/// <summary>The chat-log files under an input root and the entries that could not be searched.</summary>
+/// <param name="Files">The files, in ordinal order of their relative paths.</param>
+/// <param name="Problems">Folders that could not be listed, broken links, link loops.</param>
+public sealed record ChatLogFinderResult(IReadOnlyList<ChatLogFile> Files, IReadOnlyList<InputProblem> Problems);

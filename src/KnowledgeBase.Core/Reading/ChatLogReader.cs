@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text;
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Reading;
+
+/// <summary>
+/// Reads one chat-log file into a <see cref="ChatDay"/>. The file is split into lines first so that line numbers
+/// are exact: every line matching <c>^&gt; HH:MM:SS</c> starts a message (Markdown's lazy continuation would
+/// fold a following line into the header's blockquote; here it belongs to the body), and the lines up to the
+/// next header are its body. Markdig reads the front-matter block and the inline Markdown of bodies.
+/// </summary>
+/// <remarks>
+/// Never throws on bad content: every problem becomes an <see cref="InputProblem"/> and the messages that can
+/// be read are kept. Holds no mutable state, so one instance can read many files in parallel.
+/// </remarks>
+/// <param name="options">Limits; <see cref="ChatLogReaderOptions.Default"/> when null.</param>
+public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
+{
+    private readonly ChatLogReaderOptions options = options ?? ChatLogReaderOptions.Default;
+
+    /// <summary>Reads a file from disk; a file that cannot be read gives an empty day and a problem.</summary>
+    /// <param name="inputRoot">The folder the relative path (and so the group) is taken from.</param>
+    /// <param name="fullPath">The file.</param>
+    /// <returns>The day, its problems and its header count.</returns>
+    public ChatLogReadResult ReadFile(string inputRoot, string fullPath)
+    {
+        var relativePath = Path.GetRelativePath(Path.GetFullPath(inputRoot), Path.GetFullPath(fullPath))
+            .Replace(Path.DirectorySeparatorChar, '/');
+        byte[] content;
+        try
+        {
+            var length = new FileInfo(fullPath).Length;
+            if (length > options.MaxFileBytes)
+            {
+                return Unread(relativePath, $"file too large ({length} bytes, limit {options.MaxFileBytes}): not read");
+            }
+
+            content = File.ReadAllBytes(fullPath);
+        }
+        catch (IOException e)
+        {
+            return Unread(relativePath, $"cannot read file: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Unread(relativePath, $"cannot read file: {e.Message}");
+        }
+
+        return Read(relativePath, content);
+    }
+
+    /// <summary>Reads the content of a file.</summary>
+    /// <param name="relativePath">Path relative to the input root; back slashes become forward slashes.</param>
+    /// <param name="content">The raw bytes.</param>
+    /// <returns>The day, its problems and its header count.</returns>
+    public ChatLogReadResult Read(string relativePath, byte[] content)
+    {
+        var path = relativePath.Replace('\\', '/');
+        var problems = new ProblemLog(path, options.MaxProblemsPerFile);
+        var decoded = ChatLogDecoder.Decode(content, problems);
+        var text = decoded.Text;
+        var lines = TextLine.Split(text);
+        var headers = CountHeaders(text, lines, out var firstHeader);
+
+        if (decoded.IsBinary)
+        {
+            return Result(path, DateFromFileName(path), new Dictionary<string, string>(), [], problems, headers);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add(0, "empty file");
+            return Result(path, DateFromFileName(path), new Dictionary<string, string>(), [], problems, headers);
+        }
+
+        var frontMatter = FrontMatterReader.Read(text, lines, firstHeader, problems);
+        var date = ResolveDate(path, frontMatter.Values, problems);
+        var messages = ReadMessages(path, text, lines, frontMatter.NextLine, date, problems);
+        return Result(path, date, frontMatter.Values, messages, problems, headers);
+    }
+
+    private static int CountHeaders(string text, List<TextLine> lines, out int firstHeader)
+    {
+        firstHeader = lines.Count;
+        var count = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (TextLine.IsHeader(lines[i].In(text)))
+            {
+                firstHeader = Math.Min(firstHeader, i);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private List<ChatMessage> ReadMessages(string path, string text, List<TextLine> lines, int from, DateOnly date, ProblemLog problems)
+    {
+        var messages = new List<ChatMessage>();
+        var i = from;
+        var preamble = 0;
+        var preambleLine = 0;
+        for (; i < lines.Count && !TextLine.IsHeader(lines[i].In(text)); i++)
+        {
+            if (!lines[i].In(text).IsWhiteSpace())
+            {
+                preamble++;
+                preambleLine = preambleLine == 0 ? i + 1 : preambleLine;
+            }
+        }
+
+        if (preamble > 0)
+        {
+            problems.Add(preambleLine, $"{preamble} line(s) of text before the first message header ignored");
+        }
+
+        // Speakers repeat all day; parse each nick once per file (a local cache keeps the reader stateless).
+        var speakers = new Dictionary<string, Speaker>(StringComparer.Ordinal);
+        var body = new StringBuilder();
+        while (i < lines.Count)
+        {
+            var headerIndex = i;
+            var header = lines[i].In(text);
+            body.Clear();
+            var bodyLength = 0;
+            for (i++; i < lines.Count && !TextLine.IsHeader(lines[i].In(text)); i++)
+            {
+                bodyLength = AppendBodyLine(body, bodyLength, lines[i].In(text));
+            }
+
+            if (bodyLength > options.MaxBodyLength)
+            {
+                problems.Add(headerIndex + 1, $"message body of {bodyLength} characters cut to {options.MaxBodyLength}");
+            }
+
+            var lineNumber = headerIndex + 1;
+            var time = ReadTime(header, lineNumber, problems);
+            var speaker = ReadSpeaker(header[10..], lineNumber, speakers, problems);
+            var parsed = MessageBodyParser.Parse(body.ToString());
+            messages.Add(new ChatMessage(
+                new SourceRef(path, lineNumber),
+                date.ToDateTime(time),
+                speaker,
+                parsed.Text,
+                parsed.Kind,
+                parsed.Mentions,
+                parsed.Quote));
+        }
+
+        return messages;
+    }
+
+    /// <summary>
+    /// Appends one body line without its trailing hard break; blank separator lines are dropped.
+    /// Stops copying at <see cref="ChatLogReaderOptions.MaxBodyLength"/> but keeps counting, so a 10 MB line
+    /// costs one pass and the report can say how long the body was.
+    /// </summary>
+    private int AppendBodyLine(StringBuilder body, int bodyLength, ReadOnlySpan<char> line)
+    {
+        line = line.TrimEnd(" \t\r");
+        if (line.IsWhiteSpace())
+        {
+            return bodyLength;
+        }
+
+        var separator = bodyLength > 0 ? 1 : 0;
+        var room = options.MaxBodyLength - body.Length;
+        if (room > 0)
+        {
+            if (separator == 1)
+            {
+                body.Append('\n');
+                room--;
+            }
+
+            var take = Math.Min(room, line.Length);
+
+            // Never cut a surrogate pair in half.
+            if (take > 0 && take < line.Length && char.IsHighSurrogate(line[take - 1]))
+            {
+                take--;
+            }
+
+            body.Append(line[..take]);
+        }
+
+        return bodyLength + separator + line.Length;
+    }
+
+    private static TimeOnly ReadTime(ReadOnlySpan<char> header, int line, ProblemLog problems)
+    {
+        var hour = (header[2] - '0') * 10 + header[3] - '0';
+        var minute = (header[5] - '0') * 10 + header[6] - '0';
+        var second = (header[8] - '0') * 10 + header[9] - '0';
+        if (hour <= 23 && minute <= 59 && second <= 59)
+        {
+            return new TimeOnly(hour, minute, second);
+        }
+
+        var clamped = new TimeOnly(Math.Min(hour, 23), Math.Min(minute, 59), Math.Min(second, 59));
+        problems.Add(line, $"impossible time {header[2..10]}: read as {clamped.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}");
+        return clamped;
+    }
+
+    private Speaker ReadSpeaker(ReadOnlySpan<char> rest, int line, Dictionary<string, Speaker> speakers, ProblemLog problems)
+    {
+        rest = rest.Trim();
+        if (rest.Length == 0)
+        {
+            problems.Add(line, "message header without a speaker");
+        }
+        else if (rest.Length > options.MaxSpeakerLength)
+        {
+            problems.Add(line, $"speaker of {rest.Length} characters cut to {options.MaxSpeakerLength}");
+            rest = rest[..options.MaxSpeakerLength];
+        }
+
+        var lookup = speakers.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(rest, out var known))
+        {
+            return known;
+        }
+
+        var raw = rest.ToString();
+        var speaker = SpeakerParser.Parse(raw);
+        speakers[raw] = speaker;
+        return speaker;
+    }
+
+    private static DateOnly ResolveDate(string path, IReadOnlyDictionary<string, string> frontMatter, ProblemLog problems)
+    {
+        var fromName = DateFromFileName(path);
+        if (!frontMatter.TryGetValue("date", out var value))
+        {
+            if (fromName == DateOnly.MinValue)
+            {
+                problems.Add(0, "no date: no front matter 'date' and the file name does not start with YYYY-MM-DD");
+            }
+
+            return fromName;
+        }
+
+        if (!TryParseDate(value.Trim(), out var date))
+        {
+            problems.Add(0, fromName == DateOnly.MinValue
+                ? $"front matter date '{value}' is not a date, and the file name has none"
+                : $"front matter date '{value}' is not a date: using the file name's date");
+            return fromName;
+        }
+
+        if (fromName != DateOnly.MinValue && fromName != date)
+        {
+            problems.Add(0, $"front matter date {date:yyyy-MM-dd} differs from the file name's {fromName:yyyy-MM-dd}: using the front matter");
+        }
+
+        return date;
+    }
+
+    private static bool TryParseDate(string value, out DateOnly date) =>
+        DateOnly.TryParseExact(value.Length > 10 ? value[..10] : value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        && (value.Length == 10 || !char.IsAsciiDigit(value[10]));
+
+    /// <summary>The date a file name starts with (<c>2018-03-05-chat.markdown</c>), or <see cref="DateOnly.MinValue"/>.</summary>
+    private static DateOnly DateFromFileName(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name.Length >= 10 && TryParseDate(name, out var date) ? date : DateOnly.MinValue;
+    }
+
+    private static string GroupOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        if (slash < 0)
+        {
+            return string.Empty;
+        }
+
+        var folder = path[..slash];
+        return folder[(folder.LastIndexOf('/') + 1)..];
+    }
+
+    private ChatLogReadResult Unread(string path, string problem)
+    {
+        var problems = new ProblemLog(path, options.MaxProblemsPerFile);
+        problems.Add(0, problem);
+        return Result(path, DateFromFileName(path), new Dictionary<string, string>(), [], problems, 0);
+    }
+
+    private static ChatLogReadResult Result(
+        string path,
+        DateOnly date,
+        IReadOnlyDictionary<string, string> frontMatter,
+        IReadOnlyList<ChatMessage> messages,
+        ProblemLog problems,
+        int headers) =>
+        new(new ChatDay(path, GroupOf(path), date, frontMatter, messages), problems.ToList(), headers);
+}

@@ -1,0 +1,33 @@
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Reading;
+
+/// <summary>Collects the problems of one file, keeping at most a fixed number so hostile input stays cheap.</summary>
+internal sealed class ProblemLog(string path, int limit)
+{
+    private readonly List<InputProblem> problems = [];
+    private int suppressed;
+
+    public string Path { get; } = path;
+
+    public void Add(int line, string message)
+    {
+        if (problems.Count >= limit)
+        {
+            suppressed++;
+            return;
+        }
+
+        problems.Add(new InputProblem(Path, line, message));
+    }
+
+    public IReadOnlyList<InputProblem> ToList()
+    {
+        if (suppressed == 0)
+        {
+            return problems.ToArray();
+        }
+
+        return [.. problems, new InputProblem(Path, 0, $"{suppressed} more problems not listed")];
+    }
+}
