@@ -1,0 +1,36 @@
+using KnowledgeBase.Core.Reading;
+
+namespace KnowledgeBase.Core.Tests.Reading;
+
+public sealed class MentionParserTests
+{
+    [Theory]
+    [InlineData("@何卓-翼支付-风险经理-上海?请问", "何卓-翼支付-风险经理-上海")]
+    [InlineData("@何卓-翼支付-风险经理-上海\u2005请问", "何卓-翼支付-风险经理-上海")]
+    [InlineData("请教 @林晓 一个问题", "林晓")]
+    [InlineData("谢谢@林晓", "林晓")]
+    [InlineData("@林晓，在吗", "林晓")]
+    [InlineData("@林晓?[握手]", "林晓")]
+    [InlineData("@??项志文-平安互金-产品?好", "??项志文-平安互金-产品")]
+    [InlineData("@付云-农业-ERP&电商-成都?在", "付云-农业-ERP&电商-成都")]
+    [InlineData("@Merry(黄燕)\u3000你好", "Merry(黄燕)")]
+    [InlineData("@林晓", "林晓")]
+    public void Finds_the_name(string text, string name) => Assert.Equal([name], MentionParser.Find(text));
+
+    [Theory]
+    [InlineData("发到 ops@example.com")]
+    [InlineData("http://weibo.com/@someone")]
+    [InlineData("@?? 只有问号")]
+    [InlineData("@ 空格")]
+    [InlineData("没有提到任何人")]
+    [InlineData("@")]
+    public void Finds_nothing(string text) => Assert.Empty(MentionParser.Find(text));
+
+    [Fact]
+    public void Several_mentions_in_order_without_duplicates() =>
+        Assert.Equal(["周明远", "许薇-星河支付", "高远"], MentionParser.Find("@周明远\u2005@许薇-星河支付\u2005@周明远 还有 @高远"));
+
+    [Fact]
+    public void Runaway_name_is_cut() =>
+        Assert.Equal(MentionParser.MaxNameLength, Assert.Single(MentionParser.Find("@" + new string('长', 100))).Length);
+}
