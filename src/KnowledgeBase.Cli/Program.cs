@@ -1,5 +1,6 @@
 using KnowledgeBase.Cli.Commands.Build;
 using KnowledgeBase.Cli.Commands.Eval;
+using KnowledgeBase.Cli.Commands.Export;
 using KnowledgeBase.Cli.Commands.Stats;
 using KnowledgeBase.Cli.Commands.Train;
 using KnowledgeBase.Cli.Infrastructure;
@@ -22,6 +23,9 @@ app.Configure(config =>
     config.AddCommand<EvalCommand>("eval")
         .WithDescription("Score a faq.json against labelled days (question, answer-link and FAQ F1, topic NMI/ARI).")
         .WithExample("eval", "--gold", "../shared/gold-dev", "out/faq.json");
+    config.AddCommand<ExportCommand>("export")
+        .WithDescription("Write faq.json, Markdown pages or a static HTML site from a faq.json or the approved entries; personal data masked.")
+        .WithExample("export", "--format", "html", "--in", "out/faq.json", "--out", "out/site");
     config.AddCommand<TrainCommand>("train")
         .WithDescription("Learn the question detector and reply linker from data/labels into models/.");
 });

@@ -19,16 +19,29 @@ public sealed partial class SourceLinkBuilder
     /// <exception cref="ArgumentException">The template names a placeholder other than path, line, group and date.</exception>
     public SourceLinkBuilder(string? template = null)
     {
-        if (template is not null)
+        var problem = Problem(template);
+        if (problem is not null)
         {
-            var unknown = PlaceholderPattern().Matches(template).Select(m => m.Groups[1].Value).FirstOrDefault(p => !Placeholders.Contains(p));
-            if (unknown is not null)
-            {
-                throw new ArgumentException($"unknown placeholder {{{unknown}}} in the source URL template (use {{path}}, {{line}}, {{group}}, {{date}})", nameof(template));
-            }
+            throw new ArgumentException(problem, nameof(template));
         }
 
         this.template = template;
+    }
+
+    /// <summary>What is wrong with a template, or null when it is usable.</summary>
+    /// <param name="template">The template, or null for relative links.</param>
+    /// <returns>A message naming the unknown placeholder, or null.</returns>
+    public static string? Problem(string? template)
+    {
+        if (template is null)
+        {
+            return null;
+        }
+
+        var unknown = PlaceholderPattern().Matches(template).Select(m => m.Groups[1].Value).FirstOrDefault(p => !Placeholders.Contains(p));
+        return unknown is null
+            ? null
+            : $"unknown placeholder {{{unknown}}} in the source URL template (use {{path}}, {{line}}, {{group}}, {{date}})";
     }
 
     /// <summary>The link to a message's header line.</summary>

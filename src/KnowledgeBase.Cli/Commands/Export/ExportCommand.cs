@@ -1,0 +1,64 @@
+using System.Text.Json;
+using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Curation;
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Export;
+using KnowledgeBase.Core.Privacy;
+using KnowledgeBase.Core.Segmentation;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Export;
+
+/// <summary>
+/// <c>kb export --format markdown|json|html --in &lt;faq.json&gt; --out &lt;dir&gt;</c>, or
+/// <c>kb export --status approved --db &lt;file&gt; --out &lt;dir&gt;</c>: personal data masked unless <c>--no-mask</c>.
+/// </summary>
+internal sealed class ExportCommand : Command<ExportSettings>
+{
+    public override int Execute(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
+    {
+        var document = settings.Database is not null ? ReadApproved(settings) : ReadFaqJson(settings.Input!);
+        if (document is null)
+        {
+            return ExitCodes.UsageOrNothingReadable;
+        }
+
+        var options = new ExportOptions(settings.ParsedFormat)
+        {
+            SourceUrlTemplate = settings.SourceUrl,
+            Masking = new MaskingOptions
+            {
+                MaskPersonalData = !settings.NoMask,
+                AnonymizeSpeakers = settings.AnonymizeSpeakers,
+                PseudonymKey = settings.PseudonymKey,
+            },
+        };
+        var written = new KnowledgeBaseExporter().Export(document, options, settings.Out);
+        var privacy = (settings.NoMask ? "personal data kept" : "personal data masked") + (settings.AnonymizeSpeakers ? ", speakers anonymized" : string.Empty);
+        Console.Out.WriteLine(
+            $"{document.Entries.Count} entries, {document.Topics.Count} topics -> {written.Count} files " +
+            $"({options.Format.ToString().ToLowerInvariant()}) in {settings.Out}; {privacy}");
+        return ExitCodes.Ok;
+    }
+
+    private static KnowledgeBaseDocument? ReadFaqJson(string path)
+    {
+        try
+        {
+            return new FaqJsonReader().ReadFile(path);
+        }
+        catch (Exception error) when (error is JsonException or InvalidDataException)
+        {
+            Terminal.Problem($"{path}: not a readable faq.json: {error.Message}");
+            return null;
+        }
+    }
+
+    // The store indexes search text with the project's jieba segmenter; opening it with another tokenizer would re-index.
+    private static KnowledgeBaseDocument ReadApproved(ExportSettings settings)
+    {
+        var segmenter = ChineseSegmenter.Load(settings.Models is null ? null : new ChineseSegmenterOptions { ModelsDirectory = settings.Models });
+        using var store = new CurationStore(CurationStoreOptions.WithSegmenter(settings.Database!, segmenter));
+        return store.ExportApproved();
+    }
+}

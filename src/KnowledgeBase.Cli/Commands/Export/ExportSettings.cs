@@ -1,0 +1,105 @@
+using System.ComponentModel;
+using KnowledgeBase.Core.Export;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Export;
+
+/// <summary>Settings of <c>kb export</c>.</summary>
+internal sealed class ExportSettings : CommandSettings
+{
+    [CommandOption("-f|--format <format>")]
+    [Description("markdown (wiki pages), json (faq.json) or html (static site).")]
+    [DefaultValue("json")]
+    public string Format { get; init; } = "json";
+
+    [CommandOption("-i|--in <faq.json>")]
+    [Description("The faq.json to export (from kb build).")]
+    public string? Input { get; init; }
+
+    [CommandOption("--db <file>")]
+    [Description("Export from the review store instead of a faq.json (with --status approved).")]
+    public string? Database { get; init; }
+
+    [CommandOption("--status <status>")]
+    [Description("With --db: which entries to export; only 'approved' is supported.")]
+    public string? Status { get; init; }
+
+    [CommandOption("-o|--out <dir>")]
+    [Description("Output folder (created when missing).")]
+    public string Out { get; init; } = string.Empty;
+
+    [CommandOption("--source-url <template>")]
+    [Description("Link template for sources with {path}, {line}, {group}, {date}, e.g. 'https://git.example.com/chat/blob/main/{path}#L{line}'. Default: relative path#Lline links.")]
+    public string? SourceUrl { get; init; }
+
+    [CommandOption("--no-mask")]
+    [Description("Keep card, ID and phone numbers and e-mail addresses (masked by default).")]
+    public bool NoMask { get; init; }
+
+    [CommandOption("--anonymize-speakers")]
+    [Description("Replace every nick, @mention and expert with a stable pseudonym such as 成员-7F3A.")]
+    public bool AnonymizeSpeakers { get; init; }
+
+    [CommandOption("--pseudonym-key <secret>")]
+    [Description("Key of the pseudonym hash, to get the same pseudonyms in every export (default: a random key per run).")]
+    public string? PseudonymKey { get; init; }
+
+    [CommandOption("--models <dir>")]
+    [Description("With --db: folder with the segmenter dictionary used by the review store's search (default: the models/ beside kb).")]
+    public string? Models { get; init; }
+
+    /// <summary>The parsed <see cref="Format"/>.</summary>
+    public ExportFormat ParsedFormat => Enum.Parse<ExportFormat>(Format, ignoreCase: true);
+
+    public override ValidationResult Validate()
+    {
+        if (!Enum.TryParse<ExportFormat>(Format, ignoreCase: true, out _) || int.TryParse(Format, out _))
+        {
+            return ValidationResult.Error($"unknown --format {Format}: use markdown, json or html");
+        }
+
+        if (string.IsNullOrWhiteSpace(Out))
+        {
+            return ValidationResult.Error("--out <dir> is required");
+        }
+
+        if ((Input is null) == (Database is null))
+        {
+            return ValidationResult.Error("give either --in <faq.json> or --db <file> --status approved");
+        }
+
+        if (Input is not null && !File.Exists(Input))
+        {
+            return ValidationResult.Error($"faq.json not found: {Input}");
+        }
+
+        if (Database is not null && !File.Exists(Database))
+        {
+            return ValidationResult.Error($"review store not found: {Database}");
+        }
+
+        if (Database is not null && !string.Equals(Status, "approved", StringComparison.Ordinal))
+        {
+            return ValidationResult.Error("--db needs --status approved");
+        }
+
+        if (Input is not null && Status is not null)
+        {
+            return ValidationResult.Error("--status applies to --db only");
+        }
+
+        if (PseudonymKey is not null && !AnonymizeSpeakers)
+        {
+            return ValidationResult.Error("--pseudonym-key needs --anonymize-speakers");
+        }
+
+        var template = SourceLinkBuilder.Problem(SourceUrl);
+        if (template is not null)
+        {
+            return ValidationResult.Error(template);
+        }
+
+        return ValidationResult.Success();
+    }
+}
