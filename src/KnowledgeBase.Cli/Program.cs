@@ -1,6 +1,8 @@
 using KnowledgeBase.Cli.Commands.Build;
 using KnowledgeBase.Cli.Commands.Eval;
 using KnowledgeBase.Cli.Commands.Export;
+using KnowledgeBase.Cli.Commands.Review;
+using KnowledgeBase.Cli.Commands.Serve;
 using KnowledgeBase.Cli.Commands.Stats;
 using KnowledgeBase.Cli.Commands.Train;
 using KnowledgeBase.Cli.Infrastructure;
@@ -28,5 +30,19 @@ app.Configure(config =>
         .WithExample("export", "--format", "html", "--in", "out/faq.json", "--out", "out/site");
     config.AddCommand<TrainCommand>("train")
         .WithDescription("Learn the question detector and reply linker from data/labels into models/.");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve the review page over a curation store (loopback by default).")
+        .WithExample("serve", "--db", "out/kb.db");
+    config.AddBranch("review", review =>
+    {
+        review.SetDescription("Curate entries from the command line: list, approve, reject, reset, edit, merge, note.");
+        review.AddCommand<ReviewListCommand>("list").WithDescription("Entries with filters, highest confidence first.");
+        review.AddCommand<ReviewApproveCommand>("approve").WithDescription("Approve entries.").WithExample("review", "approve", "e-1a2b3c", "--db", "out/kb.db");
+        review.AddCommand<ReviewRejectCommand>("reject").WithDescription("Reject entries.");
+        review.AddCommand<ReviewResetCommand>("reset").WithDescription("Put entries back to candidate.");
+        review.AddCommand<ReviewEditCommand>("edit").WithDescription("Edit an entry's question, answer or topic.");
+        review.AddCommand<ReviewMergeCommand>("merge").WithDescription("Merge one entry into another.");
+        review.AddCommand<ReviewNoteCommand>("note").WithDescription("Add a note to an entry.");
+    });
 });
 return app.Run(args);

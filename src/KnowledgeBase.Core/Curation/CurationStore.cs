@@ -45,6 +45,16 @@ public sealed class CurationStore : IDisposable
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, CurationSchema.Create);
         Execute(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', $v);", ("$v", CurationSchema.Version.ToString(CultureInfo.InvariantCulture)));
+        if (LoadMeta(connection, transaction).GetValueOrDefault("tokenizer") != options.TokenizerName)
+        {
+            foreach (var row in LoadRows(connection, transaction, "1 = 1", []))
+            {
+                Index(connection, transaction, row.Id, row.CurrentQuestion, row.CurrentAnswer);
+            }
+
+            SetMeta(connection, transaction, "tokenizer", options.TokenizerName);
+        }
+
         transaction.Commit();
     }
 

@@ -1,6 +1,8 @@
+using KnowledgeBase.Core.Segmentation;
+
 namespace KnowledgeBase.Core.Curation;
 
-/// <summary>Options of a <see cref="CurationStore"/>.</summary>
+/// <summary>Options of a <see cref="CurationStore"/>. Hosts that have the project's segmenter use <see cref="WithSegmenter"/>.</summary>
 /// <param name="DatabasePath">The SQLite file; created with its folder when missing.</param>
 public sealed record CurationStoreOptions(string DatabasePath)
 {
@@ -10,6 +12,19 @@ public sealed record CurationStoreOptions(string DatabasePath)
     /// substring as a phrase.
     /// </summary>
     public Func<string, IReadOnlyList<string>> Tokenize { get; init; } = SearchTokens.Characters;
+
+    /// <summary>
+    /// Names <see cref="Tokenize"/>; when a store is opened with another name than the one its index was built with,
+    /// the search index is rebuilt, so a build and a server never search with mismatched tokens.
+    /// </summary>
+    public string TokenizerName { get; init; } = "characters";
+
+    /// <summary>Options whose search tokens come from jieba through the project's <see cref="ChineseSegmenter"/>.</summary>
+    /// <param name="databasePath">The SQLite file.</param>
+    /// <param name="segmenter">A loaded segmenter.</param>
+    /// <returns>The options.</returns>
+    public static CurationStoreOptions WithSegmenter(string databasePath, ChineseSegmenter segmenter) =>
+        new(databasePath) { Tokenize = segmenter.Segment, TokenizerName = "jieba" };
 
     /// <summary>The clock for audit rows.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -1,0 +1,40 @@
+using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Curation;
+using KnowledgeBase.Core.Segmentation;
+
+namespace KnowledgeBase.Cli.Commands.Review;
+
+/// <summary>Opens the curation store the way every verb must: search tokens from the project's jieba segmenter.</summary>
+internal static class ReviewStore
+{
+    /// <summary>Exit code when a save was based on a stale version (someone else changed the entry).</summary>
+    public const int Conflict = 3;
+
+    public static CurationStoreOptions Options(string databasePath, string? modelsDirectory = null)
+    {
+        var segmenter = ChineseSegmenter.Load(modelsDirectory is null ? null : new ChineseSegmenterOptions { ModelsDirectory = modelsDirectory });
+        return CurationStoreOptions.WithSegmenter(databasePath, segmenter);
+    }
+
+    public static CurationStore Open(ReviewSettings settings) => new(Options(settings.Database, settings.Models));
+
+    /// <summary>Runs an action, turning store errors into a message on stderr and an exit code.</summary>
+    public static int Run(Action action)
+    {
+        try
+        {
+            action();
+            return ExitCodes.Ok;
+        }
+        catch (CurationConflictException conflict)
+        {
+            Console.Error.WriteLine($"kb review: conflict: {conflict.Message}");
+            return Conflict;
+        }
+        catch (CurationException invalid)
+        {
+            Console.Error.WriteLine($"kb review: {invalid.Message}");
+            return ExitCodes.UsageOrNothingReadable;
+        }
+    }
+}

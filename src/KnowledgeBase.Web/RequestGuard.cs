@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace KnowledgeBase.Web;
+
+/// <summary>
+/// Checks every request before it reaches the page or the API: the Host header (so a DNS-rebinding page cannot talk to
+/// a loopback server), the token when one is set, and for state-changing requests the method (POST only), a JSON body
+/// and a same-origin check.
+/// </summary>
+internal sealed class RequestGuard(ReviewServerOptions options)
+{
+    public const string TokenHeader = "X-KB-Token";
+    public const string TokenCookie = "kb_token";
+
+    private static readonly HashSet<string> LoopbackHosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]" };
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (options.IsLoopback && !LoopbackHosts.Contains(request.Host.Host))
+        {
+            await Refuse(context, StatusCodes.Status400BadRequest, "unexpected Host header");
+            return;
+        }
+
+        if (options.Token is { Length: > 0 } token)
+        {
+            var fromQuery = request.Query["token"].ToString();
+            var presented = request.Headers[TokenHeader].ToString() is { Length: > 0 } header ? header
+                : request.Cookies[TokenCookie] is { Length: > 0 } cookie ? cookie
+                : fromQuery;
+            if (!SameSecret(presented, token))
+            {
+                await Refuse(context, StatusCodes.Status401Unauthorized, "missing or wrong token");
+                return;
+            }
+
+            if (fromQuery.Length > 0)
+            {
+                // The page's own follow-up requests (script, styles) carry the token as a strict same-site cookie.
+                context.Response.Cookies.Append(TokenCookie, token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
+            }
+        }
+
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            if (!HttpMethods.IsPost(request.Method))
+            {
+                await Refuse(context, StatusCodes.Status405MethodNotAllowed, "only GET and POST");
+                return;
+            }
+
+            if (!SameOrigin(request))
+            {
+                await Refuse(context, StatusCodes.Status403Forbidden, "cross-origin request refused");
+                return;
+            }
+
+            if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                // A JSON body cannot be sent across origins without a preflight, which this server never allows.
+                await Refuse(context, StatusCodes.Status415UnsupportedMediaType, "send application/json");
+                return;
+            }
+        }
+
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        await next(context);
+    }
+
+    private static bool SameOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0)
+        {
+            return string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        return site.Length == 0 || site is "same-origin" or "none";
+    }
+
+    private static bool SameSecret(string presented, string token) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(token));
+
+    private static Task Refuse(HttpContext context, int status, string reason)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { error = reason });
+    }
+}

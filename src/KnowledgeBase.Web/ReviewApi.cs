@@ -1,0 +1,163 @@
+using System.Globalization;
+using KnowledgeBase.Core.Curation;
+
+namespace KnowledgeBase.Web;
+
+/// <summary>The JSON API the page uses. Store errors become 400, 404 or 409 with an <c>error</c> message for a person.</summary>
+internal static class ReviewApi
+{
+    private const int MaxActorLength = 100;
+
+    public static void Map(WebApplication app, ReviewServerOptions options)
+    {
+        app.MapGet("/api/meta", (CurationStore store) => Results.Ok(new
+        {
+            topics = store.Topics().Select(t => new { t.Id, t.Label, t.Keywords, t.ExchangeCount }),
+            groups = store.Groups(),
+            experts = store.Experts(),
+            statuses = new[] { CurationStatus.Candidate, CurationStatus.Approved, CurationStatus.Rejected },
+            sources = options.InputRoot is not null,
+        }));
+
+        app.MapGet("/api/entries", (HttpRequest request, CurationStore store) => Guarded(() =>
+        {
+            var query = request.Query;
+            var entries = store.List(new EntryQuery(
+                TopicId: Text(query["topic"]),
+                Status: Text(query["status"]),
+                Group: Text(query["group"]),
+                From: Day(query["from"]),
+                To: Day(query["to"]),
+                Expert: Text(query["expert"]),
+                Text: Text(query["q"]),
+                ChangedSinceReview: query["changed"] == "1" ? true : null,
+                IncludeMissing: query["missing"] == "1",
+                Limit: int.TryParse(query["limit"], CultureInfo.InvariantCulture, out var limit) ? limit : 500));
+            return Results.Ok(entries.Select(Summary));
+        }));
+
+        app.MapGet("/api/entries/{id}", (string id, CurationStore store) => Guarded(() =>
+        {
+            var entry = store.Get(id);
+            return entry is null ? Results.NotFound(new { error = $"no entry {id}" }) : Results.Ok(Detail(store, entry));
+        }));
+
+        app.MapGet("/api/source", (string path, int line, CurationStore store) => Guarded(() => Source(options.InputRoot, path, line)));
+
+        MapAction(app, "approve", (store, id, body) => store.Approve(id, Actor(body), body.Version));
+        MapAction(app, "reject", (store, id, body) => store.Reject(id, Actor(body), body.Version));
+        MapAction(app, "reset", (store, id, body) => store.Reset(id, Actor(body), body.Version));
+        MapAction(app, "edit", (store, id, body) => store.Edit(id, new EntryEdit(body.Question, body.Answer, body.TopicId), Actor(body), body.Version));
+        MapAction(app, "note", (store, id, body) => store.AddNote(id, body.Text ?? string.Empty, Actor(body), body.Version));
+        MapAction(app, "merge", (store, id, body) => store.MergeEntries(id, body.Target ?? string.Empty, Actor(body), body.Version, body.TargetVersion));
+        MapAction(app, "split", (store, id, body) => store.Split(id, body.ExchangeIds ?? [], Actor(body), body.Version));
+    }
+
+    private static void MapAction(WebApplication app, string action, Func<CurationStore, string, ActionRequest, CuratedEntry> run) =>
+        app.MapPost($"/api/entries/{{id}}/{action}", (string id, ActionRequest body, CurationStore store) =>
+            body.Version is null
+                ? Results.Json(new { error = "send the version of the entry you saw" }, statusCode: StatusCodes.Status400BadRequest)
+                : Guarded(() => Results.Ok(Detail(store, run(store, id, body)))));
+
+    private static IResult Guarded(Func<IResult> handler)
+    {
+        try
+        {
+            return handler();
+        }
+        catch (CurationConflictException conflict)
+        {
+            return Results.Json(new { error = conflict.Message, conflict = true, conflict.ActualVersion }, statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (CurationException invalid)
+        {
+            var status = invalid.Message.StartsWith("no entry", StringComparison.Ordinal) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+            return Results.Json(new { error = invalid.Message }, statusCode: status);
+        }
+        catch (FormatException bad)
+        {
+            return Results.Json(new { error = bad.Message }, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static object Summary(CuratedEntry entry) => new
+    {
+        entry.Id,
+        entry.Entry.TopicId,
+        entry.Entry.Question,
+        entry.Entry.Answer,
+        entry.Entry.Status,
+        entry.Entry.Confidence,
+        entry.Version,
+        entry.ChangedSinceReview,
+        entry.InLatestBuild,
+        entry.Edited,
+        entry.Groups,
+        FirstDay = entry.FirstDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        LastDay = entry.LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Experts = entry.Entry.Experts.Select(e => e.Name),
+        Exchanges = entry.Entry.ExchangeIds.Count,
+    };
+
+    private static object Detail(CurationStore store, CuratedEntry entry) => new
+    {
+        entry.Id,
+        entry.Entry.TopicId,
+        entry.Entry.Question,
+        entry.Entry.Answer,
+        entry.Entry.Status,
+        entry.Entry.Confidence,
+        entry.Entry.Keywords,
+        entry.Entry.ExchangeIds,
+        Experts = entry.Entry.Experts,
+        Sources = entry.Entry.Sources,
+        entry.Version,
+        entry.ChangedSinceReview,
+        entry.InLatestBuild,
+        entry.MergedInto,
+        entry.Origin,
+        entry.Edited,
+        entry.BuiltQuestion,
+        entry.BuiltAnswer,
+        entry.BuiltTopicId,
+        entry.Groups,
+        entry.Notes,
+        Conversation = store.Conversation(entry.Id),
+        Audit = store.Audit(entry.Id, 50),
+    };
+
+    private static IResult Source(string? root, string path, int line)
+    {
+        if (root is null)
+        {
+            return Results.NotFound(new { error = "kb serve was started without --input, so source files are not shown" });
+        }
+
+        var full = Path.GetFullPath(Path.Combine(root, path));
+        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(rootFull, StringComparison.Ordinal) || !File.Exists(full))
+        {
+            return Results.NotFound(new { error = $"no source file {path} under the input folder" });
+        }
+
+        var first = Math.Max(1, line - 10);
+        var lines = File.ReadLines(full).Skip(first - 1).Take(40).Select((text, i) => new { n = first + i, text });
+        return Results.Ok(new { path, line, lines });
+    }
+
+    private static string Actor(ActionRequest body)
+    {
+        var actor = body.Actor?.Trim();
+        if (string.IsNullOrEmpty(actor))
+        {
+            throw new CurationException("say who you are: fill in the reviewer name");
+        }
+
+        return actor.Length > MaxActorLength ? actor[..MaxActorLength] : actor;
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateOnly? Day(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : DateOnly.ParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Net;
+using KnowledgeBase.Core.Curation;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace KnowledgeBase.Web;
+
+/// <summary>
+/// The review page and its JSON API over a <see cref="CurationStore"/>. Reads are GETs; every action is a POST with
+/// the entry version the reviewer saw, answered only after the store has committed it.
+/// </summary>
+public static class ReviewServer
+{
+    /// <summary>Builds the web application (not started yet).</summary>
+    /// <param name="options">Store, address, token and input folder.</param>
+    /// <returns>The application; call <c>StartAsync</c> or <c>RunAsync</c>.</returns>
+    /// <exception cref="ArgumentException">The options cannot be served (see <see cref="ReviewServerOptions.Problem"/>).</exception>
+    public static WebApplication Create(ReviewServerOptions options)
+    {
+        if (options.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            if (options.Host == "localhost")
+            {
+                kestrel.ListenLocalhost(options.Port);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+            }
+        });
+        builder.Services.AddSingleton(new CurationStore(options.Store));
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
+
+        var app = builder.Build();
+        var guard = new RequestGuard(options);
+        app.Use(guard.InvokeAsync);
+        PageAssets.Map(app);
+        ReviewApi.Map(app, options);
+        return app;
+    }
+
+    /// <summary>The addresses the started application listens on (with the real port when 0 was asked for).</summary>
+    /// <param name="app">A started application.</param>
+    /// <returns>The addresses, such as <c>http://127.0.0.1:5080</c>.</returns>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    /// <summary>The URL a person opens: the first address, with the token when one is set.</summary>
+    /// <param name="app">A started application.</param>
+    /// <param name="options">Its options.</param>
+    /// <returns>The URL.</returns>
+    public static string PageUrl(WebApplication app, ReviewServerOptions options)
+    {
+        var addresses = Addresses(app);
+        var address = addresses.Count > 0 ? addresses[0] : $"http://{options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)}";
+        return options.Token is { Length: > 0 } token ? $"{address}/?token={Uri.EscapeDataString(token)}" : address + "/";
+    }
+}
