@@ -1,0 +1,29 @@
+using KnowledgeBase.Core.Export;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Review;
+
+/// <summary>
+/// <c>kb review import &lt;faq.json&gt; --db &lt;file&gt;</c>: merges an existing faq.json into the store exactly as
+/// <c>kb build --db</c> merges a fresh build (decisions kept, changed approved entries flagged).
+/// </summary>
+internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
+{
+    public override int Execute(CommandContext context, ReviewImportSettings settings, CancellationToken cancellationToken)
+    {
+        var build = new FaqJsonReader().ReadFile(settings.FaqJson);
+        using var store = ReviewStore.Open(settings);
+        return ReviewStore.Run(() =>
+        {
+            var result = store.MergeBuild(build);
+            if (settings.Out is not null)
+            {
+                new FaqJsonWriter().WriteFile(result.Document, settings.Out);
+            }
+
+            Console.Out.WriteLine(
+                $"{build.Entries.Count} entries -> {settings.Database}: {result.Added.Count} new, {result.Changed.Count} changed, " +
+                $"{result.Missing.Count} missing, {result.ChangedSinceReview.Count} changed since review");
+        });
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Review;
+
+/// <summary>Settings of <c>kb review import</c>.</summary>
+internal sealed class ReviewImportSettings : ReviewSettings
+{
+    [CommandArgument(0, "<faq.json>")]
+    [Description("A faq.json written by kb build.")]
+    public string FaqJson { get; init; } = string.Empty;
+
+    [CommandOption("--out <file>")]
+    [Description("Also write the curated faq.json (current statuses and edits applied) to this file.")]
+    public string? Out { get; init; }
+
+    // The store may not exist yet: import creates it.
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Database))
+        {
+            return ValidationResult.Error("--db <file> is required");
+        }
+
+        return File.Exists(FaqJson) ? ValidationResult.Success() : ValidationResult.Error($"faq.json not found: {FaqJson}");
+    }
+}
