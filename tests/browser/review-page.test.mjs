@@ -1,0 +1,182 @@
+// End-to-end test of the review page: real `kb serve` on loopback over a small fixture store, driven in Debian's
+// headless Chromium through playwright-core. Filters, opens an entry, approves it, edits its answer, reloads and checks
+// both persisted; hostile chat text must show as text and never run. Leaves a screenshot in screenshots/.
+//
+// KB_DLL names the built kb.dll (.ci/run sets it); CHROMIUM overrides /usr/bin/chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const kbDll = process.env.KB_DLL;
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const fixture = path.join(here, 'fixture', 'faq.json');
+const screenshots = path.join(here, 'screenshots');
+
+let work;
+let server;
+let baseUrl;
+let context;
+let page;
+const dialogs = [];
+const pageErrors = [];
+
+function kb(...args) {
+  return execFileSync('dotnet', [kbDll, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function startServer(db) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('dotnet', [kbDll, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`kb serve did not report its address in 60 s:\n${output}`)), 60_000);
+    const read = (chunk) => {
+      output += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kb serve exited with ${code}:\n${output}`)); });
+  });
+}
+
+function rawRequest(method, url, headers, body) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, headers }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => { text += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode, text }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+before(async () => {
+  assert.ok(kbDll && existsSync(kbDll), `set KB_DLL to the built kb.dll (got ${kbDll})`);
+  assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}: apt-get install chromium`);
+  work = mkdtempSync(path.join(tmpdir(), 'kb-browser-'));
+  const db = path.join(work, 'kb.db');
+  const imported = kb('review', 'import', fixture, '--db', db);
+  assert.match(imported, /4 new/);
+  const started = await startServer(db);
+  server = started.child;
+  baseUrl = started.url;
+
+  context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+after(async () => {
+  await context?.close();
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const rows = () => page.locator('#entries tbody tr');
+
+test('lists every entry, highest confidence first', async () => {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('#entries tbody tr').first().waitFor();
+  assert.equal(await rows().count(), 4);
+  assert.deepEqual(await page.locator('#entries tbody tr td:nth-child(1)').allTextContents(), ['0.90', '0.80', '0.70', '0.50']);
+});
+
+test('filters by topic, status and free text', async () => {
+  await page.selectOption('#f-topic', 't-license');
+  await page.click('#f-apply');
+  await page.waitForFunction(() => document.querySelectorAll('#entries tbody tr').length === 2);
+  await page.fill('#f-q', '鉴权');
+  await page.click('#f-apply');
+  await page.waitForFunction(() => document.querySelectorAll('#entries tbody tr').length === 1);
+  assert.equal(await rows().first().getAttribute('data-id'), 'e-card');
+
+  await page.selectOption('#f-topic', 't-settle');
+  await page.fill('#f-q', '轧差');
+  await page.selectOption('#f-status', 'candidate');
+  await page.click('#f-apply');
+  await page.waitForFunction(() => document.querySelector('#entries tbody tr')?.dataset.id === 'e-settle'
+    && document.querySelectorAll('#entries tbody tr').length === 1);
+});
+
+test('opens an entry with its conversation, hostile text shown as text and never run', async () => {
+  await rows().first().click();
+  await page.locator('#entry-pane').waitFor({ state: 'visible' });
+  assert.equal(await page.textContent('#e-id'), 'e-settle');
+  assert.match(await page.textContent('#e-answer'), /<script>window\.pwned=1<\/script><img src=x onerror=/);
+  const cited = page.locator('#conversation li.cited');
+  assert.equal(await cited.count(), 2);
+  assert.match(await cited.first().textContent(), /proddev\/2018-03-05-chat\.markdown:49/);
+  assert.match(await page.locator('#conversation li.context').first().textContent(), /<img src=x onerror=/);
+  assert.equal(await page.locator('#entry-pane img, #entry-pane script, #entries img, #entries script').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(dialogs, []);
+});
+
+test('approves and edits the answer, and both survive a reload', async () => {
+  await page.fill('#actor', 'alice');
+  await page.click('#a-approve');
+  await page.waitForFunction(() => document.querySelector('#e-status').textContent === 'approved');
+  assert.equal(await page.textContent('#e-version'), '2');
+
+  await page.click('#a-edit');
+  await page.fill('#edit-answer', '按清算行对账单日终轧差，再出款（已审核）');
+  await page.click('#edit-save');
+  await page.waitForFunction(() => document.querySelector('#e-answer').textContent === '按清算行对账单日终轧差，再出款（已审核）');
+
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-settle' && !document.querySelector('#entry-pane').hidden);
+  assert.equal(await page.textContent('#e-status'), 'approved');
+  assert.equal(await page.textContent('#e-answer'), '按清算行对账单日终轧差，再出款（已审核）');
+  assert.equal(await page.textContent('#e-version'), '3');
+  const history = await page.locator('#audit li').allTextContents();
+  assert.ok(history.some((line) => /alice approve status: candidate → approved/.test(line)), history.join('\n'));
+  assert.ok(history.some((line) => /alice edit answer/.test(line)), history.join('\n'));
+
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, 'review-page.png'), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a save from a stale version is refused with a conflict message', async () => {
+  const response = await page.evaluate(async () => {
+    const r = await fetch('/api/entries/e-settle/reject', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ actor: 'bob', version: 1 }),
+    });
+    return { status: r.status, body: await r.json() };
+  });
+  assert.equal(response.status, 409);
+  assert.match(response.body.error, /changed by alice/);
+});
+
+test('state changes need POST, JSON and the same origin; a foreign Host is refused', async () => {
+  const url = `${baseUrl}/api/entries/e-card/approve`;
+  const body = JSON.stringify({ actor: 'mallory', version: 1 });
+  assert.equal((await rawRequest('POST', url, { 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body)).status, 403);
+  assert.equal((await rawRequest('POST', url, { 'Content-Type': 'text/plain' }, body)).status, 415);
+  assert.equal((await rawRequest('GET', `${baseUrl}/api/meta`, { Host: 'evil.example' })).status, 400);
+  assert.equal((await rawRequest('DELETE', url, {})).status, 405);
+  const entry = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-card`, {})).text);
+  assert.equal(entry.status, 'candidate');
+});
