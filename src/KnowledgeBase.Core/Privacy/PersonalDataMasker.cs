@@ -7,8 +7,9 @@ namespace KnowledgeBase.Core.Privacy;
 /// <summary>
 /// Finds and masks personal data in chat text: bank card numbers (13-19 digits passing Luhn), 18-character resident ID
 /// numbers (checksum and birth date), mainland mobile numbers and e-mail addresses. Numbers count only as a whole: a
-/// digit run that is part of a longer run, a decimal amount or a letter-and-digit identifier (an order number) is left
-/// alone, and so are date-prefixed order numbers and millisecond timestamps that happen to pass Luhn.
+/// digit run that is part of a longer run, a decimal amount, a letter-and-digit identifier (an order number) or a path
+/// segment of a URL (<c>https://…/000119312517140734/…</c>) is left alone, and so are date-prefixed order numbers and
+/// millisecond timestamps that happen to pass Luhn. Numbers in a URL's query (<c>?mobile=…</c>) are still masked.
 /// </summary>
 public static partial class PersonalDataMasker
 {
@@ -78,9 +79,10 @@ public static partial class PersonalDataMasker
         }
 
         var emails = matches.Count;
+        var urls = UrlPattern().Matches(text);
         foreach (Match run in DigitRunPattern().Matches(text))
         {
-            if (!Overlaps(matches, emails, run.Index, run.Length))
+            if (!Overlaps(matches, emails, run.Index, run.Length) && !IsUrlPathSegment(text, urls, run.Index))
             {
                 FindNumbers(text, run, matches);
             }
@@ -102,6 +104,9 @@ public static partial class PersonalDataMasker
 
         return false;
     }
+
+    private static bool IsUrlPathSegment(string text, MatchCollection urls, int index) =>
+        index > 0 && text[index - 1] == '/' && urls.Any(u => u.Index < index && index < u.Index + u.Length);
 
     // A run is digit groups joined by single spaces or hyphens; take the longest number starting at each group.
     private static void FindNumbers(string text, Match run, List<PersonalDataMatch> matches)
@@ -226,6 +231,9 @@ public static partial class PersonalDataMasker
 
     [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'\u3000，。；！？）】」]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UrlPattern();
 
     [GeneratedRegex("(?<![0-9０-９])[0-9０-９]+(?:[ \\-][0-9０-９]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex DigitRunPattern();

@@ -21,6 +21,8 @@ public sealed class PersonalDataMaskerTests
     [InlineData("发邮件到 zhang.san@example.com 或 12345678@qq.com", "发邮件到 [邮箱] 或 [邮箱]")]
     [InlineData("联系 li-si_01@pay.example.com.cn。", "联系 [邮箱]。")]
     [InlineData("手机１３８１２３４５６７８", "手机[手机号]")]
+    [InlineData("https://pay.example.com/bind?mobile=13812345678&card=6222021234567894", "https://pay.example.com/bind?mobile=[手机号]&card=[银行卡号]")]
+    [InlineData("比如百度钱包 0100000073863457收入人民币", "比如百度钱包 [银行卡号]收入人民币")]
     [InlineData("卡6222021234567894手机13812345678邮箱a@b.cn", "卡[银行卡号]手机[手机号]邮箱[邮箱]")]
     public void Masks_personal_data(string text, string expected) => Assert.Equal(expected, PersonalDataMasker.Mask(text));
 
@@ -40,6 +42,8 @@ public sealed class PersonalDataMaskerTests
     [InlineData("13812345678900")]                         // phone at the start of a longer digit run
     [InlineData("12812345678")]                            // 12x is no mobile prefix
     [InlineData("@张三 你好，@李四-银联-产品 看下")]       // mentions are not e-mail addresses
+    [InlineData("见 https://www.sec.gov/Archives/edgar/data/1346610/000119312517140734/d146303df1a.htm")] // URL path id
+    [InlineData("![图片](http://img.example.com/6222021234567894/a.png)")]
     [InlineData("费率0.38%，T+1到账，单笔5万")]
     [InlineData("版本 v1.2.3，端口 8080")]
     public void Leaves_look_alikes_alone(string text) => Assert.Same(text, PersonalDataMasker.Mask(text));
