@@ -20,6 +20,7 @@ const fixture = path.join(here, 'fixture', 'faq.json');
 const screenshots = path.join(here, 'screenshots');
 
 let work;
+let db;
 let server;
 let baseUrl;
 let context;
@@ -31,9 +32,9 @@ function kb(...args) {
   return execFileSync('dotnet', [kbDll, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function startServer(db) {
+function startServer(db, ...extra) {
   return new Promise((resolve, reject) => {
-    const child = spawn('dotnet', [kbDll, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('dotnet', [kbDll, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`kb serve did not report its address in 60 s:\n${output}`)), 60_000);
     const read = (chunk) => {
@@ -66,7 +67,7 @@ before(async () => {
   assert.ok(kbDll && existsSync(kbDll), `set KB_DLL to the built kb.dll (got ${kbDll})`);
   assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}: apt-get install chromium`);
   work = mkdtempSync(path.join(tmpdir(), 'kb-browser-'));
-  const db = path.join(work, 'kb.db');
+  db = path.join(work, 'kb.db');
   const imported = kb('review', 'import', fixture, '--db', db);
   assert.match(imported, /4 new/);
   const started = await startServer(db);
@@ -87,12 +88,16 @@ before(async () => {
 
 after(async () => {
   await context?.close();
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-  }
+  await stop(server, 'SIGTERM');
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+async function stop(child, signal) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}
 
 const rows = () => page.locator('#entries tbody tr');
 
@@ -179,4 +184,34 @@ test('state changes need POST, JSON and the same origin; a foreign Host is refus
   assert.equal((await rawRequest('DELETE', url, {})).status, 405);
   const entry = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-card`, {})).text);
   assert.equal(entry.status, 'candidate');
+});
+
+test('an acknowledged save survives the server being killed', async () => {
+  const before = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-refund`, {})).text);
+  const saved = await rawRequest('POST', `${baseUrl}/api/entries/e-refund/approve`, { 'Content-Type': 'application/json' },
+    JSON.stringify({ actor: 'alice', version: before.version }));
+  assert.equal(saved.status, 200);
+  await stop(server, 'SIGKILL');
+
+  const restarted = await startServer(db);
+  server = restarted.child;
+  baseUrl = restarted.url;
+  const after = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-refund`, {})).text);
+  assert.equal(after.status, 'approved');
+  assert.equal(after.version, before.version + 1);
+});
+
+test('with --token every request must carry it; another address without a token is refused', async () => {
+  const token = 'a-long-enough-test-token';
+  const guarded = await startServer(db, '--token', token);
+  try {
+    assert.equal((await rawRequest('GET', `${guarded.url}/`, {})).status, 401);
+    assert.equal((await rawRequest('GET', `${guarded.url}/api/meta`, { 'X-KB-Token': 'wrong-token-wrong-token' })).status, 401);
+    assert.equal((await rawRequest('GET', `${guarded.url}/api/meta`, { 'X-KB-Token': token })).status, 200);
+    assert.equal((await rawRequest('GET', `${guarded.url}/?token=${token}`, {})).status, 200);
+  } finally {
+    await stop(guarded.child, 'SIGTERM');
+  }
+
+  assert.throws(() => kb('serve', '--db', db, '--host', '0.0.0.0', '--port', '0'), /--token/);
 });

@@ -825,7 +825,7 @@ public sealed class CurationStore : IDisposable
             transaction,
             "DELETE FROM entries_fts WHERE entry_id = $id; INSERT INTO entries_fts (entry_id, tokens) VALUES ($id, $tokens);",
             ("$id", id),
-            ("$tokens", SearchTokens.IndexText(options.Tokenize(question + "\n" + answer))));
+            ("$tokens", SearchTokens.IndexText(options.Tokenize(question + "\n" + answer), question + "\n" + answer)));
 
     private static void StoreTopics(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Topic> topics)
     {

@@ -37,23 +37,44 @@ public static class SearchTokens
         return tokens;
     }
 
-    /// <summary>The text stored in the FTS5 table: the tokens that carry letters or digits, joined with spaces.</summary>
-    /// <param name="tokens">Tokens from a tokenizer.</param>
-    /// <returns>Space-joined tokens.</returns>
-    public static string IndexText(IEnumerable<string> tokens) =>
-        string.Join(' ', tokens.Select(Normalize).Where(t => t.Length > 0));
+    /// <summary>
+    /// The text stored in the FTS5 table: the tokens that carry letters or digits, then every CJK character of the
+    /// text on its own, joined with spaces. The characters let a query find a word the segmenter cut differently in
+    /// the stored text (see <see cref="MatchQuery"/>).
+    /// </summary>
+    /// <param name="tokens">Tokens of <paramref name="text"/> from a tokenizer.</param>
+    /// <param name="text">The text itself.</param>
+    /// <returns>Space-joined tokens, then characters.</returns>
+    public static string IndexText(IEnumerable<string> tokens, string text) =>
+        string.Join(' ', tokens.Select(Normalize).Where(t => t.Length > 0).Concat(Characters(text).Where(IsCjk)));
 
     /// <summary>
-    /// An FTS5 query that matches every token of <paramref name="tokens"/> (each quoted, so no token is read as an
-    /// operator), or <see langword="null"/> when nothing searchable is left.
+    /// An FTS5 query that matches every token of <paramref name="tokens"/>: a token as a whole, or a CJK word as the
+    /// phrase of its characters. Each is quoted, so no token is read as an operator. <see langword="null"/> when
+    /// nothing searchable is left.
     /// </summary>
     /// <param name="tokens">The query's tokens, from the same tokenizer as the index.</param>
     /// <returns>The MATCH expression, or <see langword="null"/>.</returns>
     public static string? MatchQuery(IEnumerable<string> tokens)
     {
         var terms = tokens.Select(Normalize).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        return string.Join(" AND ", terms.Select(term =>
+        {
+            var characters = Characters(term);
+            return characters.Count > 1 && characters.All(IsCjk)
+                ? $"({Quote(term)} OR {Quote(string.Join(' ', characters))})"
+                : Quote(term);
+        }));
     }
+
+    private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static bool IsCjk(string token) => token.EnumerateRunes().Count() == 1 && IsCjk(token.EnumerateRunes().First());
 
     // Keep only letters and digits, as FTS5's unicode61 tokenizer would split on anything else.
     private static string Normalize(string token)

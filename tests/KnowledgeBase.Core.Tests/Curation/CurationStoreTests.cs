@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Segmentation;
 
 namespace KnowledgeBase.Core.Tests.Curation;
 
@@ -351,6 +352,28 @@ public sealed class CurationStoreTests : IDisposable
         using var reopened = CurationStore.Open(store.DatabasePath);
 
         Assert.Equal(CurationStatus.Approved, reopened.Get("e-settle")!.Entry.Status);
+    }
+
+    [Fact]
+    public void Search_with_jieba_tokens_finds_domain_words()
+    {
+        using var jieba = new CurationStore(CurationStoreOptions.WithSegmenter(Path.Combine(directory, "jieba.db"), ChineseSegmenter.Load()));
+        jieba.Merge(CurationFixture.Build());
+
+        Assert.Equal(["e-refund"], jieba.List(new EntryQuery(Text: "备付金")).Select(e => e.Id));
+        Assert.Equal(["e-settle"], jieba.List(new EntryQuery(Text: "对账单")).Select(e => e.Id));
+        Assert.Equal(["e-license"], jieba.List(new EntryQuery(Text: "牌照续展")).Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Reopening_with_another_tokenizer_rebuilds_the_search_index()
+    {
+        store.Merge(CurationFixture.Build());
+        Assert.Empty(Ids(new EntryQuery(Text: "zzz")));
+
+        using var other = new CurationStore(new CurationStoreOptions(store.DatabasePath) { Tokenize = _ => ["zzz"], TokenizerName = "constant" });
+
+        Assert.Equal(3, other.List(new EntryQuery(Text: "anything")).Count);
     }
 
     private List<string> Ids(EntryQuery query) => store.List(query).Select(e => e.Id).ToList();
