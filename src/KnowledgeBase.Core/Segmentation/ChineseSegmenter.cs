@@ -1,0 +1,295 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using JiebaNet.Analyser;
+using JiebaNet.Segmenter;
+
+namespace KnowledgeBase.Core.Segmentation;
+
+/// <summary>
+/// Cuts Chinese chat text into words with jieba.NET and a payment-domain user dictionary, keeping emoji, WeChat
+/// emoji codes and URLs whole, and picks out content words and keywords. Load once; every member is then safe to call
+/// from many threads.
+/// </summary>
+public sealed class ChineseSegmenter
+{
+    private static readonly SearchValues<char> NumberChars = SearchValues.Create("0123456789.,:/-+%");
+
+    private readonly JiebaSegmenter _jieba;
+    private readonly FrozenSet<string> _domainTerms;
+    private readonly FrozenSet<string> _stopWords;
+    private readonly SegmentCache _cache;
+    private readonly Lazy<TfidfExtractor> _tfidf;
+
+    private ChineseSegmenter(JiebaSegmenter jieba, FrozenSet<string> domainTerms, FrozenSet<string> stopWords, SegmentCache cache)
+    {
+        _jieba = jieba;
+        _domainTerms = domainTerms;
+        _stopWords = stopWords;
+        _cache = cache;
+        _tfidf = new Lazy<TfidfExtractor>(CreateTfidfExtractor, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The words of the user dictionary, compared case-insensitively.</summary>
+    public IReadOnlySet<string> DomainTerms => _domainTerms;
+
+    /// <summary>
+    /// Checks that every dictionary file exists, reads the user dictionary and stop words, adds the user words to
+    /// jieba's process-wide dictionary (once per process) and returns a segmenter.
+    /// </summary>
+    /// <param name="options">Where the files are; the defaults look next to the application.</param>
+    /// <returns>A segmenter, safe for parallel use.</returns>
+    /// <exception cref="FileNotFoundException">A jieba resource, the user dictionary or the stop words are missing; the message names the file.</exception>
+    /// <exception cref="SegmenterException">A file is malformed, or jieba was already set up from another resources folder.</exception>
+    public static ChineseSegmenter Load(ChineseSegmenterOptions? options = null)
+    {
+        options ??= new ChineseSegmenterOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CacheCapacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCachedTextLength);
+
+        foreach (var file in ModelFiles.JiebaResourceFiles)
+        {
+            ModelFiles.Require(Path.Combine(options.JiebaResourcesDirectory, file), "jieba.NET dictionary file");
+        }
+
+        ModelFiles.Require(options.UserDictionaryPath, "payment-domain user dictionary");
+        ModelFiles.Require(options.StopWordsPath, "stop-word list");
+
+        var userWords = ModelFiles.ReadUserDictionary(options.UserDictionaryPath);
+        var stopWords = ModelFiles.ReadStopWords(options.StopWordsPath);
+        var jieba = JiebaRuntime.Initialize(options.JiebaResourcesDirectory, JiebaEntries(userWords));
+
+        return new ChineseSegmenter(
+            jieba,
+            userWords.Select(w => w.Word).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            stopWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            new SegmentCache(options.CacheCapacity, options.MaxCachedTextLength));
+    }
+
+    /// <summary>
+    /// All tokens of <paramref name="text"/> in order: whitespace dropped, ASCII letters lower-cased, full-width
+    /// letters and digits folded to ASCII, emoji (with skin tones, ZWJ sequences, keycaps), WeChat emoji codes such as
+    /// <c>[捂脸]</c> and URLs kept as single tokens. Punctuation stays, one token per mark.
+    /// </summary>
+    /// <param name="text">Any text; empty gives no tokens.</param>
+    /// <returns>The tokens; the same list instance for a repeated short text.</returns>
+    public IReadOnlyList<string> Segment(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        if (_cache.TryGet(text, out var cached))
+        {
+            return cached;
+        }
+
+        var tokens = new List<string>();
+        foreach (var piece in ProtectedTokenSplitter.Split(FoldFullWidth(text)))
+        {
+            if (piece.IsProtected)
+            {
+                tokens.Add(piece.Text);
+                continue;
+            }
+
+            foreach (var word in _jieba.Cut(piece.Text, cutAll: false, hmm: true))
+            {
+                if (!string.IsNullOrWhiteSpace(word))
+                {
+                    tokens.Add(word.AsSpan().ContainsAnyInRange('A', 'Z') ? word.ToLowerInvariant() : word);
+                }
+            }
+        }
+
+        var result = tokens.AsReadOnly();
+        _cache.Add(text, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Tokens for a search index, like jieba's <c>CutForSearch</c>: the tokens of <see cref="Segment"/>, each token of
+    /// three or more Chinese characters preceded by the dictionary words of two and three characters inside it, so that
+    /// a query for 牌照 finds text segmented as 支付牌照.
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <returns>The tokens, inner words first, in order.</returns>
+    public IReadOnlyList<string> SegmentForSearch(string text)
+    {
+        var tokens = Segment(text);
+        var result = new List<string>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (token.Length > 2 && token.AsSpan().ContainsAnyInRange('\u4E00', '\u9FFF'))
+            {
+                AddInnerWords(result, token, 2);
+                AddInnerWords(result, token, 3);
+            }
+
+            result.Add(token);
+        }
+
+        return result.AsReadOnly();
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="text"/> that carry meaning: <see cref="Segment"/> without stop words, punctuation,
+    /// symbols and emoji, WeChat emoji codes, URLs, pure numbers, and single characters that are not domain terms.
+    /// </summary>
+    /// <param name="text">Any text.</param>
+    /// <returns>The content words in order, repeats kept.</returns>
+    public IReadOnlyList<string> ContentWords(string text) => Segment(text).Where(IsContentWord).ToList().AsReadOnly();
+
+    /// <summary>
+    /// The <paramref name="top"/> keywords of <paramref name="text"/> by jieba's TF-IDF (term frequency in the text
+    /// times jieba's IDF table; words missing from the table get its median IDF), taken from the content words.
+    /// </summary>
+    /// <param name="text">Any text, typically a whole exchange or topic.</param>
+    /// <param name="top">How many keywords at most.</param>
+    /// <returns>The keywords, best first; fewer when the text has fewer content words.</returns>
+    public IReadOnlyList<string> Keywords(string text, int top)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var words = ContentWords(text);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        // jieba re-cuts the text it is given; handing it the content words keeps emoji, codes and stop words out.
+        return _tfidf.Value.ExtractTags(string.Join(' ', words), int.MaxValue)
+            .Where(IsContentWord)
+            .Distinct(StringComparer.Ordinal)
+            .Take(top)
+            .ToList()
+            .AsReadOnly();
+    }
+
+    /// <summary>Whether <paramref name="word"/> is in the stop-word list (case-insensitive).</summary>
+    /// <param name="word">A token.</param>
+    /// <returns>True for a stop word.</returns>
+    public bool IsStopWord(string word) => _stopWords.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> is in the payment-domain user dictionary (case-insensitive).</summary>
+    /// <param name="word">A token.</param>
+    /// <returns>True for a domain term.</returns>
+    public bool IsDomainTerm(string word) => _domainTerms.Contains(word);
+
+    private bool IsContentWord(string token)
+    {
+        if (_domainTerms.Contains(token))
+        {
+            return true;
+        }
+
+        return !_stopWords.Contains(token)
+            && !ProtectedTokenSplitter.IsWeChatEmojiCode(token)
+            && !ProtectedTokenSplitter.IsUrl(token)
+            && !IsPunctuationOrSymbol(token)
+            && !IsNumber(token)
+            && !IsSingleCharacter(token);
+    }
+
+    private static void AddInnerWords(List<string> result, string token, int length)
+    {
+        if (token.Length <= length)
+        {
+            return;
+        }
+
+        for (var start = 0; start + length <= token.Length; start++)
+        {
+            var inner = token.Substring(start, length);
+            if (WordDictionary.Instance.ContainsWord(inner))
+            {
+                result.Add(inner);
+            }
+        }
+    }
+
+    private static bool IsPunctuationOrSymbol(string token)
+    {
+        foreach (var rune in token.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (Rune.IsLetterOrDigit(rune) && category != UnicodeCategory.OtherNumber)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNumber(string token) =>
+        token.AsSpan().ContainsAnyInRange('0', '9') && !token.AsSpan().ContainsAnyExcept(NumberChars);
+
+    private static bool IsSingleCharacter(string token) =>
+        token.Length == 1 || StringInfo.GetNextTextElementLength(token) == token.Length;
+
+    private static string FoldFullWidth(string text)
+    {
+        var span = text.AsSpan();
+        if (!span.ContainsAnyInRange('\uFF10', '\uFF5A') && !span.Contains('\u3000'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                chars[i] = c switch
+                {
+                    '\u3000' => ' ',
+                    >= '\uFF10' and <= '\uFF19' or >= '\uFF21' and <= '\uFF3A' or >= '\uFF41' and <= '\uFF5A' => (char)(c - 0xFEE0),
+                    _ => c,
+                };
+            }
+        });
+    }
+
+    // jieba keeps a run of ASCII letters and digits whole by itself; a dictionary entry for one would make it cut
+    // longer runs around it ("app" + "le" out of "apple"). Only words with CJK or symbols (T+1, POS机) go to jieba,
+    // each with a lower-case twin because Segment lower-cases after cutting and jieba's lookup is case-sensitive.
+    private static List<UserWord> JiebaEntries(IReadOnlyList<UserWord> userWords)
+    {
+        var entries = new List<UserWord>();
+        foreach (var word in userWords)
+        {
+            if (word.Word.All(char.IsAsciiLetterOrDigit))
+            {
+                continue;
+            }
+
+            entries.Add(word);
+            var lower = word.Word.ToLowerInvariant();
+            if (!string.Equals(lower, word.Word, StringComparison.Ordinal))
+            {
+                entries.Add(word with { Word = lower });
+            }
+        }
+
+        return entries;
+    }
+
+    private TfidfExtractor CreateTfidfExtractor()
+    {
+        // jieba's IdfLoader reads "13.900363" with double.Parse in the current culture; pin it to invariant while it loads.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            var extractor = new TfidfExtractor(_jieba);
+            extractor.AddStopWords(_stopWords);
+            return extractor;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+}
