@@ -43,6 +43,7 @@ app.Configure(config =>
         review.AddCommand<ReviewEditCommand>("edit").WithDescription("Edit an entry's question, answer or topic.");
         review.AddCommand<ReviewMergeCommand>("merge").WithDescription("Merge one entry into another.");
         review.AddCommand<ReviewNoteCommand>("note").WithDescription("Add a note to an entry.");
+        review.AddCommand<ReviewHistoryCommand>("history").WithDescription("The audit trail: who changed what, when.");
         review.AddCommand<ReviewImportCommand>("import").WithDescription("Merge an existing faq.json into the store, keeping every decision.");
     });
 });

@@ -215,3 +215,20 @@ test('with --token every request must carry it; another address without a token 
 
   assert.throws(() => kb('serve', '--db', db, '--host', '0.0.0.0', '--port', '0'), /--token/);
 });
+
+test('moves an entry to another topic and merges one entry into another from the page', async () => {
+  await page.goto(`${baseUrl}/#id=e-card`);
+  await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-card');
+  await page.fill('#actor', 'carol');
+  await page.selectOption('#move-topic', 't-settle');
+  await page.click('#a-move');
+  await page.waitForFunction(() => document.querySelector('#e-version').textContent === '2');
+  assert.equal(await page.inputValue('#move-topic'), 't-settle');
+
+  await page.fill('#merge-target', 'e-license');
+  await page.click('#a-merge');
+  await page.waitForFunction(() => document.querySelector('#e-id').textContent === 'e-license');
+  const lines = await page.locator('#conversation li.cited .src').allTextContents();
+  assert.ok(lines.includes('devarch/2018-04-26-chat.markdown:40'), lines.join(' '));
+  await page.waitForFunction(() => ![...document.querySelectorAll('#entries tbody tr')].some((r) => r.dataset.id === 'e-card'));
+});

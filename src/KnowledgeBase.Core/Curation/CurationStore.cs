@@ -103,6 +103,12 @@ public sealed class CurationStore : IDisposable
             {
                 InsertBuiltEntry(connection, transaction, entry, hash);
                 Audit(connection, transaction, entry.Id, now, BuildActor, "build-add", null, null, entry.Question, 1);
+                if (entry.Status is CurationStatus.Approved or CurationStatus.Rejected)
+                {
+                    // A faq.json curated elsewhere (kb review import): its decisions come along, attributed to the import.
+                    Audit(connection, transaction, entry.Id, now, BuildActor, "import-status", "status", CurationStatus.Candidate, entry.Status, 1);
+                }
+
                 added.Add(entry.Id);
                 continue;
             }
@@ -899,8 +905,9 @@ public sealed class CurationStore : IDisposable
             transaction,
             """
             INSERT INTO entries (id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords,
-                experts, confidence, sources, sources_hash, status, version)
-            VALUES ($id, 'build', 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $status, 1);
+                experts, confidence, sources, sources_hash, status, reviewed_hash, version)
+            VALUES ($id, 'build', 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $status,
+                CASE WHEN $status = 'approved' THEN $hash END, 1);
             """,
             ("$id", entry.Id),
             ("$topic", entry.TopicId),
@@ -912,7 +919,7 @@ public sealed class CurationStore : IDisposable
             ("$confidence", entry.Confidence),
             ("$sources", Json.Of(entry.Sources)),
             ("$hash", hash),
-            ("$status", CurationStatus.Candidate));
+            ("$status", entry.Status is CurationStatus.Approved or CurationStatus.Rejected ? entry.Status : CurationStatus.Candidate));
 
     private static List<(string Field, string? Old, string? New)> BuiltDifferences(EntryRow row, FaqEntry entry, string hash)
     {

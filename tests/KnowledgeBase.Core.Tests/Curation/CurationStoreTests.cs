@@ -355,6 +355,21 @@ public sealed class CurationStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_curated_document_merged_into_a_fresh_store_keeps_its_statuses()
+    {
+        var curated = CurationFixture.Build();
+        curated = curated with { Entries = curated.Entries.Select(e => e.Id == "e-license" ? e with { Status = "approved" } : e).ToList() };
+
+        store.Merge(curated);
+
+        Assert.Equal(CurationStatus.Approved, store.Get("e-license")!.Entry.Status);
+        Assert.Equal(("import-status", "approved"), store.Audit("e-license").Select(a => (a.Action, a.NewValue)).First());
+        store.Merge(CurationFixture.Build());
+        Assert.False(store.Get("e-license")!.ChangedSinceReview);
+        Assert.Equal(CurationStatus.Approved, store.Get("e-license")!.Entry.Status);
+    }
+
+    [Fact]
     public void Search_with_jieba_tokens_finds_domain_words()
     {
         using var jieba = new CurationStore(CurationStoreOptions.WithSegmenter(Path.Combine(directory, "jieba.db"), ChineseSegmenter.Load()));

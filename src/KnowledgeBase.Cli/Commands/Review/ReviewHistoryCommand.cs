@@ -1,0 +1,30 @@
+using System.Globalization;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Review;
+
+/// <summary><c>kb review history [entry-id] --db &lt;file&gt;</c>: the audit trail, newest first, one tab-separated row each.</summary>
+internal sealed class ReviewHistoryCommand : Command<ReviewHistorySettings>
+{
+    public override int Execute(CommandContext context, ReviewHistorySettings settings, CancellationToken cancellationToken)
+    {
+        using var store = ReviewStore.Open(settings);
+        foreach (var row in store.Audit(settings.Id, settings.Limit))
+        {
+            Console.Out.WriteLine(string.Join(
+                '\t',
+                row.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                row.EntryId,
+                row.Actor,
+                row.Action,
+                row.Field ?? string.Empty,
+                OneLine(row.OldValue),
+                OneLine(row.NewValue),
+                "v" + row.Version.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return Infrastructure.ExitCodes.Ok;
+    }
+
+    private static string OneLine(string? text) => text?.ReplaceLineEndings(" ") ?? string.Empty;
+}
