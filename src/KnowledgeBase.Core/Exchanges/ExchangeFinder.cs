@@ -83,7 +83,6 @@ public sealed class ExchangeFinder : IDisposable
     internal IReadOnlyList<FoundExchange> Decode(DayTurns day, float[] questionProbabilities, double questionThreshold, double linkThreshold)
     {
         var groups = GroupQuestions(day, questionProbabilities, questionThreshold);
-        var isQuestion = groups.SelectMany(g => g.Group.Turns).ToHashSet();
         var answers = groups.Select(_ => new List<(int Turn, float Probability)>()).ToArray();
         var noAnswer = groups.Select(_ => 1.0).ToArray();
         var engine = _linkEngine.Value!;
@@ -94,7 +93,8 @@ public sealed class ExchangeFinder : IDisposable
         {
             foreach (var candidate in LinkFeaturizer.Candidates(day, groups[g].Group))
             {
-                if (isQuestion.Contains(candidate) || !IsCandidateAnswer(day.Turns[candidate]))
+                // A message that looks like a new question may still answer an earlier one ("安全狗？"): the linker decides.
+                if (!IsCandidateAnswer(day.Turns[candidate]))
                 {
                     continue;
                 }

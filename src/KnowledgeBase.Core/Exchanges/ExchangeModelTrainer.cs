@@ -14,8 +14,8 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 public sealed class ExchangeModelTrainer
 {
-    private static readonly double[] QuestionThresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
-    private static readonly double[] LinkThresholds = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+    private static readonly double[] QuestionThresholds = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+    private static readonly double[] LinkThresholds = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 
     private readonly ChineseSegmenter _segmenter;
     private readonly SpeakerDirectory _directory;

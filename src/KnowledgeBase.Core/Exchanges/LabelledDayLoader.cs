@@ -18,19 +18,13 @@ public static class LabelledDayLoader
     public static IReadOnlyList<LabelledDay> Load(string labelsDirectory, string corpusRoot, IEnumerable<string> labelFiles)
     {
         var wanted = labelFiles.Select(f => f.Replace('\\', '/')).ToList();
-        var gold = GoldSet.Load(labelsDirectory).Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var reader = new ChatLogReader();
         var root = Path.GetFullPath(corpusRoot);
         var days = new List<LabelledDay>(wanted.Count);
         foreach (var file in wanted)
         {
-            var chatPath = file.EndsWith(".json", StringComparison.Ordinal) ? file[..^".json".Length] + ".markdown" : file;
-            if (!gold.TryGetValue(chatPath, out var labels))
-            {
-                throw new InvalidDataException($"{Path.Combine(labelsDirectory, file)}: no such label file");
-            }
-
-            var full = Path.Combine(root, chatPath);
+            var labels = GoldSet.ReadGoldFile(Path.Combine(labelsDirectory, file));
+            var full = Path.Combine(root, labels.Path);
             if (!File.Exists(full))
             {
                 throw new FileNotFoundException($"{full}: the chat log of label file {file} is missing", full);

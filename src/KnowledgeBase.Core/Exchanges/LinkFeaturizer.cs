@@ -58,10 +58,10 @@ internal static class LinkFeaturizer
         f[5] = Flag(day.Quoted[candidate] is not null && day.Quoted[candidate] != question.Asker);
         f[6] = c.Message.Quote is null ? 0 : (float)QuoteOverlap(c.Message.Quote.QuotedText, question, day);
         f[7] = Flag(c.Speaker == question.Asker);
-        f[8] = (float)WordOverlap.Jaccard(question.Words, c.Words);
-        f[9] = WordOverlap.Shared(question.Words, c.Words, _ => true);
+        f[8] = (float)WordOverlap.Jaccard(question.WordSet, c.WordSet);
+        f[9] = c.WordSet.Count(question.WordSet.Contains);
         f[10] = Log(text.Length);
-        f[11] = Flag(QuestionFeaturizer.LooksLikeQuestion(text));
+        f[11] = Flag(c.LooksLikeQuestion);
         f[12] = ChatCues.AnswerCount(text);
         f[13] = Flag(ChatCues.IsAck(text));
         f[14] = Flag(ChatCues.IsThanks(text));
@@ -84,10 +84,10 @@ internal static class LinkFeaturizer
                 askerBetween++;
             }
 
-            if (between.Speaker != question.Asker && QuestionFeaturizer.LooksLikeQuestion(between.Message.Text))
+            if (between.Speaker != question.Asker && between.LooksLikeQuestion)
             {
                 questionsBetween++;
-                competitor = Math.Max(competitor, WordOverlap.Jaccard(between.Words, c.Words));
+                competitor = Math.Max(competitor, WordOverlap.Jaccard(between.WordSet, c.WordSet));
             }
         }
 

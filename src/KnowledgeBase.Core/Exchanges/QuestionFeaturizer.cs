@@ -38,7 +38,7 @@ internal static class QuestionFeaturizer
 
         var previous = index > 0 ? turns[index - 1] : null;
         f[16] = Flag(previous is not null && previous.Speaker == turn.Speaker && turn.Seconds - previous.Seconds <= SameBurstSeconds);
-        f[17] = Flag(previous is not null && previous.Speaker != turn.Speaker && LooksLikeQuestion(previous.Message.Text));
+        f[17] = Flag(previous is not null && previous.Speaker != turn.Speaker && previous.LooksLikeQuestion);
         f[18] = previous is null ? Log(3600) : Log(Math.Max(0, turn.Seconds - previous.Seconds));
         var next = index + 1 < turns.Count ? turns[index + 1] : null;
         f[19] = Flag(next is not null && next.Speaker == turn.Speaker && next.Seconds - turn.Seconds <= SameBurstSeconds);
@@ -61,7 +61,7 @@ internal static class QuestionFeaturizer
                 addressed++;
             }
 
-            overlap = Math.Max(overlap, WordOverlap.Jaccard(turn.Words, later.Words));
+            overlap = Math.Max(overlap, WordOverlap.Jaccard(turn.WordSet, later.WordSet));
         }
 
         f[20] = addressed;

@@ -6,6 +6,9 @@ namespace KnowledgeBase.Core.Exchanges;
 /// <param name="Words">Content words of all question turns.</param>
 internal sealed record QuestionGroup(IReadOnlyList<int> Turns, string Asker, IReadOnlyList<string> Words)
 {
+    /// <summary>The words as a set, for overlap features.</summary>
+    public HashSet<string> WordSet { get; } = Words.ToHashSet(StringComparer.Ordinal);
+
     public int First => Turns[0];
 
     public int Last => Turns[^1];

@@ -13,6 +13,12 @@ namespace KnowledgeBase.Core.Exchanges;
 /// <param name="DomainTerms">How many of the words are domain-dictionary terms.</param>
 internal sealed record Turn(int Index, ChatMessage Message, IReadOnlyList<SourceRef> Duplicates, IReadOnlyList<string> Words, int DomainTerms)
 {
+    /// <summary>The content words as a set, for overlap features.</summary>
+    public HashSet<string> WordSet { get; } = Words.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The model-free question guess, computed once (it is asked for every pair the turn is part of).</summary>
+    public bool LooksLikeQuestion { get; } = QuestionFeaturizer.LooksLikeQuestion(Message.Text);
+
     /// <summary>The speaker's raw nick.</summary>
     public string Speaker => Message.Speaker.Raw;
 

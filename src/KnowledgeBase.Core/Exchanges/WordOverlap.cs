@@ -3,22 +3,23 @@ namespace KnowledgeBase.Core.Exchanges;
 /// <summary>Overlap of two bags of content words.</summary>
 internal static class WordOverlap
 {
-    public static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    public static double Jaccard(HashSet<string> left, HashSet<string> right)
     {
-        if (a.Count == 0 || b.Count == 0)
+        if (left.Count == 0 || right.Count == 0)
         {
             return 0;
         }
 
-        var left = a.ToHashSet(StringComparer.Ordinal);
-        var right = b.ToHashSet(StringComparer.Ordinal);
-        var shared = left.Count(right.Contains);
-        return (double)shared / (left.Count + right.Count - shared);
-    }
+        var (small, large) = left.Count <= right.Count ? (left, right) : (right, left);
+        var shared = 0;
+        foreach (var word in small)
+        {
+            if (large.Contains(word))
+            {
+                shared++;
+            }
+        }
 
-    public static int Shared(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, bool> where)
-    {
-        var right = b.ToHashSet(StringComparer.Ordinal);
-        return a.Distinct(StringComparer.Ordinal).Count(w => right.Contains(w) && where(w));
+        return (double)shared / (left.Count + right.Count - shared);
     }
 }

@@ -22,6 +22,14 @@ public sealed class KnowledgeBasePipeline
     /// <returns>The knowledge base and every input problem.</returns>
     public PipelineResult Run(KnowledgeBasePipelineOptions options, IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var timings = new List<(string Stage, TimeSpan Elapsed)>();
+        void Lap(string stage)
+        {
+            timings.Add((stage, clock.Elapsed));
+            clock.Restart();
+        }
+
         var root = Path.GetFullPath(options.InputRoot);
         var found = ChatLogFinder.Find(root);
         var files = found.Files;
@@ -36,7 +44,7 @@ public sealed class KnowledgeBasePipeline
         int messages = 0, headers = 0, done = 0;
         Parallel.ForEach(files, parallel, file =>
         {
-            var result = reader.ReadFile(root, file);
+            var result = reader.ReadFile(root, file.FullPath);
             foreach (var problem in result.Problems)
             {
                 problems.Add(problem);
@@ -48,6 +56,7 @@ public sealed class KnowledgeBasePipeline
             progress?.Report(new PipelineProgress("reading", Interlocked.Increment(ref done), files.Count));
         });
         var directory = directoryBuilder.Build();
+        Lap("reading");
 
         // Pass 2: find each day's exchanges with the learned detector and linker.
         var perFile = new IReadOnlyList<Exchange>[files.Count];
@@ -56,19 +65,22 @@ public sealed class KnowledgeBasePipeline
         {
             Parallel.For(0, files.Count, parallel, i =>
             {
-                var day = reader.ReadFile(root, files[i]).Day;
+                var day = reader.ReadFile(root, files[i].FullPath).Day;
                 perFile[i] = finder.Find(day);
                 progress?.Report(new PipelineProgress("finding exchanges", Interlocked.Increment(ref done), files.Count));
             });
         }
 
         var exchanges = perFile.SelectMany(e => e).ToList();
+        Lap("exchanges");
 
         // Topics from the data, then one entry per distinct question.
         progress?.Report(new PipelineProgress("clustering topics", 0, 1));
         var clustering = new TopicClusterer(segmenter, new TopicClustererOptions { TopicCount = options.TopicCount }).Cluster(exchanges);
+        Lap("topics");
         progress?.Report(new PipelineProgress("building entries", 0, 1));
         var entries = new FaqEntryBuilder(segmenter).Build(clustering.Exchanges, clustering.Topics);
+        Lap("entries");
 
         var sortedProblems = problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
         var document = new KnowledgeBaseDocument(
@@ -78,6 +90,6 @@ public sealed class KnowledgeBasePipeline
             clustering.Topics,
             clustering.Exchanges,
             entries);
-        return new PipelineResult(document, sortedProblems, headers);
+        return new PipelineResult(document, sortedProblems, headers, timings);
     }
 }

@@ -6,4 +6,9 @@ namespace KnowledgeBase.Core.Pipeline;
 /// <param name="Document">The knowledge base, ready to be written as faq.json.</param>
 /// <param name="Problems">Every input problem, in file and line order.</param>
 /// <param name="HeaderLines">Message header lines seen in the input files.</param>
-public sealed record PipelineResult(KnowledgeBaseDocument Document, IReadOnlyList<InputProblem> Problems, int HeaderLines);
+/// <param name="Timings">Wall time of each stage, in order.</param>
+public sealed record PipelineResult(
+    KnowledgeBaseDocument Document,
+    IReadOnlyList<InputProblem> Problems,
+    int HeaderLines,
+    IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings);

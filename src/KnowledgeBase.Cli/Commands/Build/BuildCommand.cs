@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Export;
 using KnowledgeBase.Core.Pipeline;
+using KnowledgeBase.Core.Privacy;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,7 +12,7 @@ namespace KnowledgeBase.Cli.Commands.Build;
 /// <summary><c>kb build &lt;input-dir&gt; --out &lt;dir&gt;</c>: the whole pipeline, writing <c>&lt;dir&gt;/faq.json</c>.</summary>
 internal sealed class BuildCommand : Command<BuildSettings>
 {
-    protected override int Execute(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
     {
         var options = new KnowledgeBasePipelineOptions(settings.Input)
         {
@@ -38,12 +40,21 @@ internal sealed class BuildCommand : Command<BuildSettings>
             return ExitCodes.UsageOrNothingReadable;
         }
 
+        // Personal data never reaches faq.json or the store unless asked for; then review decisions are applied.
+        document = PersonalDataMasker.Mask(document, MaskingOptions.Default with { MaskPersonalData = !settings.NoMask });
+        Directory.CreateDirectory(settings.Out);
+        using (var store = CurationStore.Open(settings.Db ?? Path.Combine(settings.Out, "kb.db")))
+        {
+            document = store.Merge(document);
+        }
+
         var target = Path.Combine(settings.Out, "faq.json");
         new FaqJsonWriter().WriteFile(document, target);
         Console.Out.WriteLine(
             $"{document.Input.Files} files, {document.Input.Messages} messages ({result.HeaderLines} header lines), " +
             $"{document.Input.Problems} problems; {document.Exchanges.Count} exchanges, {document.Topics.Count} topics, " +
             $"{document.Entries.Count} entries -> {target} in {watch.Elapsed.TotalSeconds:0.0} s");
+        Console.Error.WriteLine("stages: " + string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:0.0} s")));
         return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
     }
 

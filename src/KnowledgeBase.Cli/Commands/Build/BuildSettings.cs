@@ -20,6 +20,14 @@ internal sealed class BuildSettings : CommandSettings
     [Description("Number of topics (default: chosen from the data).")]
     public int? Topics { get; init; }
 
+    [CommandOption("--db <file>")]
+    [Description("Curation store the build's entries are merged into, keeping every review decision (default: <out>/kb.db).")]
+    public string? Db { get; init; }
+
+    [CommandOption("--no-mask")]
+    [Description("Keep card, ID and mobile numbers and e-mail addresses in faq.json (masked by default).")]
+    public bool NoMask { get; init; }
+
     [CommandOption("--models <dir>")]
     [Description("Folder with the dictionary, stop words and trained models (default: the models/ shipped beside kb).")]
     public string? Models { get; init; }

@@ -9,7 +9,7 @@ namespace KnowledgeBase.Cli.Commands.Eval;
 /// <summary><c>kb eval --gold &lt;dir&gt; &lt;faq.json&gt;</c>: scores exchanges exactly as the reference scorer does.</summary>
 internal sealed class EvalCommand : Command<EvalSettings>
 {
-    protected override int Execute(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
     {
         var gold = GoldSet.Load(settings.Gold);
         var predictions = PredictedExchanges.LoadFaqJson(settings.Faq);

@@ -18,7 +18,7 @@ internal sealed class StatsCommand : Command<StatsSettings>
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    protected override int Execute(CommandContext context, StatsSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, StatsSettings settings, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(settings.Input);
         var found = ChatLogFinder.Find(root);
@@ -28,7 +28,7 @@ internal sealed class StatsCommand : Command<StatsSettings>
         var headers = 0;
         Parallel.ForEach(found.Files, file =>
         {
-            var result = reader.ReadFile(root, file);
+            var result = reader.ReadFile(root, file.FullPath);
             days.Add(result.Day);
             Interlocked.Add(ref headers, result.HeaderLines);
             foreach (var problem in result.Problems)
@@ -52,8 +52,8 @@ internal sealed class StatsCommand : Command<StatsSettings>
             HeaderLines: headers,
             ByKind: Enum.GetValues<MessageKind>().ToDictionary(k => k.ToString().ToLowerInvariant(), k => messages.Count(m => m.Kind == k)),
             Speakers: messages.Select(m => m.Speaker.Raw).Distinct().Count(),
-            First: days.Count == 0 ? null : days.Min(d => d.Date).ToString("yyyy-MM-dd"),
-            Last: days.Count == 0 ? null : days.Max(d => d.Date).ToString("yyyy-MM-dd"),
+            First: days.IsEmpty ? null : days.Min(d => d.Date).ToString("yyyy-MM-dd"),
+            Last: days.IsEmpty ? null : days.Max(d => d.Date).ToString("yyyy-MM-dd"),
             Problems: problems.Count);
 
         if (settings.Json)

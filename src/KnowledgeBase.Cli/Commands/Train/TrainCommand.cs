@@ -11,9 +11,10 @@ namespace KnowledgeBase.Cli.Commands.Train;
 /// <summary><c>kb train</c>: learns the question detector and reply linker from the labelled training days.</summary>
 internal sealed class TrainCommand : Command<TrainSettings>
 {
-    protected override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
-        var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = settings.Models });
+        // The dictionary and stop words shipped beside kb; the trained models go to --models.
+        var segmenter = ChineseSegmenter.Load();
         var directory = SpeakerEvidence(settings.Corpus);
         var (trainFiles, heldOutFiles) = LabelledDayLoader.ReadSplit(settings.Labels);
         var train = LabelledDayLoader.Load(settings.Labels, settings.Corpus, trainFiles);
@@ -50,7 +51,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
         var root = Path.GetFullPath(corpus);
         var reader = new ChatLogReader();
         var builder = new SpeakerDirectoryBuilder();
-        Parallel.ForEach(ChatLogFinder.Find(root).Files, file => builder.Observe(reader.ReadFile(root, file).Day.Messages));
+        Parallel.ForEach(ChatLogFinder.Find(root).Files, file => builder.Observe(reader.ReadFile(root, file.FullPath).Day.Messages));
         return builder.Build();
     }
 }
