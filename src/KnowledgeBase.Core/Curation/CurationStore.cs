@@ -120,7 +120,9 @@ public sealed class CurationStore : IDisposable
                 continue;
             }
 
-            var version = row.Version + 1;
+            // Keywords, experts and confidence are not a reviewer's to edit, so a change there alone does not make their
+            // pending save stale.
+            var version = differences.All(d => d.Field == "details") && row.Present && !flag ? row.Version : row.Version + 1;
             Execute(
                 connection,
                 transaction,
@@ -949,7 +951,9 @@ public sealed class CurationStore : IDisposable
             differences.Add(("exchanges", string.Join(' ', row.BuiltExchangeIds), string.Join(' ', entry.ExchangeIds)));
         }
 
-        if (!row.Keywords.SequenceEqual(entry.Keywords, StringComparer.Ordinal) || !row.Experts.SequenceEqual(entry.Experts) || Math.Abs(row.Confidence - entry.Confidence) > 1e-9)
+        // faq.json keeps confidences to 4 decimals: a build read back from it is the same build.
+        if (!row.Keywords.SequenceEqual(entry.Keywords, StringComparer.Ordinal) || !row.Experts.SequenceEqual(entry.Experts)
+            || Math.Round(row.Confidence, 4) != Math.Round(entry.Confidence, 4))
         {
             differences.Add(("details", null, null));
         }

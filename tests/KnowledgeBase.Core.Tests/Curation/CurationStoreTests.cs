@@ -355,6 +355,21 @@ public sealed class CurationStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_build_read_back_from_faq_json_changes_nothing_and_new_keywords_do_not_make_saves_stale()
+    {
+        store.Merge(CurationFixture.Build());
+        var rounded = CurationFixture.Build();
+        rounded = rounded with { Entries = rounded.Entries.Select(e => e with { Confidence = e.Confidence + 1e-6 }).ToList() };
+
+        Assert.Empty(store.MergeBuild(rounded).Changed);
+
+        var rekeyed = CurationFixture.Build();
+        rekeyed = rekeyed with { Entries = rekeyed.Entries.Select(e => e with { Keywords = ["新词"] }).ToList() };
+        Assert.Equal(3, store.MergeBuild(rekeyed).Changed.Count);
+        Assert.Equal(["新词"], store.Approve("e-settle", "alice", expectedVersion: 1).Entry.Keywords);
+    }
+
+    [Fact]
     public void A_curated_document_merged_into_a_fresh_store_keeps_its_statuses()
     {
         var curated = CurationFixture.Build();
