@@ -31,7 +31,7 @@ public static class ChatLogFinder
         Search(new DirectoryInfo(root), string.Empty, realRoot, searched, files, problems);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         problems.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new ChatLogFinderResult(files.ToArray(), problems.ToArray());
+        return new ChatLogFinderResult(files.AsReadOnly(), problems.AsReadOnly());
     }
 
     /// <summary>True for the extensions chat logs are saved with.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
 using KnowledgeBase.Core.Domain;
@@ -17,7 +18,9 @@ namespace KnowledgeBase.Core.Reading;
 /// <param name="options">Limits; <see cref="ChatLogReaderOptions.Default"/> when null.</param>
 public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
 {
-    private readonly ChatLogReaderOptions options = options ?? ChatLogReaderOptions.Default;
+    private static readonly IReadOnlyDictionary<string, string> NoFrontMatter = new Dictionary<string, string>().AsReadOnly();
+
+    private readonly ChatLogReaderOptions options = Validate(options ?? ChatLogReaderOptions.Default);
 
     /// <summary>Reads a file from disk; a file that cannot be read gives an empty day and a problem.</summary>
     /// <param name="inputRoot">The folder the relative path (and so the group) is taken from.</param>
@@ -60,24 +63,32 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         var problems = new ProblemLog(path, options.MaxProblemsPerFile);
         var decoded = ChatLogDecoder.Decode(content, problems);
         var text = decoded.Text;
-        var lines = TextLine.Split(text);
-        var headers = CountHeaders(text, lines, out var firstHeader);
-
-        if (decoded.IsBinary)
-        {
-            return Result(path, DateFromFileName(path), new Dictionary<string, string>(), [], problems, headers);
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
+        if (!decoded.IsBinary && string.IsNullOrWhiteSpace(text))
         {
             problems.Add(0, "empty file");
-            return Result(path, DateFromFileName(path), new Dictionary<string, string>(), [], problems, headers);
+            return Result(path, DateFromFileName(path), NoFrontMatter, [], problems, 0);
+        }
+
+        var lines = TextLine.Split(text);
+        var headers = CountHeaders(text, lines, out var firstHeader);
+        if (decoded.IsBinary)
+        {
+            return Result(path, DateFromFileName(path), NoFrontMatter, [], problems, headers);
         }
 
         var frontMatter = FrontMatterReader.Read(text, lines, firstHeader, problems);
         var date = ResolveDate(path, frontMatter.Values, problems);
         var messages = ReadMessages(path, text, lines, frontMatter.NextLine, date, problems);
         return Result(path, date, frontMatter.Values, messages, problems, headers);
+    }
+
+    private static ChatLogReaderOptions Validate(ChatLogReaderOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxBodyLength, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxSpeakerLength, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFileBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxProblemsPerFile, nameof(options));
+        return options;
     }
 
     private static int CountHeaders(string text, List<TextLine> lines, out int firstHeader)
@@ -96,7 +107,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         return count;
     }
 
-    private List<ChatMessage> ReadMessages(string path, string text, List<TextLine> lines, int from, DateOnly date, ProblemLog problems)
+    private ReadOnlyCollection<ChatMessage> ReadMessages(string path, string text, List<TextLine> lines, int from, DateOnly date, ProblemLog problems)
     {
         var messages = new List<ChatMessage>();
         var i = from;
@@ -149,7 +160,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
                 parsed.Quote));
         }
 
-        return messages;
+        return messages.AsReadOnly();
     }
 
     /// <summary>
@@ -285,7 +296,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
     {
         var problems = new ProblemLog(path, options.MaxProblemsPerFile);
         problems.Add(0, problem);
-        return Result(path, DateFromFileName(path), new Dictionary<string, string>(), [], problems, 0);
+        return Result(path, DateFromFileName(path), NoFrontMatter, [], problems, 0);
     }
 
     private static ChatLogReadResult Result(

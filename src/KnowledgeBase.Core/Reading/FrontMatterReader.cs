@@ -1,6 +1,7 @@
 using System.Text;
 using Markdig;
 using Markdig.Extensions.Yaml;
+using Markdig.Parsers;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -19,9 +20,14 @@ internal static class FrontMatterReader
     // Deeper than any real front matter; keeps hostile input from exhausting the stack.
     private const int MaxDepth = 16;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+    // Longest front matter handed to YamlDotNet; the corpus's are 7 lines and under 200 characters.
+    private const int MaxLines = 200;
+    private const int MaxLength = 16_384;
+    private const int MaxBrackets = 64;
 
-    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>().AsReadOnly();
 
     /// <param name="text">The decoded file.</param>
     /// <param name="lines">Its lines.</param>
@@ -47,12 +53,37 @@ internal static class FrontMatterReader
             problems.Add(1, firstHeader < lines.Count
                 ? $"front matter not closed before the first message on line {firstHeader + 1}"
                 : "front matter not closed");
-            return new FrontMatter(ReadTolerantly(lines, 1, firstHeader, text), firstHeader);
+            return new FrontMatter(ReadTolerantly(lines, 1, Math.Min(firstHeader, MaxLines + 1), text).AsReadOnly(), firstHeader);
+        }
+
+        // Real front matter is a few short lines; a huge block is not worth YamlDotNet's time.
+        var block = text.AsSpan(lines[0].Start, lines[close].Start - lines[0].Start);
+        if (close - 1 > MaxLines || block.Length > MaxLength)
+        {
+            problems.Add(1, $"front matter too long ({close - 1} lines, {block.Length} characters): first {MaxLines} lines read as 'key: value'");
+            return new FrontMatter(ReadTolerantly(lines, 1, Math.Min(close, MaxLines + 1), text).AsReadOnly(), close + 1);
+        }
+
+        // YamlDotNet's scanner slows down quadratically with nested flow collections ("[[[[…").
+        var brackets = block.Count('[') + block.Count('{');
+        if (brackets > MaxBrackets)
+        {
+            problems.Add(1, $"front matter has {brackets} brackets, too many for a chat log's: read as 'key: value' lines");
+            return new FrontMatter(ReadTolerantly(lines, 1, close, text).AsReadOnly(), close + 1);
         }
 
         var yaml = ExtractYaml(text, lines, close, out var yamlLines);
         var values = ReadYaml(yaml, yamlLines, problems) ?? ReadTolerantly(lines, 1, close, text);
-        return new FrontMatter(values, close + 1);
+        return new FrontMatter(values.AsReadOnly(), close + 1);
+    }
+
+    /// <summary>Front matter and plain paragraphs only: nothing else in the block matters, and nothing can nest.</summary>
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UseYamlFrontMatter();
+        builder.BlockParsers.RemoveAll(parser => parser is not (YamlFrontMatterParser or ParagraphBlockParser));
+        builder.InlineParsers.Clear();
+        return builder.Build();
     }
 
     private static bool IsFence(ReadOnlySpan<char> line, char fence) =>
@@ -157,9 +188,10 @@ internal static class FrontMatterReader
             problems.Add(FileLine(e.Start.Line, yamlLines), $"broken front matter: {e.Message}");
             return null;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // YamlDotNet's scanner trips over some malformed input this way instead of with a YamlException.
+            // YamlDotNet also fails on some malformed input with InvalidOperationException or ArgumentException
+            // ("Global tags must be valid URIs"); whatever it throws, the front matter is reported and read line by line.
             problems.Add(yamlLines.Count == 0 ? 1 : yamlLines[0], $"broken front matter: {e.Message}");
             return null;
         }

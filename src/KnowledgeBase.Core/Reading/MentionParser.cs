@@ -67,6 +67,6 @@ public static class MentionParser
             at = end - 1;
         }
 
-        return names is null ? [] : names.ToArray();
+        return names is null ? [] : names.AsReadOnly();
     }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Domain;
 using Markdig;
+using Markdig.Parsers;
+using Markdig.Parsers.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -16,7 +18,12 @@ namespace KnowledgeBase.Core.Reading;
 public static partial class MessageKindClassifier
 {
     // Immutable once built and safe to share between threads.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAutoLinks().Build();
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    // Longest body handed to Markdig, and most brackets in it: link and image messages in the corpus are under
+    // 2,000 characters with a handful of brackets, while deeply nested brackets make Markdig's link matching quadratic.
+    private const int MaxMarkupLength = 4096;
+    private const int MaxMarkupBrackets = 64;
 
     private static readonly SearchValues<string> LinkMarkers = SearchValues.Create(["](", "://", "www.", "<"], StringComparison.OrdinalIgnoreCase);
 
@@ -141,7 +148,23 @@ public static partial class MessageKindClassifier
     /// <summary>Image when the body is only images, link when only links; null when there is text around them.</summary>
     private static MessageKind? ClassifyInlines(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        // Such a body is prose, not a link; the limits keep Markdig's cost bounded on hostile input.
+        if (markdown.Length > MaxMarkupLength || markdown.AsSpan().Count('[') > MaxMarkupBrackets)
+        {
+            return null;
+        }
+
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested deeper than its limit ("[[[[…"); such a body is no link or image.
+            return null;
+        }
+
         var counts = new InlineCounts();
         foreach (var leaf in document.Descendants<LeafBlock>())
         {
@@ -162,6 +185,26 @@ public static partial class MessageKindClassifier
             { Links: > 0 } => MessageKind.Link,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Paragraphs, links, images and auto-links only. A chat body has no use for lists, block quotes, headings or
+    /// emphasis or raw HTML, and those are where Markdig slows down on input like <c>- - - - …</c>, <c>*a_*a_…</c>
+    /// or <c>&lt;a &lt;a …</c>.
+    /// </summary>
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UseAutoLinks().DisableHtml();
+        builder.BlockParsers.TryRemove<ListBlockParser>();
+        builder.BlockParsers.TryRemove<QuoteBlockParser>();
+        builder.BlockParsers.TryRemove<HeadingBlockParser>();
+        builder.BlockParsers.TryRemove<ThematicBreakParser>();
+        builder.BlockParsers.TryRemove<FencedCodeBlockParser>();
+        builder.BlockParsers.TryRemove<IndentedCodeBlockParser>();
+        builder.InlineParsers.TryRemove<EmphasisInlineParser>();
+        builder.InlineParsers.TryRemove<CodeInlineParser>();
+        builder.InlineParsers.TryRemove<HtmlEntityParser>();
+        return builder.Build();
     }
 
     private static void Count(ContainerInline container, InlineCounts counts)

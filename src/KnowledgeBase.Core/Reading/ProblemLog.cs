@@ -25,9 +25,11 @@ internal sealed class ProblemLog(string path, int limit)
     {
         if (suppressed == 0)
         {
-            return problems.ToArray();
+            return problems.AsReadOnly();
         }
 
-        return [.. problems, new InputProblem(Path, 0, $"{suppressed} more problems not listed")];
+        problems.Add(new InputProblem(Path, 0, $"{suppressed} more problems not listed"));
+        suppressed = 0;
+        return problems.AsReadOnly();
     }
 }
