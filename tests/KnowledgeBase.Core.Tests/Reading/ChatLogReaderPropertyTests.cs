@@ -21,6 +21,7 @@ public sealed partial class ChatLogReaderPropertyTests
         "tag:\t\t  [chat]", "date: 2024-03-05 12:00:00", "title: \"x", "key: [a, [b, {c: d}]]", ": ", "&amp;", "&amp;amp;quot;",
         "&#", "&lt;?xml", "「", "」", "：", ":", " - - - - ", "? ", "@", "@??", "\u2005", "?", "[强]", "[", "](", "![a](http://x/a.png)",
         "http://", "www.", "<", "```", "微信红包", "【电脑签到", "wxid_a:", "周明远-云汇支付-产品-杭州", "😀", "\uD83D", "\0",
+        "[[[[[[[[[[[[[[[[", "- - - - - - - - ", "> > > > > > ", "{[{[{[", "*_*_*_", "key:\n  - a\n  - b", "\uFEFF", "\u00A0",
     ];
 
     [Fact]
@@ -39,7 +40,8 @@ public sealed partial class ChatLogReaderPropertyTests
             // A NUL in the first 8,000 bytes marks the file binary: then no message is read.
             if (!bytes.AsSpan(0, Math.Min(bytes.Length, 8000)).Contains((byte)0))
             {
-                Assert.Equal(HeaderLine().Count(text), result.Day.Messages.Count);
+                // A leading U+FEFF is a byte-order mark, which the reader drops.
+                Assert.Equal(HeaderLine().Count(text.StartsWith('\uFEFF') ? text[1..] : text), result.Day.Messages.Count);
             }
         }, iter: 3000);
 

@@ -137,6 +137,31 @@ public sealed class ChatLogReaderTests
     }
 
     [Fact]
+    public void Oversized_or_deeply_nested_front_matter_is_read_line_by_line()
+    {
+        var longBlock = "---\ndate: 2024-03-05\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"key{i}: value\n")) + "---\n> 08:00:00  高远  \n";
+        var nested = "---\ndate: 2024-03-05\nkey: " + new string('[', 5000) + "\n---\n> 08:00:00  高远  \n";
+
+        var longResult = reader.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes(longBlock));
+        var nestedResult = reader.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes(nested));
+
+        Assert.Equal(
+            "g/2024-03-05-chat.markdown:1: front matter too long (301 lines, 4111 characters): first 200 lines read as 'key: value'",
+            Assert.Single(longResult.Problems).ToString());
+        Assert.Equal(200, longResult.Day.FrontMatter.Count);
+        Assert.Single(longResult.Day.Messages);
+        Assert.Equal(
+            "g/2024-03-05-chat.markdown:1: front matter has 5000 brackets, too many for a chat log's: read as 'key: value' lines",
+            Assert.Single(nestedResult.Problems).ToString());
+        Assert.Equal(new DateOnly(2024, 3, 5), nestedResult.Day.Date);
+        Assert.Single(nestedResult.Day.Messages);
+    }
+
+    [Fact]
+    public void Invalid_options_are_rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ChatLogReader(new ChatLogReaderOptions { MaxBodyLength = 0 }));
+
+    [Fact]
     public void Unreadable_file_gives_an_empty_day_and_a_problem()
     {
         var root = Directory.CreateTempSubdirectory("kb-reader-").FullName;

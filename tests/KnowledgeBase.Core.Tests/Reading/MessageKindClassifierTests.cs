@@ -36,4 +36,18 @@ public sealed class MessageKindClassifierTests
     [InlineData("a < b 吗", MessageKind.Text)]
     [InlineData("```\ncode\n```", MessageKind.Text)]
     public void Classifies(string text, MessageKind expected) => Assert.Equal(expected, MessageKindClassifier.Classify(text, text));
+
+    public static TheoryData<string> Pathological => new()
+    {
+        new string('[', 3000) + "](x)",
+        string.Concat(Enumerable.Repeat("- ", 2000)) + "http://x",
+        string.Concat(Enumerable.Repeat("> ", 2000)) + "http://x",
+        string.Concat(Enumerable.Repeat("*a_", 1300)) + "](x)",
+        string.Concat(Enumerable.Repeat("<a ", 1300)) + "](x)",
+        "[a](http://x)" + new string('!', 10000),
+    };
+
+    [Theory]
+    [MemberData(nameof(Pathological))]
+    public void Pathological_markup_is_plain_text(string text) => Assert.Equal(MessageKind.Text, MessageKindClassifier.Classify(text, text));
 }
