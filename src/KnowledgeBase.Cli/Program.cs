@@ -35,13 +35,14 @@ app.Configure(config =>
         .WithExample("serve", "--db", "out/kb.db");
     config.AddBranch("review", review =>
     {
-        review.SetDescription("Curate entries from the command line: list, approve, reject, reset, edit, merge, note.");
+        review.SetDescription("Curate entries from the command line: list, approve, reject, reset, edit, merge, split, note, history.");
         review.AddCommand<ReviewListCommand>("list").WithDescription("Entries with filters, highest confidence first.");
         review.AddCommand<ReviewApproveCommand>("approve").WithDescription("Approve entries.").WithExample("review", "approve", "e-1a2b3c", "--db", "out/kb.db");
         review.AddCommand<ReviewRejectCommand>("reject").WithDescription("Reject entries.");
         review.AddCommand<ReviewResetCommand>("reset").WithDescription("Put entries back to candidate.");
         review.AddCommand<ReviewEditCommand>("edit").WithDescription("Edit an entry's question, answer or topic.");
         review.AddCommand<ReviewMergeCommand>("merge").WithDescription("Merge one entry into another.");
+        review.AddCommand<ReviewSplitCommand>("split").WithDescription("Move some exchanges of an entry to a new entry.");
         review.AddCommand<ReviewNoteCommand>("note").WithDescription("Add a note to an entry.");
         review.AddCommand<ReviewHistoryCommand>("history").WithDescription("The audit trail: who changed what, when.");
         review.AddCommand<ReviewImportCommand>("import").WithDescription("Merge an existing faq.json into the store, keeping every decision.");

@@ -1,0 +1,17 @@
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Review;
+
+/// <summary><c>kb review split &lt;entry-id&gt; &lt;exchange-id&gt;... --db &lt;file&gt;</c>: moves exchanges to a new candidate entry.</summary>
+internal sealed class ReviewSplitCommand : Command<ReviewSplitSettings>
+{
+    public override int Execute(CommandContext context, ReviewSplitSettings settings, CancellationToken cancellationToken)
+    {
+        using var store = ReviewStore.Open(settings);
+        return ReviewStore.Run(() =>
+        {
+            var entry = store.Split(settings.Id, settings.ExchangeIds, settings.Actor);
+            Console.Out.WriteLine($"{settings.Id} -> {entry.Id}\t{entry.Entry.ExchangeIds.Count} exchanges\tversion {entry.Version}");
+        });
+    }
+}
