@@ -79,12 +79,29 @@ public static partial class PersonalDataMasker
         }
 
         var emails = matches.Count;
-        var urls = UrlPattern().Matches(text);
+        // A URL that starts inside an e-mail address is gone once the address is masked: ignore it now too.
+        var urls = UrlPattern().Matches(text).Where(u => !Overlaps(matches, emails, u.Index, 1)).ToList();
         foreach (Match run in DigitRunPattern().Matches(text))
         {
-            if (!Overlaps(matches, emails, run.Index, run.Length) && !IsUrlPathSegment(text, urls, run.Index))
+            if (IsUrlPathSegment(text, urls, run.Index))
             {
-                FindNumbers(text, run, matches);
+                continue;
+            }
+
+            // Groups inside an e-mail address split the run: each side is judged alone, as it will be once the address is masked.
+            var groups = DigitGroupPattern().Matches(run.Value).Select(g => (Start: run.Index + g.Index, g.Length)).ToArray();
+            var from = 0;
+            for (var g = 0; g <= groups.Length; g++)
+            {
+                if (g == groups.Length || Overlaps(matches, emails, groups[g].Start, groups[g].Length))
+                {
+                    if (g > from)
+                    {
+                        FindNumbers(text, groups[from..g], matches);
+                    }
+
+                    from = g + 1;
+                }
             }
         }
 
@@ -105,13 +122,12 @@ public static partial class PersonalDataMasker
         return false;
     }
 
-    private static bool IsUrlPathSegment(string text, MatchCollection urls, int index) =>
+    private static bool IsUrlPathSegment(string text, List<Match> urls, int index) =>
         index > 0 && text[index - 1] == '/' && urls.Any(u => u.Index < index && index < u.Index + u.Length);
 
     // A run is digit groups joined by single spaces or hyphens; take the longest number starting at each group.
-    private static void FindNumbers(string text, Match run, List<PersonalDataMatch> matches)
+    private static void FindNumbers(string text, (int Start, int Length)[] groups, List<PersonalDataMatch> matches)
     {
-        var groups = DigitGroupPattern().Matches(run.Value).Select(g => (Start: run.Index + g.Index, g.Length)).ToArray();
         var first = 0;
         while (first < groups.Length)
         {
@@ -148,7 +164,7 @@ public static partial class PersonalDataMasker
         var letterAfter = last == groups.Length - 1 && end < text.Length && char.IsAsciiLetter(text[end]);
 
         // A resident ID may end in X: then the run stops one character early.
-        if (digits.Length == 17 && letterAfter && text[end] is 'X' or 'x' && !(end + 1 < text.Length && char.IsAsciiLetterOrDigit(text[end + 1]))
+        if (digits.Length == 17 && letterAfter && text[end] is 'X' or 'x' && !(end + 1 < text.Length && (char.IsAsciiLetter(text[end + 1]) || IsDigit(text[end + 1])))
             && IdShape(lengths, 17) && PersonalDataChecks.IsResidentId(digits + 'X'))
         {
             return new PersonalDataMatch(PersonalDataKind.ResidentId, start, end + 1 - start);
@@ -229,7 +245,7 @@ public static partial class PersonalDataMasker
 
     private static bool IsDigit(char c) => c is (>= '0' and <= '9') or (>= '０' and <= '９');
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9０-９._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9０-９\-])", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'\u3000，。；！？）】」]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
