@@ -13,7 +13,7 @@ internal static class HtmlSiteAssets
         #results small { color: #777; margin-left: .5rem; }
         .meta, .count, .excerpt, nav { color: #666; }
         .keywords span { display: inline-block; background: #eef3fa; border-radius: .3rem; padding: 0 .4rem; margin: 0 .3rem .3rem 0; font-size: .9rem; }
-        .answer { background: #f7f7f2; padding: .8rem 1rem; border-left: 4px solid #8a6; }
+        .entry-answer { background: #f7f7f2; padding: .8rem 1rem; border-left: 4px solid #8a6; }
         dl.facts dt { font-weight: bold; float: left; clear: left; width: 3rem; }
         dl.facts dd { margin-left: 4rem; }
         .exchange { border-top: 1px solid #eee; }

@@ -84,7 +84,7 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<nav><a href=\"index.html\">目录</a> › <a href=\"{topic.Stem}.html\">{HtmlText.Escape(topic.Topic.Label)}</a></nav>\n");
         body.Append("<article class=\"entry\">\n<h1>").Append(HtmlText.Lines(entry.Question)).Append("</h1>\n");
-        body.Append("<div class=\"answer\">").Append(HtmlText.Lines(entry.Answer)).Append("</div>\n");
+        body.Append("<div class=\"entry-answer\">").Append(HtmlText.Lines(entry.Answer)).Append("</div>\n");
         body.Append("<dl class=\"facts\">\n");
         if (entry.Experts.Count > 0)
         {
