@@ -45,16 +45,35 @@ public sealed partial class ChatLogReaderCorpusTests
     {
         var corpus = ReadingTestPaths.Corpus!;
         var reader = new ChatLogReader();
+        var failures = new List<string>();
 
         foreach (var file in ChatLogFinder.Find(corpus).Files)
         {
             var day = reader.ReadFile(corpus, file.FullPath).Day;
+            var name = Path.GetFileName(file.RelativePath);
 
-            Assert.Equal(file.RelativePath.Split('/')[^2], day.Group);
-            Assert.StartsWith(day.Date.ToString("yyyy-MM-dd"), Path.GetFileName(file.RelativePath), StringComparison.Ordinal);
-            Assert.All(day.Messages, message => Assert.Equal(day.Date, DateOnly.FromDateTime(message.Time)));
-            Assert.True(day.FrontMatter.ContainsKey("title"), $"{file.RelativePath} has no title");
+            if (day.Group != file.RelativePath.Split('/')[^2])
+            {
+                failures.Add($"{file.RelativePath}: group '{day.Group}'");
+            }
+
+            if (!name.StartsWith(day.Date.ToString("yyyy-MM-dd"), StringComparison.Ordinal))
+            {
+                failures.Add($"{file.RelativePath}: date {day.Date:yyyy-MM-dd}");
+            }
+
+            if (day.Messages.Any(message => DateOnly.FromDateTime(message.Time) != day.Date))
+            {
+                failures.Add($"{file.RelativePath}: a message time is not on the day's date");
+            }
+
+            if (!day.FrontMatter.ContainsKey("title"))
+            {
+                failures.Add($"{file.RelativePath}: no title in the front matter");
+            }
         }
+
+        Assert.Empty(failures);
     }
 
     private static bool IsInFileOrder(ChatLogReadResult result)

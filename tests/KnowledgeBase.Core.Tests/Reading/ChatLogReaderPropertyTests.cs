@@ -24,9 +24,11 @@ public sealed partial class ChatLogReaderPropertyTests
         "[[[[[[[[[[[[[[[[", "- - - - - - - - ", "> > > > > > ", "{[{[{[", "*_*_*_", "key:\n  - a\n  - b", "\uFEFF", "\u00A0",
     ];
 
+    // Half the arrays avoid NUL, or nearly all would be set aside as binary before any parsing.
     [Fact]
     public void Random_bytes_never_throw() =>
-        Gen.Byte.Array[0, 4000].Sample(bytes => AssertConsistent(Reader.Read("fuzz/2024-03-05-chat.markdown", bytes)), iter: 4000);
+        Gen.OneOf(Gen.Byte.Array[0, 4000], Gen.Byte[1, 255].Array[0, 4000])
+            .Sample(bytes => AssertConsistent(Reader.Read("fuzz/2024-03-05-chat.markdown", bytes)), iter: 4000);
 
     [Fact]
     public void Random_chat_like_text_reads_one_message_per_header_line() =>
