@@ -30,7 +30,7 @@ internal sealed class DocumentMasker(bool maskPersonalData, SpeakerPseudonymizer
     private FaqEntry Entry(FaqEntry entry) => entry with
     {
         Question = Chat(entry.Question),
-        Answer = Chat(entry.Answer),
+        Answer = Chat(pseudonyms?.ReplaceAttributions(entry.Answer) ?? entry.Answer),
         Keywords = entry.Keywords.Select(Data).ToList(),
         Experts = entry.Experts.Select(Expert).ToList(),
     };

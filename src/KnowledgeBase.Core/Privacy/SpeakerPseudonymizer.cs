@@ -127,6 +127,33 @@ internal sealed class SpeakerPseudonymizer
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Replaces the attribution at the start of each answer line, <c>钟文帅（天下支付·PM）：…</c> or <c>钟文帅：…</c>, with the
+    /// speaker's pseudonym; company and role go too. Only names of the document's people are replaced.
+    /// </summary>
+    public string ReplaceAttributions(string answer)
+    {
+        var lines = answer.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var colon = lines[i].IndexOf('：', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                continue;
+            }
+
+            var head = lines[i][..colon];
+            var paren = head.IndexOf('（', StringComparison.Ordinal);
+            var name = paren > 0 && head.EndsWith('）') ? head[..paren] : head;
+            if (bySurface.TryGetValue(name, out var pseudonym))
+            {
+                lines[i] = pseudonym + lines[i][colon..];
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
     private static int CommonPrefix(string a, string b) => a.AsSpan().CommonPrefixLength(b);
 
     private string Hash(string person) =>

@@ -72,6 +72,8 @@ public sealed partial class DocumentMaskingTests
         Assert.StartsWith($"「{hacker}：", payout[1].Message.Body, StringComparison.Ordinal);
         Assert.Equal(hacker, payout[1].Message.Quote!.Name);
         Assert.Null(masked.Entries[0].Experts[0].Company);
+        Assert.Equal($"{li}：全国性的一个亿实缴，看央行2号令", masked.Entries[0].Answer);
+        Assert.Equal($"{li}：先看对账单的失败码 <img src=x onerror=alert(1)>\n{li}：多半是备付金不足 & 限额", masked.Entries[1].Answer);
 
         var json = Json(masked);
         foreach (var name in new[] { "张三", "李四", "王五", "坏人", "某银行" })
