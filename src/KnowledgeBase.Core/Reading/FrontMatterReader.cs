@@ -119,7 +119,7 @@ internal static class FrontMatterReader
     }
 
     /// <summary>Turns tabs in the indentation and around the key's colon into spaces: YAML forbids tabs there.</summary>
-    internal static string NormaliseTabs(string line)
+    private static string NormaliseTabs(string line)
     {
         if (!line.Contains('\t', StringComparison.Ordinal))
         {
