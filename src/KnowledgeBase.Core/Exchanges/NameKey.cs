@@ -16,7 +16,8 @@ internal static class NameKey
                 continue;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            // FormKC folds nothing beyond ASCII under InvariantGlobalization, so full-width letters are folded here.
+            builder.Append(char.ToLowerInvariant(c is >= '\uff01' and <= '\uff5e' ? (char)(c - 0xfee0) : c));
         }
 
         return builder.ToString();

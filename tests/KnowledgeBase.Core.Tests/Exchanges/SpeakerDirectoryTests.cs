@@ -1,0 +1,130 @@
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Exchanges;
+
+namespace KnowledgeBase.Core.Tests.Exchanges;
+
+[Collection(CorpusCollectionDefinition.Name)]
+public sealed class SpeakerDirectoryTests(CorpusFixture corpus)
+{
+    private const string SeedDay = "proddev/2018-03-05-chat.markdown";
+
+    // Some of the speakers of the seed day.
+    private static readonly string[] DaySpeakers = ["钟", "Ark", "右军", "李雄峰", "龚晓冬", "辉", "我", "陈创", "caozhiyang"];
+
+    [Fact]
+    public void An_exact_nick_resolves_to_that_speaker()
+    {
+        Assert.Equal("caozhiyang", SpeakerDirectory.Empty.Resolve("caozhiyang", DaySpeakers));
+    }
+
+    [Fact]
+    public void Exact_match_ignores_letter_case_width_and_spaces()
+    {
+        Assert.Equal("Kevin Zhao", SpeakerDirectory.Empty.Resolve("ｋｅｖｉｎzhao", ["Kevin Zhao", "Kevin"]));
+    }
+
+    [Fact]
+    public void A_group_nickname_resolves_to_the_speaker_whose_name_it_starts_with()
+    {
+        Assert.Equal("钟", SpeakerDirectory.Empty.Resolve("钟文帅-天下支付PM-深圳", DaySpeakers));
+    }
+
+    [Fact]
+    public void A_mention_of_nobody_there_resolves_to_null()
+    {
+        Assert.Null(SpeakerDirectory.Empty.Resolve("王五-某支付-技术", DaySpeakers));
+    }
+
+    [Fact]
+    public void A_mention_two_speakers_match_equally_well_is_ambiguous()
+    {
+        Assert.Null(SpeakerDirectory.Empty.Resolve("杜雷", ["杜雷-乐天-技术", "杜雷-银联-产品", "Ann"]));
+    }
+
+    [Fact]
+    public void Nick_pairs_of_a_merged_day_break_the_tie()
+    {
+        var builder = new SpeakerDirectoryBuilder();
+        builder.Observe(ChatMessages.Sequence(
+            ("09:00:00", "杜雷", "有人对接过银联吗"),
+            ("09:00:01", "杜雷-乐天-技术", "有人对接过银联吗"),
+            ("09:00:30", "Ann", "有")));
+
+        var directory = builder.Build();
+
+        Assert.Equal(1, directory.AliasPairCount);
+        Assert.Equal("杜雷-乐天-技术", directory.Resolve("杜雷", ["杜雷-乐天-技术", "杜雷-银联-产品", "Ann"]));
+        Assert.Equal("杜雷", directory.Resolve("杜雷-乐天-技术", ["杜雷", "杜雷雷", "Ann"]));
+    }
+
+    [Fact]
+    public void A_nick_unlike_any_header_resolves_to_who_answers_each_time_it_is_mentioned()
+    {
+        var builder = new SpeakerDirectoryBuilder();
+        for (var day = 0; day < 3; day++)
+        {
+            builder.Observe(ChatMessages.Sequence(
+                ("17:55:00", "龚晓冬", "@紫杨-唯品会-技术-上海 先看一下要求"),
+                ("17:55:20", "caozhiyang", "好的"),
+                ("17:56:00", "李雄峰", "同问")));
+        }
+
+        var directory = builder.Build();
+
+        Assert.Null(SpeakerDirectory.Empty.Resolve("紫杨-唯品会-技术-上海", DaySpeakers));
+        Assert.Equal("caozhiyang", directory.Resolve("紫杨-唯品会-技术-上海", DaySpeakers));
+    }
+
+    [Fact]
+    public void One_answer_after_a_mention_is_not_enough_evidence()
+    {
+        var builder = new SpeakerDirectoryBuilder();
+        builder.Observe(ChatMessages.Sequence(
+            ("17:55:00", "龚晓冬", "@紫杨-唯品会-技术-上海 先看一下要求"),
+            ("17:55:20", "caozhiyang", "好的")));
+
+        Assert.Null(builder.Build().Resolve("紫杨-唯品会-技术-上海", DaySpeakers));
+    }
+
+    [Fact]
+    public void A_reply_long_after_the_mention_is_no_evidence()
+    {
+        var builder = new SpeakerDirectoryBuilder();
+        for (var day = 0; day < 3; day++)
+        {
+            builder.Observe(ChatMessages.Sequence(
+                ("17:00:00", "龚晓冬", "@紫杨-唯品会-技术-上海 先看一下要求"),
+                ("17:30:00", "caozhiyang", "好的")));
+        }
+
+        Assert.Null(builder.Build().Resolve("紫杨-唯品会-技术-上海", DaySpeakers));
+    }
+
+    [CorpusFact]
+    public void On_the_seed_day_a_group_nickname_resolves_to_the_header_name()
+    {
+        var (day, speakers) = SeedDayWithSpeakers();
+        Assert.Contains(day.Messages, m => m.Mentions.Contains("钟文帅-天下支付PM-深圳"));
+
+        Assert.Equal("钟", corpus.Directory.Resolve("钟文帅-天下支付PM-深圳", speakers));
+    }
+
+    // The corpus mentions this nick three times (proddev/2017-05-10 twice, the seed day once); the first other
+    // speakers after it are alan, 曹志杨-唯品会主任工程师 and 钟. caozhiyang never speaks right after it, and no
+    // merged day pairs caozhiyang with another nick, so no evidence the directory gathers links the two; only the
+    // romanisation 曹志杨 = caozhiyang does.
+    [CorpusFact(Skip = "known gap: the corpus holds no mention-then-answer or alias evidence linking 紫杨-唯品会-技术-上海 to caozhiyang (see comment)")]
+    public void On_the_seed_day_a_nick_unlike_the_headers_resolves_to_who_answers_it()
+    {
+        var (day, speakers) = SeedDayWithSpeakers();
+        Assert.Contains(day.Messages, m => m.Mentions.Contains("紫杨-唯品会-技术-上海"));
+
+        Assert.Equal("caozhiyang", corpus.Directory.Resolve("紫杨-唯品会-技术-上海", speakers));
+    }
+
+    private static (ChatDay Day, IReadOnlyList<string> Speakers) SeedDayWithSpeakers()
+    {
+        var day = CorpusFixture.ReadDay(SeedDay);
+        return (day, day.Messages.Select(m => m.Speaker.Raw).Distinct().ToList());
+    }
+}
