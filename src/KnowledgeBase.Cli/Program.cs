@@ -3,7 +3,9 @@ using KnowledgeBase.Cli.Commands.Eval;
 using KnowledgeBase.Cli.Commands.Export;
 using KnowledgeBase.Cli.Commands.Review;
 using KnowledgeBase.Cli.Commands.Serve;
+using KnowledgeBase.Cli.Commands.Show;
 using KnowledgeBase.Cli.Commands.Stats;
+using KnowledgeBase.Cli.Commands.Topics;
 using KnowledgeBase.Cli.Commands.Train;
 using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console.Cli;
@@ -28,6 +30,12 @@ app.Configure(config =>
     config.AddCommand<ExportCommand>("export")
         .WithDescription("Write faq.json, Markdown pages or a static HTML site from a faq.json or the approved entries; personal data masked.")
         .WithExample("export", "--format", "html", "--in", "out/faq.json", "--out", "out/site");
+    config.AddCommand<TopicsCommand>("topics")
+        .WithDescription("The topics of a faq.json: id, label, keywords, exchanges and entries.")
+        .WithExample("topics", "out/faq.json");
+    config.AddCommand<ShowCommand>("show")
+        .WithDescription("An entry with the source conversation around the messages it cites.")
+        .WithExample("show", "q3f2a9c1b04", "--in", "out/faq.json");
     config.AddCommand<TrainCommand>("train")
         .WithDescription("Learn the question detector and reply linker from data/labels into models/.");
     config.AddCommand<ServeCommand>("serve")

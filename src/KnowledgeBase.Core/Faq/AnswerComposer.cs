@@ -23,8 +23,8 @@ internal sealed class AnswerComposer
 
     /// <summary>Composes the answer and lists who gave it.</summary>
     /// <param name="answers">Answer messages, from one or more exchanges.</param>
-    /// <returns>The answer text (one line per part, empty when nothing substantive was said) and the experts.</returns>
-    public (string Answer, IReadOnlyList<Expert> Experts) Compose(IEnumerable<ChatMessage> answers)
+    /// <returns>The answer (one attributed line per part, empty when nothing substantive was said) and the experts.</returns>
+    public ComposedAnswer Compose(IEnumerable<ChatMessage> answers)
     {
         var kept = new List<(ChatMessage Message, string Text)>();
         var seen = new List<string>();
@@ -55,13 +55,14 @@ internal sealed class AnswerComposer
             .ThenBy(p => p.Speaker.Raw, StringComparer.Ordinal)
             .ToList();
 
-        var answer = string.Join('\n', parts.Take(_maxParts).Select(p => $"{Attribution(p.Speaker)}：{p.Text}"));
+        var shown = parts.Take(_maxParts).ToList();
+        var answer = string.Join('\n', shown.Select(p => $"{Attribution(p.Speaker)}：{p.Text}"));
         var experts = parts
             .Select(p => new Expert(NameOf(p.Speaker), p.Speaker.Company, p.Speaker.Role, p.Messages))
             .OrderByDescending(e => e.Answers)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
-        return (answer, experts);
+        return new ComposedAnswer(answer, string.Join('\n', shown.Select(p => p.Text)), experts);
     }
 
     /// <summary>How a part is attributed: <c>钟文帅（天下支付·PM）</c>, or the bare name when company and role are unknown.</summary>

@@ -53,7 +53,7 @@ public sealed class FaqEntryBuilder
     {
         // The group is in time order: its earliest question names the entry and gives its wording.
         var first = group[0];
-        var (answer, experts) = _composer.Compose(group.SelectMany(a => a.Exchange.Answers));
+        var answer = _composer.Compose(group.SelectMany(a => a.Exchange.Answers));
         var sources = group
             .SelectMany(a => a.Exchange.Messages.Where(m => m.Role != MessageRole.Context).Select(m => m.Message.Source))
             .Distinct()
@@ -62,20 +62,20 @@ public sealed class FaqEntryBuilder
             EntryId.Of(first.Exchange),
             first.Exchange.TopicId ?? string.Empty,
             first.Question,
-            answer,
+            answer.Text,
             group.Select(a => a.Exchange.Id).ToList(),
             _options.Status,
-            Keywords(first.Question, answer),
-            experts,
+            Keywords(first.Question, answer.Said),
+            answer.Experts,
             group.Max(a => a.Exchange.Confidence),
             sources);
     }
 
-    private IReadOnlyList<string> Keywords(string question, string answer)
+    private IReadOnlyList<string> Keywords(string question, string said)
     {
         // Domain terms of the question say best what the entry is about; jieba's TF-IDF fills up the rest.
         var keywords = _segmenter.ContentWords(question).Where(_segmenter.IsDomainTerm).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        foreach (var word in _segmenter.Keywords(question + "\n" + answer, _options.KeywordsPerEntry * 2))
+        foreach (var word in _segmenter.Keywords(question + "\n" + said, _options.KeywordsPerEntry * 2))
         {
             if (keywords.Count >= _options.KeywordsPerEntry)
             {

@@ -1,12 +1,13 @@
 namespace KnowledgeBase.Core.Topics;
 
-/// <summary>Mean silhouette of a clustering of unit vectors under cosine distance.</summary>
+/// <summary>
+/// Simplified silhouette of a clustering of unit vectors under cosine distance: for each point, a is the distance to its
+/// own centroid and b the distance to the nearest other centroid, scored (b - a) / max(a, b). It ranks cluster counts
+/// like the full silhouette at O(n·k) instead of O(n²) cost.
+/// </summary>
 internal static class Silhouette
 {
-    /// <summary>Most points scored; above it an evenly spaced, deterministic sample is scored against all points.</summary>
-    private const int SampleLimit = 2000;
-
-    /// <summary>Mean silhouette in [-1, 1]; higher is better. Points alone in their cluster score 0.</summary>
+    /// <summary>Mean simplified silhouette in [-1, 1]; higher is better. Points alone in their cluster score 0.</summary>
     /// <param name="vectors">Unit vectors.</param>
     /// <param name="assignment">Cluster of each vector, 0..k-1.</param>
     /// <param name="k">Number of clusters.</param>
@@ -14,54 +15,78 @@ internal static class Silhouette
     public static double Mean(float[][] vectors, int[] assignment, int k)
     {
         var n = vectors.Length;
-        var sizes = new int[k];
-        foreach (var c in assignment)
+        if (n == 0)
         {
-            sizes[c]++;
+            return 0;
         }
 
-        var step = Math.Max(1, n / SampleLimit);
-        var total = 0.0;
-        var scored = 0;
-        var sums = new double[k];
-        for (var i = 0; i < n; i += step)
+        var dimension = vectors[0].Length;
+        var centroids = new double[k][];
+        var sizes = new int[k];
+        for (var c = 0; c < k; c++)
         {
-            Array.Clear(sums);
-            for (var j = 0; j < n; j++)
-            {
-                if (j != i)
-                {
-                    sums[assignment[j]] += 1.0 - Dot(vectors[i], vectors[j]);
-                }
-            }
+            centroids[c] = new double[dimension];
+        }
 
-            scored++;
+        for (var i = 0; i < n; i++)
+        {
+            sizes[assignment[i]]++;
+            var centroid = centroids[assignment[i]];
+            for (var d = 0; d < dimension; d++)
+            {
+                centroid[d] += vectors[i][d];
+            }
+        }
+
+        foreach (var centroid in centroids)
+        {
+            Normalize(centroid);
+        }
+
+        var total = 0.0;
+        for (var i = 0; i < n; i++)
+        {
             var own = assignment[i];
             if (sizes[own] <= 1)
             {
                 continue;
             }
 
-            var a = sums[own] / (sizes[own] - 1);
+            var a = 1.0 - Dot(vectors[i], centroids[own]);
             var b = double.PositiveInfinity;
             for (var c = 0; c < k; c++)
             {
                 if (c != own && sizes[c] > 0)
                 {
-                    b = Math.Min(b, sums[c] / sizes[c]);
+                    b = Math.Min(b, 1.0 - Dot(vectors[i], centroids[c]));
                 }
             }
 
-            if (double.IsFinite(b))
+            var scale = Math.Max(a, b);
+            if (double.IsFinite(b) && scale > 0)
             {
-                total += (b - a) / Math.Max(a, b);
+                total += (b - a) / scale;
             }
         }
 
-        return scored == 0 ? 0 : total / scored;
+        return total / n;
     }
 
-    private static double Dot(float[] x, float[] y)
+    private static void Normalize(double[] vector)
+    {
+        var norm = Math.Sqrt(vector.Sum(x => x * x));
+        if (norm == 0)
+        {
+            return;
+        }
+
+        for (var d = 0; d < vector.Length; d++)
+        {
+            vector[d] /= norm;
+        }
+    }
+
+    private static double Dot(float[] x, double[] y)
     {
         var sum = 0.0;
         for (var d = 0; d < x.Length; d++)

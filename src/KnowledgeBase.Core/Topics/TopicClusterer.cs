@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Segmentation;
 using Microsoft.ML;
@@ -15,6 +16,8 @@ namespace KnowledgeBase.Core.Topics;
 /// </summary>
 public sealed class TopicClusterer
 {
+    private static readonly char[] WordSeparators = [' '];
+
     private readonly ChineseSegmenter _segmenter;
     private readonly TopicClustererOptions _options;
 
@@ -84,105 +87,127 @@ public sealed class TopicClusterer
     internal static string TopicId(int rank, int count) =>
         "t" + (rank + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(Math.Max(2, count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length), '0');
 
+    /// <summary>
+    /// Each exchange as a unit vector in a small dense space: TF-IDF bags of its question (words and word pairs), answer
+    /// and domain terms, weighted, projected by LSA.
+    /// </summary>
     internal float[][] Vectorize(IReadOnlyList<ExchangeWords> documents)
     {
         var ml = new MLContext(_options.Seed);
         var rows = documents.Select(d => d.ToRow(_options)).ToArray();
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var rank = Math.Min(_options.Dimensions, documents.Count - 1);
+        var parts = Parts(rows);
+        if (parts.Count == 0)
+        {
+            // Nothing tells the exchanges apart: one point for all.
+            return documents.Select(_ => (float[])[1f]).ToArray();
+        }
 
-        IEstimator<ITransformer> pipeline = ml.Transforms.Text.TokenizeIntoWords("QuestionWords", nameof(ExchangeTextRow.Question), [' '])
-            // n-gram extraction works on key-typed tokens: build the question vocabulary.
-            .Append(ml.Transforms.Conversion.MapValueToKey("QuestionWords"))
-            // Word pairs keep phrases such as 备付金 存管 together; TF-IDF damps words every exchange uses.
-            .Append(ml.Transforms.Text.ProduceNgrams("QuestionBag", "QuestionWords", ngramLength: 2, useAllLengths: true, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
-            // Unit length per part, so that the weights below, not text length, set each part's say.
-            .Append(ml.Transforms.NormalizeLpNorm("QuestionBag"))
-            // Answers and domain terms are tokenised the same way, on their own vocabularies.
-            .Append(ml.Transforms.Text.TokenizeIntoWords("AnswerWords", nameof(ExchangeTextRow.Answer), [' ']))
-            // Key-typed answer tokens for the n-gram bag.
-            .Append(ml.Transforms.Conversion.MapValueToKey("AnswerWords"))
-            // Answers are longer and chattier: single words only.
-            .Append(ml.Transforms.Text.ProduceNgrams("AnswerBag", "AnswerWords", ngramLength: 1, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
-            // Unit length per part.
-            .Append(ml.Transforms.NormalizeLpNorm("AnswerBag"))
-            // Domain terms of question and answer, a second time, so that they outweigh everyday words.
-            .Append(ml.Transforms.Text.TokenizeIntoWords("DomainWords", nameof(ExchangeTextRow.Domain), [' ']))
-            // Key-typed domain tokens for the bag.
-            .Append(ml.Transforms.Conversion.MapValueToKey("DomainWords"))
-            // Domain terms as a TF-IDF bag of their own.
-            .Append(ml.Transforms.Text.ProduceNgrams("DomainBag", "DomainWords", ngramLength: 1, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
-            // Unit length per part.
-            .Append(ml.Transforms.NormalizeLpNorm("DomainBag"))
+        IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
+        foreach (var (column, ngrams, _) in parts)
+        {
+            pipeline = pipeline
+                // The words are already cut by jieba and joined with spaces: split on the spaces.
+                .Append(ml.Transforms.Text.TokenizeIntoWords(column + "Words", column, WordSeparators))
+                // n-gram extraction works on key-typed tokens: build the vocabulary.
+                .Append(ml.Transforms.Conversion.MapValueToKey(column + "Words"))
+                // TF-IDF damps the words every exchange uses; word pairs keep phrases such as 备付金 存管 together.
+                .Append(ml.Transforms.Text.ProduceNgrams(column + "Bag", column + "Words", ngramLength: ngrams, useAllLengths: true, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
+                // Unit length per part, so that the part weights, not text length, decide each part's say.
+                .Append(ml.Transforms.NormalizeLpNorm(column + "Bag"));
+        }
+
+        var bags = parts.SelectMany(p => Enumerable.Repeat(p.Column + "Bag", p.Weight)).ToArray();
+        pipeline = pipeline
             // One sparse vector per exchange; a part repeated w times weighs sqrt(w) in the cosine.
-            .Append(ml.Transforms.Concatenate("Bag", BagColumns()))
-            // Unit length: long answers must not dominate the projection.
+            .Append(ml.Transforms.Concatenate("Bag", bags))
+            // Unit length, so that LSA sees directions, not lengths.
             .Append(ml.Transforms.NormalizeLpNorm("Bag"));
-        if (rank >= 2)
-        {
-            // LSA: project onto the top singular directions (no centring), so that synonyms used together meet.
-            pipeline = pipeline.Append(ml.Transforms.ProjectToPrincipalComponents("Dense", "Bag", rank: rank, ensureZeroMean: false, seed: _options.Seed));
-        }
-        else
-        {
-            // Too few exchanges to project: keep the bag.
-            pipeline = pipeline.Append(ml.Transforms.CopyColumns("Dense", "Bag"));
-        }
 
-        // Unit length again: k-means on unit vectors clusters by cosine.
-        pipeline = pipeline.Append(ml.Transforms.NormalizeLpNorm("Features", "Dense"));
+        var vocabulary = rows.SelectMany(r => new[] { r.Question, r.Answer, r.Domain })
+            .SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+        var rank = Math.Min(_options.Dimensions, Math.Min(documents.Count - 1, vocabulary - 1));
+        pipeline = rank >= 2
+            // LSA: the top singular directions (no centring) merge words used in the same exchanges, so short questions
+            // that share no word but share neighbours meet; dense vectors also avoid the one-giant-cluster pull of sparse bags.
+            ? pipeline.Append(ml.Transforms.ProjectToPrincipalComponents("Dense", "Bag", rank: rank, ensureZeroMean: false, seed: _options.Seed))
+            // Too few exchanges or words to project: cluster the bags themselves.
+            : pipeline.Append(ml.Transforms.CopyColumns("Dense", "Bag"));
+        pipeline = pipeline
+            // Unit length again: k-means on unit vectors clusters by cosine.
+            .Append(ml.Transforms.NormalizeLpNorm("Features", "Dense"));
 
+        var data = ml.Data.LoadFromEnumerable(rows);
         var transformed = pipeline.Fit(data).Transform(data);
         return transformed.GetColumn<VBuffer<float>>("Features").Select(v => v.DenseValues().ToArray()).ToArray();
     }
 
-    private string[] BagColumns() =>
-        [
-            .. Enumerable.Repeat("QuestionBag", Math.Max(1, _options.QuestionWeight)),
-            .. _options.IncludeAnswers ? ["AnswerBag"] : Array.Empty<string>(),
-            .. Enumerable.Repeat("DomainBag", Math.Max(0, _options.DomainTermWeight)),
-        ];
+    /// <summary>The text parts that have at least one word, with their n-gram length and weight.</summary>
+    private List<(string Column, int Ngrams, int Weight)> Parts(ExchangeTextRow[] rows)
+    {
+        var parts = new List<(string, int, int)>();
+        if (rows.Any(r => r.Question.Length > 0))
+        {
+            parts.Add((nameof(ExchangeTextRow.Question), 2, Math.Max(1, _options.QuestionWeight)));
+        }
 
+        // Answers are longer and chattier than questions: single words only.
+        if (_options.IncludeAnswers && rows.Any(r => r.Answer.Length > 0))
+        {
+            parts.Add((nameof(ExchangeTextRow.Answer), 1, 1));
+        }
+
+        // Domain terms a second time, so that they outweigh everyday words.
+        if (_options.DomainTermWeight > 0 && rows.Any(r => r.Domain.Length > 0))
+        {
+            parts.Add((nameof(ExchangeTextRow.Domain), 1, _options.DomainTermWeight));
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// Clusters with the fixed count, or tries counts on a grid over the range and keeps the smallest whose silhouette
+    /// comes within <see cref="TopicClustererOptions.SilhouetteTolerance"/> of the best: past the knee, more topics only
+    /// split hairs.
+    /// </summary>
     internal (int[] Assignment, TopicCountSelection Selection) ChooseClusters(float[][] vectors)
     {
         var n = vectors.Length;
         if (_options.TopicCount is int fixedCount)
         {
             var k = Math.Min(fixedCount, n);
-            return (KMeans(vectors, k), new TopicCountSelection(k, true, new Dictionary<int, double>(), 0));
+            return (KMeans(vectors, k, _options.Restarts), new TopicCountSelection(k, true, new Dictionary<int, double>(), 0));
         }
 
         var low = Math.Min(_options.MinTopics, n);
-        var high = Math.Min(_options.MaxTopics, Math.Max(low, n / 3));
-        if (low == high || n < 3)
+        var high = Math.Max(low, Math.Min(_options.MaxTopics, n / Math.Max(1, _options.MinExchangesPerTopic)));
+        if (low == high)
         {
-            return (KMeans(vectors, low), new TopicCountSelection(low, false, new Dictionary<int, double>(), 0));
+            return (KMeans(vectors, low, _options.Restarts), new TopicCountSelection(low, false, new Dictionary<int, double>(), 0));
         }
 
         var scores = new SortedDictionary<int, double>();
-        int[]? best = null;
-        var bestScore = double.NegativeInfinity;
-        var bestK = low;
-        for (var k = low; k <= high; k++)
+        var step = Math.Max(1, (high - low) / Math.Max(1, _options.CountsTried - 1));
+        for (var k = low; k <= high; k += step)
         {
-            var assignment = KMeans(vectors, k);
-            var score = Silhouette.Mean(vectors, assignment, k);
-            scores[k] = score;
-            if (score > bestScore)
-            {
-                (best, bestScore, bestK) = (assignment, score, k);
-            }
+            scores[k] = Silhouette.Mean(vectors, KMeans(vectors, k, 1), k);
         }
 
-        return (best!, new TopicCountSelection(bestK, false, scores, 0));
+        var best = scores.Values.Max();
+        var chosen = scores.First(s => s.Value >= best - _options.SilhouetteTolerance).Key;
+        return (KMeans(vectors, chosen, _options.Restarts), new TopicCountSelection(chosen, false, scores, 0));
     }
 
+    /// <summary>Splits the largest cluster in two while it holds more than <see cref="TopicClustererOptions.MaxTopicShare"/>.</summary>
+    /// <returns>How many splits were made.</returns>
     internal int SplitOversized(float[][] vectors, int[] assignment)
     {
         var limit = Math.Max(2, (int)Math.Floor(_options.MaxTopicShare * vectors.Length));
         var splits = 0;
         var next = assignment.Max() + 1;
-        // Each split shrinks a cluster, so the loop ends; the bound is a guard against a split that moves nothing.
+        // Each split shrinks a cluster, so the loop ends; the bound only guards against a split that moves nothing.
         for (var guard = 0; guard < vectors.Length; guard++)
         {
             var largest = assignment.GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First();
@@ -192,7 +217,7 @@ public sealed class TopicClusterer
             }
 
             var members = Enumerable.Range(0, assignment.Length).Where(i => assignment[i] == largest.Key).ToArray();
-            var halves = KMeans(members.Select(i => vectors[i]).ToArray(), 2);
+            var halves = KMeans(members.Select(i => vectors[i]).ToArray(), 2, 1);
             if (halves.All(h => h == halves[0]))
             {
                 break;
@@ -213,19 +238,37 @@ public sealed class TopicClusterer
         return splits;
     }
 
-    internal int[] KMeans(float[][] vectors, int k)
+    /// <summary>Seeded k-means (k-means++ starts, one thread); of several restarts the tightest clustering is kept.</summary>
+    /// <returns>The cluster of each vector, 0..k-1.</returns>
+    internal int[] KMeans(float[][] vectors, int k, int restarts)
     {
-        if (k <= 1 || vectors.Length <= 1)
+        // k-means needs k distinct points to start from (exchanges with the same words are the same point).
+        k = Math.Min(k, vectors.Select(v => Convert.ToBase64String(MemoryMarshal.AsBytes(v.AsSpan()))).Distinct(StringComparer.Ordinal).Count());
+        if (k <= 1)
         {
             return new int[vectors.Length];
         }
 
-        var ml = new MLContext(_options.Seed);
-        var dimension = vectors[0].Length;
-        var schema = SchemaDefinition.Create(typeof(ExchangeVectorRow));
-        schema[nameof(ExchangeVectorRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
-        var data = ml.Data.LoadFromEnumerable(vectors.Select(v => new ExchangeVectorRow { Features = v }), schema);
+        int[] best = [];
+        var bestSpread = double.PositiveInfinity;
+        for (var restart = 0; restart < Math.Max(1, restarts); restart++)
+        {
+            var (assignment, spread) = KMeansOnce(vectors, k, _options.Seed + restart);
+            if (spread < bestSpread)
+            {
+                (best, bestSpread) = (assignment, spread);
+            }
+        }
 
+        return best;
+    }
+
+    private static (int[] Assignment, double Spread) KMeansOnce(float[][] vectors, int k, int seed)
+    {
+        var ml = new MLContext(seed);
+        var schema = SchemaDefinition.Create(typeof(ExchangeVectorRow));
+        schema[nameof(ExchangeVectorRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, vectors[0].Length);
+        var data = ml.Data.LoadFromEnumerable(vectors.Select(v => new ExchangeVectorRow { Features = v }), schema);
         var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
         {
             FeatureColumnName = nameof(ExchangeVectorRow.Features),
@@ -236,10 +279,10 @@ public sealed class TopicClusterer
             MaximumNumberOfIterations = 300,
             OptimizationTolerance = 1e-7f,
         });
-        var model = trainer.Fit(data);
-        return ml.Data.CreateEnumerable<ClusterPredictionRow>(model.Transform(data), reuseRowObject: false)
-            .Select(p => (int)p.Cluster - 1)
-            .ToArray();
+        var predictions = ml.Data.CreateEnumerable<ClusterPredictionRow>(trainer.Fit(data).Transform(data), reuseRowObject: false).ToList();
+        var assignment = predictions.Select(p => (int)p.Cluster - 1).ToArray();
+        var spread = predictions.Sum(p => (double)p.Distances[p.Cluster - 1]);
+        return (assignment, spread);
     }
 
     /// <summary>Members of each non-empty cluster, largest first; ties by the smallest member index.</summary>

@@ -6,25 +6,40 @@ public sealed record TopicClustererOptions
     /// <summary>Fixed number of topics, or <c>null</c> to choose it from the data within <see cref="MinTopics"/>..<see cref="MaxTopics"/>.</summary>
     public int? TopicCount { get; init; }
 
-    /// <summary>Seed of every random choice (k-means++ starts, PCA sketches): the same seed and input give the same topics.</summary>
+    /// <summary>Seed of every random choice (k-means++ starts, the LSA sketch): the same seed and input give the same topics.</summary>
     public int Seed { get; init; } = 20180305;
 
     /// <summary>Smallest topic count tried when choosing from the data.</summary>
     public int MinTopics { get; init; } = 8;
 
     /// <summary>Largest topic count tried when choosing from the data.</summary>
-    public int MaxTopics { get; init; } = 30;
+    public int MaxTopics { get; init; } = 60;
 
-    /// <summary>Largest share of exchanges one topic may hold; larger clusters are split.</summary>
+    /// <summary>Counts above n divided by this are not tried, so that small inputs get few topics.</summary>
+    public int MinExchangesPerTopic { get; init; } = 10;
+
+    /// <summary>How many topic counts are tried, evenly spaced over the range.</summary>
+    public int CountsTried { get; init; } = 14;
+
+    /// <summary>
+    /// The smallest count whose silhouette comes within this of the best count's is chosen: the silhouette of short
+    /// texts keeps creeping up with the count long after the topics stop getting clearer.
+    /// </summary>
+    public double SilhouetteTolerance { get; init; } = 0.01;
+
+    /// <summary>k-means runs for the chosen count, from different seeds; the tightest is kept.</summary>
+    public int Restarts { get; init; } = 3;
+
+    /// <summary>Largest share of exchanges one topic may hold; larger clusters are split in two until none is.</summary>
     public double MaxTopicShare { get; init; } = 0.25;
 
     /// <summary>Dimensions of the dense (LSA) space the exchanges are projected to before k-means.</summary>
-    public int Dimensions { get; init; } = 64;
+    public int Dimensions { get; init; } = 32;
 
-    /// <summary>How many times the question's words count against the answer's.</summary>
+    /// <summary>How many times the question's words count against the answer's once.</summary>
     public int QuestionWeight { get; init; } = 2;
 
-    /// <summary>How many extra times a payment-domain term counts.</summary>
+    /// <summary>How many extra times the payment-domain terms count.</summary>
     public int DomainTermWeight { get; init; } = 1;
 
     /// <summary>Whether the answer's words take part (they help when questions are short).</summary>

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.Json;
+using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Export;
+using KnowledgeBase.Core.Reading;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Show;
+
+/// <summary>
+/// <c>kb show &lt;entry-id&gt; --in &lt;faq.json&gt;</c>: an entry with the conversation around every message it cites,
+/// read from the chat logs (or, when they cannot be found, the cited messages as recorded in faq.json).
+/// </summary>
+internal sealed class ShowCommand : Command<ShowSettings>
+{
+    private const int LongText = 160;
+
+    public override int Execute(CommandContext context, ShowSettings settings, CancellationToken cancellationToken)
+    {
+        KnowledgeBaseDocument document;
+        try
+        {
+            document = new FaqJsonReader().ReadFile(settings.Faq);
+        }
+        catch (Exception error) when (error is JsonException or InvalidDataException or IOException)
+        {
+            Terminal.Problem($"{settings.Faq}: not a readable faq.json: {error.Message}");
+            return ExitCodes.UsageOrNothingReadable;
+        }
+
+        var matches = document.Entries.Where(e => e.Id.StartsWith(settings.EntryId, StringComparison.Ordinal)).ToList();
+        var exact = matches.FirstOrDefault(e => e.Id == settings.EntryId);
+        if (exact is null && matches.Count != 1)
+        {
+            Terminal.Problem(matches.Count == 0
+                ? $"no entry '{settings.EntryId}' in {settings.Faq}"
+                : $"'{settings.EntryId}' names {matches.Count} entries: {string.Join(", ", matches.Take(5).Select(e => e.Id))}…");
+            return ExitCodes.UsageOrNothingReadable;
+        }
+
+        var entry = exact ?? matches[0];
+        var output = new Output(!Console.IsOutputRedirected);
+        var topic = document.Topics.FirstOrDefault(t => t.Id == entry.TopicId);
+        WriteEntry(output, entry, topic);
+
+        var root = ResolveRoot(settings.Input ?? document.Input.Root, settings.Faq);
+        var exchanges = document.Exchanges.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var reader = new ChatLogReader();
+        foreach (var id in entry.ExchangeIds)
+        {
+            if (!exchanges.TryGetValue(id, out var exchange))
+            {
+                output.Line($"exchange {id}: not in this faq.json", "grey");
+                continue;
+            }
+
+            output.Blank();
+            output.Line($"── {exchange.Path} (exchange {exchange.Id}, confidence {exchange.Confidence.ToString("0.00", CultureInfo.InvariantCulture)})", "bold");
+            var file = root is null ? null : Path.Combine(root, exchange.Path);
+            if (file is null || !File.Exists(file))
+            {
+                Terminal.Problem($"{exchange.Path}: source not found under '{root ?? document.Input.Root}'; showing the cited messages only (use --input <corpus-root>)");
+                WriteCited(output, exchange);
+                continue;
+            }
+
+            WriteConversation(output, exchange, reader.ReadFile(root!, file).Day, settings.Context);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteEntry(Output output, FaqEntry entry, Topic? topic)
+    {
+        output.Line($"{entry.Id}  [{entry.Status}]  confidence {entry.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}", "bold");
+        output.Line($"topic:     {entry.TopicId}{(topic is null ? string.Empty : " " + topic.Label)}", null);
+        output.Line($"keywords:  {string.Join(", ", entry.Keywords)}", null);
+        output.Line($"experts:   {string.Join("; ", entry.Experts.Select(Expert))}", null);
+        output.Line($"exchanges: {entry.ExchangeIds.Count}, sources: {entry.Sources.Count}", null);
+        output.Blank();
+        output.Line("Q: " + entry.Question, "yellow");
+        foreach (var part in entry.Answer.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            output.Line("A: " + part, "green");
+        }
+    }
+
+    private static string Expert(Expert expert)
+    {
+        var details = new[] { expert.Company, expert.Role }.Where(d => !string.IsNullOrEmpty(d));
+        var about = string.Join(", ", details);
+        return $"{expert.Name}{(about.Length == 0 ? string.Empty : $" ({about})")} ×{expert.Answers}";
+    }
+
+    private static void WriteConversation(Output output, Exchange exchange, ChatDay day, int around)
+    {
+        var roles = new Dictionary<int, MessageRole>();
+        foreach (var cited in exchange.Messages)
+        {
+            roles[cited.Message.Source.Line] = cited.Role;
+            foreach (var duplicate in cited.Duplicates.Where(d => d.Path == exchange.Path))
+            {
+                roles.TryAdd(duplicate.Line, cited.Role);
+            }
+        }
+
+        var shown = new SortedSet<int>();
+        for (var i = 0; i < day.Messages.Count; i++)
+        {
+            if (roles.ContainsKey(day.Messages[i].Source.Line))
+            {
+                for (var j = Math.Max(0, i - around); j <= Math.Min(day.Messages.Count - 1, i + around); j++)
+                {
+                    shown.Add(j);
+                }
+            }
+        }
+
+        var previous = -1;
+        foreach (var i in shown)
+        {
+            if (previous >= 0 && i > previous + 1)
+            {
+                output.Line($"        ⋮ {i - previous - 1} messages", "grey");
+            }
+
+            var message = day.Messages[i];
+            var cited = roles.TryGetValue(message.Source.Line, out var role);
+            WriteMessage(output, message, cited ? role : null);
+            previous = i;
+        }
+    }
+
+    private static void WriteCited(Output output, Exchange exchange)
+    {
+        foreach (var cited in exchange.Messages)
+        {
+            WriteMessage(output, cited.Message, cited.Role);
+        }
+    }
+
+    private static void WriteMessage(Output output, ChatMessage message, MessageRole? role)
+    {
+        var (mark, style) = role switch
+        {
+            MessageRole.Question => ("Q", "yellow"),
+            MessageRole.Answer => ("A", "green"),
+            MessageRole.Context => ("C", "silver"),
+            _ => (" ", "grey"),
+        };
+        var text = message.Body.ReplaceLineEndings(" ");
+        if (role is null && text.Length > LongText)
+        {
+            text = text[..LongText] + "…";
+        }
+
+        output.Line($"{mark} {message.Source.Line,6}  {message.Time:HH:mm:ss}  {message.Speaker.Raw}: {text}", style);
+    }
+
+    // input.root is recorded as given to kb build: relative to where it ran, which is usually where kb show runs too.
+    private static string? ResolveRoot(string root, string faqPath)
+    {
+        if (Directory.Exists(root))
+        {
+            return Path.GetFullPath(root);
+        }
+
+        var besideFaq = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(faqPath))!, root);
+        return Directory.Exists(besideFaq) ? Path.GetFullPath(besideFaq) : null;
+    }
+
+    /// <summary>Colours on a terminal, plain lines when redirected.</summary>
+    private sealed class Output(bool styled)
+    {
+        public void Line(string text, string? style)
+        {
+            if (!styled || style is null)
+            {
+                Console.Out.WriteLine(text);
+                return;
+            }
+
+            AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(text)}[/]");
+        }
+
+        public void Blank() => Console.Out.WriteLine();
+    }
+}

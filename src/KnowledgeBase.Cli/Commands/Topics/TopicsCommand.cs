@@ -1,0 +1,61 @@
+using System.Text.Json;
+using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Export;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace KnowledgeBase.Cli.Commands.Topics;
+
+/// <summary><c>kb topics &lt;faq.json&gt;</c>: the topics with their label, keywords, exchange and entry counts.</summary>
+internal sealed class TopicsCommand : Command<TopicsSettings>
+{
+    public override int Execute(CommandContext context, TopicsSettings settings, CancellationToken cancellationToken)
+    {
+        KnowledgeBaseDocument document;
+        try
+        {
+            document = new FaqJsonReader().ReadFile(settings.Faq);
+        }
+        catch (Exception error) when (error is JsonException or InvalidDataException or IOException)
+        {
+            Terminal.Problem($"{settings.Faq}: not a readable faq.json: {error.Message}");
+            return ExitCodes.UsageOrNothingReadable;
+        }
+
+        var entries = document.Entries.GroupBy(e => e.TopicId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var total = Math.Max(1, document.Exchanges.Count);
+        if (Console.IsOutputRedirected)
+        {
+            Console.Out.WriteLine("id\tlabel\tkeywords\texchanges\tentries");
+            foreach (var topic in document.Topics)
+            {
+                Console.Out.WriteLine($"{topic.Id}\t{topic.Label}\t{string.Join(", ", topic.Keywords)}\t{topic.ExchangeCount}\t{entries.GetValueOrDefault(topic.Id)}");
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("id")
+            .AddColumn("label")
+            .AddColumn("keywords")
+            .AddColumn(new TableColumn("exchanges").RightAligned())
+            .AddColumn(new TableColumn("share").RightAligned())
+            .AddColumn(new TableColumn("entries").RightAligned());
+        foreach (var topic in document.Topics)
+        {
+            table.AddRow(
+                Markup.Escape(topic.Id),
+                Markup.Escape(topic.Label),
+                Markup.Escape(string.Join(", ", topic.Keywords)),
+                topic.ExchangeCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (topic.ExchangeCount / (double)total).ToString("P1", System.Globalization.CultureInfo.InvariantCulture),
+                entries.GetValueOrDefault(topic.Id).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{document.Topics.Count} topics, {document.Exchanges.Count} exchanges, {document.Entries.Count} entries");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,78 @@
+using KnowledgeBase.Core.Faq;
+using KnowledgeBase.Core.Segmentation;
+using KnowledgeBase.Core.Tests.Segmentation;
+
+namespace KnowledgeBase.Core.Tests.Faq;
+
+public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixture<SegmenterFixture>
+{
+    private const string Day = "proddev/2018-03-05-chat.markdown";
+    private readonly ChineseSegmenter segmenter = fixture.Segmenter;
+
+    [Fact]
+    public void Each_part_is_attributed_to_its_speaker_with_company_and_role()
+    {
+        var answer = new AnswerComposer(segmenter, 6).Compose(
+        [
+            Chats.Message(Day, 53, "17:58:03", "钟文帅-天下支付-PM-深圳", "支付账户只有三类账户才能买理财"),
+        ]);
+
+        Assert.Equal("钟文帅（天下支付·PM）：支付账户只有三类账户才能买理财", answer.Text);
+        var expert = Assert.Single(answer.Experts);
+        Assert.Equal(("钟文帅", "天下支付", "PM", 1), (expert.Name, expert.Company, expert.Role, expert.Answers));
+    }
+
+    [Fact]
+    public void Chatter_and_repeats_are_dropped_and_a_speakers_messages_are_joined()
+    {
+        var answer = new AnswerComposer(segmenter, 6).Compose(
+        [
+            Chats.Message(Day, 53, "17:58:03", "龚晓冬", "支付账户只有三类账户才能买理财"),
+            Chats.Message(Day, 57, "17:58:18", "龚晓冬", "用余额买理财"),
+            Chats.Message(Day, 61, "17:58:20", "caozhiyang", "谢谢"),
+            Chats.Message(Day, 65, "17:58:21", "caozhiyang", "[强]"),
+            Chats.Message(Day, 69, "17:58:25", "Ark", "支付账户只有三类账户才能买理财"),
+            Chats.Message(Day, 73, "17:58:30", "Ark", "哈哈哈"),
+        ]);
+
+        Assert.Equal("龚晓冬：支付账户只有三类账户才能买理财，用余额买理财", answer.Text);
+        Assert.Equal(["龚晓冬"], answer.Experts.Select(e => e.Name));
+        Assert.Equal(2, answer.Experts[0].Answers);
+    }
+
+    [Fact]
+    public void The_most_informative_part_comes_first()
+    {
+        var answer = new AnswerComposer(segmenter, 6).Compose(
+        [
+            Chats.Message(Day, 53, "17:58:03", "小王", "需要的"),
+            Chats.Message(Day, 57, "17:59:18", "老李-某银行-架构", "保险需要有保险代理牌照，子公司持有的保险代理牌照是没用的，基金销售也要基金销售牌照"),
+        ]);
+
+        Assert.Equal(
+            "老李（某银行·架构）：保险需要有保险代理牌照，子公司持有的保险代理牌照是没用的，基金销售也要基金销售牌照\n小王：需要的",
+            answer.Text);
+    }
+
+    [Fact]
+    public void No_answer_gives_an_empty_text_and_no_experts()
+    {
+        var answer = new AnswerComposer(segmenter, 6).Compose([]);
+
+        Assert.Equal(string.Empty, answer.Text);
+        Assert.Empty(answer.Experts);
+    }
+
+    [Fact]
+    public void Parts_beyond_the_limit_are_left_out_of_the_text_but_not_of_the_experts()
+    {
+        var answer = new AnswerComposer(segmenter, 1).Compose(
+        [
+            Chats.Message(Day, 53, "17:58:03", "甲", "备付金要集中存管到人行"),
+            Chats.Message(Day, 57, "17:59:18", "乙", "网联和银联都可以走"),
+        ]);
+
+        Assert.Single(answer.Text.Split('\n'));
+        Assert.Equal(2, answer.Experts.Count);
+    }
+}

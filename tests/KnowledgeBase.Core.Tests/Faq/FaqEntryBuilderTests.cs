@@ -1,0 +1,148 @@
+using System.Text;
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Faq;
+using KnowledgeBase.Core.Segmentation;
+using KnowledgeBase.Core.Tests.Segmentation;
+
+namespace KnowledgeBase.Core.Tests.Faq;
+
+public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixture<SegmenterFixture>
+{
+    private readonly ChineseSegmenter segmenter = fixture.Segmenter;
+
+    private static readonly Exchange Refund = Chats.Exchange(
+        "proddev/2018-03-05-chat.markdown", 353, "caozhiyang", "请教各位大神，商户余额不足的时候退款，平台要先垫资吗？",
+        ("龚晓冬-天下支付-PM-深圳", "一般平台先垫资，再从商户下一笔结算款里扣回来"),
+        ("Ark", "谢谢"));
+
+    private static readonly Exchange RefundAgain = Chats.Exchange(
+        "prodarch/2018-04-16-chat.markdown", 120, "小王", "商户余额不足退款的时候，平台要先垫资吗",
+        ("老李-某银行-架构", "要看合同，有的平台设垫资额度，超过额度就退款失败"));
+
+    private static readonly Exchange License = Chats.Exchange(
+        "proddev/2018-03-05-chat.markdown", 97, "caozhiyang", "理财不需要牌照的情况呢",
+        ("龚晓冬", "需要的"),
+        ("龚晓冬", "基金销售牌照"),
+        ("龚晓冬", "没有就不能卖基金"));
+
+    private static readonly Exchange Account = Chats.Exchange(
+        "proddev/2018-03-05-chat.markdown", 49, "caozhiyang", "目前如果有支付用户和金融用户，一般会怎么处理之间关系？创建2个不同用户？",
+        ("龚晓冬", "支付账户只有三类账户才能买理财，用余额买理财"));
+
+    private static readonly Exchange LaterAccount = Chats.Exchange(
+        "devarch/2018-05-10-chat.markdown", 30, "路人", "二类户和三类户在绑卡和限额上有什么区别？",
+        ("苏晴", "二类户可以绑定同名一类户，三类户主要做小额免密支付"));
+
+    private IReadOnlyList<FaqEntry> Build(params Exchange[] exchanges) => new FaqEntryBuilder(segmenter).Build(exchanges);
+
+    private static Exchange In(Exchange exchange, string topic) => exchange with { TopicId = topic };
+
+    [Fact]
+    public void Each_distinct_question_becomes_one_candidate_entry_with_its_sources()
+    {
+        var entries = Build(In(Account, "t01"), In(License, "t02"), In(Refund, "t03"));
+
+        Assert.Equal(3, entries.Count);
+        Assert.All(entries, e => Assert.Equal("candidate", e.Status));
+        var refund = Assert.Single(entries, e => e.TopicId == "t03");
+        Assert.Equal("商户余额不足的时候退款，平台要先垫资吗？", refund.Question);
+        Assert.Equal("龚晓冬（天下支付·PM）：一般平台先垫资，再从商户下一笔结算款里扣回来", refund.Answer);
+        Assert.Equal([Refund.Id], refund.ExchangeIds);
+        Assert.Equal(
+            [new SourceRef("proddev/2018-03-05-chat.markdown", 353), new SourceRef("proddev/2018-03-05-chat.markdown", 357), new SourceRef("proddev/2018-03-05-chat.markdown", 361)],
+            refund.Sources);
+        Assert.Equal(0.9, refund.Confidence);
+        Assert.InRange(refund.Keywords.Count, 1, 5);
+        Assert.Contains("垫资", refund.Keywords);
+    }
+
+    [Fact]
+    public void Near_duplicate_questions_of_one_topic_across_days_and_groups_are_merged()
+    {
+        var entries = Build(In(Refund, "t03"), In(RefundAgain, "t03"), In(License, "t02"));
+
+        Assert.Equal(2, entries.Count);
+        var merged = Assert.Single(entries, e => e.ExchangeIds.Count == 2);
+        Assert.Equal([Refund.Id, RefundAgain.Id], merged.ExchangeIds);
+        Assert.Equal(["老李", "龚晓冬"], merged.Experts.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(2, merged.Answer.Split('\n').Length);
+        Assert.Contains(new SourceRef("prodarch/2018-04-16-chat.markdown", 124), merged.Sources);
+        Assert.Equal(Build(In(Refund, "t03"))[0].Id, merged.Id);
+    }
+
+    [Fact]
+    public void Similar_questions_of_different_topics_are_not_merged()
+    {
+        Assert.Equal(2, Build(In(Refund, "t03"), In(RefundAgain, "t04")).Count);
+    }
+
+    [Fact]
+    public void Short_questions_are_not_merged_by_chance()
+    {
+        var a = Chats.Exchange("proddev/2018-03-05-chat.markdown", 10, "甲", "牌照呢？", ("乙", "要的"));
+        var b = Chats.Exchange("proddev/2018-03-06-chat.markdown", 10, "丙", "牌照呢", ("丁", "不要"));
+
+        Assert.Equal(2, Build(In(a, "t01"), In(b, "t01")).Count);
+    }
+
+    [Fact]
+    public void Entry_ids_survive_new_days_and_a_different_input_order()
+    {
+        var before = Build(In(Account, "t01"), In(License, "t02"), In(Refund, "t03"));
+        var after = Build(In(LaterAccount, "t05"), In(Refund, "t01"), In(RefundAgain, "t01"), In(License, "t04"), In(Account, "t02"));
+
+        foreach (var entry in before)
+        {
+            var same = Assert.Single(after, e => e.Id == entry.Id);
+            Assert.Equal(entry.Question, same.Question);
+            Assert.Contains(entry.ExchangeIds[0], same.ExchangeIds);
+        }
+    }
+
+    [Fact]
+    public void Entry_ids_are_short_content_hashes()
+    {
+        var id = Build(In(Refund, "t01"))[0].Id;
+
+        Assert.Matches("^q[0-9a-f]{10}$", id);
+        Assert.Equal(id, Build(In(Refund with { Id = "another-exchange-id" }, "t09"))[0].Id);
+    }
+
+    [Fact]
+    public void Building_twice_gives_identical_entries()
+    {
+        Exchange[] exchanges = [In(LaterAccount, "t01"), In(Refund, "t02"), In(RefundAgain, "t02"), In(License, "t03"), In(Account, "t01")];
+
+        Assert.Equal(Describe(Build(exchanges)), Describe(Build(exchanges)));
+        Assert.Equal(Describe(Build(exchanges)), Describe(Build([.. exchanges.Reverse()])));
+    }
+
+    [Fact]
+    public void Entries_follow_the_topic_order()
+    {
+        var topics = new[] { new Topic("t02", "b", [], 1), new Topic("t01", "a", [], 1) };
+        var entries = new FaqEntryBuilder(segmenter).Build([In(Account, "t01"), In(License, "t02")], topics);
+
+        Assert.Equal(["t02", "t01"], entries.Select(e => e.TopicId));
+    }
+
+    [Fact]
+    public void An_exchange_without_a_question_message_gives_no_entry()
+    {
+        var answersOnly = new Exchange("x", "p/2018-01-01-chat.markdown", [new ExchangeMessage(Refund.Messages[1].Message, MessageRole.Answer)], 0.5, "t01");
+
+        Assert.Empty(Build(answersOnly));
+    }
+
+    private static string Describe(IEnumerable<FaqEntry> entries)
+    {
+        var text = new StringBuilder();
+        foreach (var e in entries)
+        {
+            text.AppendLine($"{e.Id}|{e.TopicId}|{e.Question}|{e.Answer}|{string.Join(',', e.ExchangeIds)}|{string.Join(',', e.Keywords)}|" +
+                $"{string.Join(',', e.Experts)}|{e.Confidence}|{string.Join(',', e.Sources)}");
+        }
+
+        return text.ToString();
+    }
+}

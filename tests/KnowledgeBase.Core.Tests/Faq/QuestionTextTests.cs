@@ -1,0 +1,67 @@
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Faq;
+
+namespace KnowledgeBase.Core.Tests.Faq;
+
+public sealed class QuestionTextTests
+{
+    private const string Day = "proddev/2018-03-05-chat.markdown";
+
+    [Theory]
+    [InlineData("请教各位大神，二类户可以代扣吗？", "二类户可以代扣吗？")]
+    [InlineData("大家好，请问一下T+0和D+0结算有什么区别？", "T+0和D+0结算有什么区别？")]
+    [InlineData("@钟文帅-天下支付-PM-深圳 退款是原路退回吗", "退款是原路退回吗")]
+    [InlineData("@凤凰牌老熊?如果没有牌照能做聚合支付吗", "如果没有牌照能做聚合支付吗")]
+    [InlineData("各位大佬，备付金集中存管以后利息归谁？[捂脸][捂脸]", "备付金集中存管以后利息归谁？")]
+    [InlineData("问个小白问题，像滴滴这样算二清吗???", "像滴滴这样算二清吗")]
+    [InlineData("跟大家请教一个问题，支付公司怎么接入代扣渠道？", "支付公司怎么接入代扣渠道？")]
+    [InlineData("「张三：网联的手续费怎么收」 - - - - - - - - 同问，网联的手续费是按笔收吗", "同问，网联的手续费是按笔收吗")]
+    public void One_message_is_cleaned(string body, string expected)
+    {
+        var question = QuestionText.Build([Chats.Message(Day, 49, "17:55:23", "caozhiyang", body)]);
+
+        Assert.Equal(expected, question);
+    }
+
+    [Fact]
+    public void A_question_split_over_messages_is_joined_without_its_opener()
+    {
+        var messages = new[]
+        {
+            Chats.Message(Day, 45, "17:54:53", "caozhiyang", "问下各位一个问题"),
+            Chats.Message(Day, 49, "17:55:23", "caozhiyang", "目前如果有支付用户和金融用户，一般会怎么处理之间关系？创建2个不同用户？"),
+            Chats.Message(Day, 61, "17:57:44", "caozhiyang", "支付用户存在合规检查的问题"),
+        };
+
+        Assert.Equal("目前如果有支付用户和金融用户，一般会怎么处理之间关系？创建2个不同用户？支付用户存在合规检查的问题", QuestionText.Build(messages));
+    }
+
+    [Fact]
+    public void Images_and_emoji_only_messages_are_left_out()
+    {
+        var messages = new[]
+        {
+            Chats.Message(Day, 10, "15:31:36", "小明", "各位大牛"),
+            Chats.Message(Day, 14, "15:31:40", "小明", "![2018-03-05 15:31:36](http://static.cocolian.cn/img/201803/20180305_153136.png)"),
+            Chats.Message(Day, 18, "15:31:50", "小明", "这个是啥系统，有没有人了解？"),
+            Chats.Message(Day, 22, "15:31:55", "小明", "[捂脸]"),
+        };
+
+        Assert.Equal("这个是啥系统，有没有人了解？", QuestionText.Build(messages));
+    }
+
+    [Fact]
+    public void A_question_that_is_only_a_greeting_keeps_its_cleaned_text()
+    {
+        Assert.Equal("请教各位大神", QuestionText.Build([Chats.Message(Day, 10, "15:31:36", "小明", "@钟文帅 请教各位大神")]));
+    }
+
+    [Fact]
+    public void The_mention_list_of_the_reader_is_used()
+    {
+        var message = Chats.Message(Day, 10, "15:31:36", "小明", "@何卓-翼支付-风险经理-上海?风控规则一般多久更新一次？");
+
+        Assert.Equal(MessageKind.Text, message.Kind);
+        Assert.Equal("风控规则一般多久更新一次？", QuestionText.Build([message]));
+    }
+}
