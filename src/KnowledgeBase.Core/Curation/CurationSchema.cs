@@ -104,5 +104,9 @@ internal static class CurationSchema
         );
         CREATE INDEX IF NOT EXISTS audit_entry ON audit (entry_id, id);
         CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5 (entry_id UNINDEXED, tokens, tokenize = 'unicode61');
+        CREATE TABLE IF NOT EXISTS fts_map (
+            entry_id  TEXT PRIMARY KEY,
+            fts_rowid INTEGER NOT NULL
+        );
         """;
 }

@@ -45,14 +45,17 @@ public sealed class CurationStore : IDisposable
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, CurationSchema.Create);
         Execute(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', $v);", ("$v", CurationSchema.Version.ToString(CultureInfo.InvariantCulture)));
-        if (LoadMeta(connection, transaction).GetValueOrDefault("tokenizer") != options.TokenizerName)
+        var meta = LoadMeta(connection, transaction);
+        if (meta.GetValueOrDefault("tokenizer") != options.TokenizerName || meta.GetValueOrDefault("fts") != "map")
         {
+            Execute(connection, transaction, "DELETE FROM entries_fts; DELETE FROM fts_map;");
             foreach (var row in LoadRows(connection, transaction, "1 = 1", []))
             {
                 Index(connection, transaction, row.Id, row.CurrentQuestion, row.CurrentAnswer);
             }
 
             SetMeta(connection, transaction, "tokenizer", options.TokenizerName);
+            SetMeta(connection, transaction, "fts", "map");
         }
 
         transaction.Commit();
@@ -187,7 +190,8 @@ public sealed class CurationStore : IDisposable
             }
         }
 
-        Recompute(connection, transaction, null);
+        // Only entries whose text may have changed need new search tokens.
+        Recompute(connection, transaction, null, added.Concat(changed).ToHashSet(StringComparer.Ordinal));
         SetMeta(connection, transaction, "build.generatedAt", build.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "build.schemaVersion", build.SchemaVersion.ToString(CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "input.root", build.Input.Root);
@@ -637,7 +641,8 @@ public sealed class CurationStore : IDisposable
                 UPDATE entries SET merged_into = $target WHERE merged_into = $source;
                 UPDATE exchange_moves SET entry_id = $target WHERE entry_id = $source;
                 UPDATE entries SET version = version + 1 WHERE id = $target;
-                DELETE FROM entries_fts WHERE entry_id = $source;
+                DELETE FROM entries_fts WHERE rowid = (SELECT fts_rowid FROM fts_map WHERE entry_id = $source);
+                DELETE FROM fts_map WHERE entry_id = $source;
                 """,
                 ("$source", sourceId),
                 ("$target", targetId));
@@ -761,7 +766,7 @@ public sealed class CurationStore : IDisposable
     // Works out each entry's exchanges after merges and splits, then its sources, experts, confidence, groups, days
     // and search text. An exchange moved by a merge or split follows the move; otherwise it stays with the entry the
     // build gave it to, or with the entry that entry was merged into.
-    private void Recompute(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string>? ids)
+    private void Recompute(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string>? ids, IReadOnlySet<string>? reindex = null)
     {
         var rows = LoadRows(connection, transaction, "1 = 1", []);
         var exchanges = LoadExchangeFacts(connection, transaction);
@@ -823,7 +828,10 @@ public sealed class CurationStore : IDisposable
                 ("$first", days.Count > 0 ? days[0] : null),
                 ("$last", days.Count > 0 ? days[^1] : null),
                 ("$present", present));
-            Index(connection, transaction, row.Id, row.CurrentQuestion, row.CurrentAnswer);
+            if (reindex is null || reindex.Contains(row.Id))
+            {
+                Index(connection, transaction, row.Id, row.CurrentQuestion, row.CurrentAnswer);
+            }
         }
     }
 
@@ -831,7 +839,12 @@ public sealed class CurationStore : IDisposable
         Execute(
             connection,
             transaction,
-            "DELETE FROM entries_fts WHERE entry_id = $id; INSERT INTO entries_fts (entry_id, tokens) VALUES ($id, $tokens);",
+            // entry_id is not indexed in FTS5, so rows are found through fts_map rather than by scanning the table.
+            """
+            DELETE FROM entries_fts WHERE rowid = (SELECT fts_rowid FROM fts_map WHERE entry_id = $id);
+            INSERT INTO entries_fts (entry_id, tokens) VALUES ($id, $tokens);
+            INSERT OR REPLACE INTO fts_map (entry_id, fts_rowid) VALUES ($id, last_insert_rowid());
+            """,
             ("$id", id),
             ("$tokens", SearchTokens.IndexText(options.Tokenize(question + "\n" + answer), question + "\n" + answer)));
 
