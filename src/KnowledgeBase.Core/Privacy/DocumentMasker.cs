@@ -7,7 +7,7 @@ internal sealed class DocumentMasker(bool maskPersonalData, SpeakerPseudonymizer
 {
     public KnowledgeBaseDocument Mask(KnowledgeBaseDocument document) => document with
     {
-        Topics = document.Topics.Select(t => t with { Label = Data(t.Label), Keywords = t.Keywords.Select(Data).ToList() }).ToList(),
+        Topics = document.Topics.Select(t => t with { Label = Chat(t.Label), Keywords = Keywords(t.Keywords) }).ToList(),
         Exchanges = document.Exchanges.Select(Exchange).ToList(),
         Entries = document.Entries.Select(Entry).ToList(),
     };
@@ -31,7 +31,7 @@ internal sealed class DocumentMasker(bool maskPersonalData, SpeakerPseudonymizer
     {
         Question = Chat(entry.Question),
         Answer = Chat(pseudonyms?.ReplaceAttributions(entry.Answer) ?? entry.Answer),
-        Keywords = entry.Keywords.Select(Data).ToList(),
+        Keywords = Keywords(entry.Keywords),
         Experts = entry.Experts.Select(Expert).ToList(),
     };
 
@@ -53,7 +53,12 @@ internal sealed class DocumentMasker(bool maskPersonalData, SpeakerPseudonymizer
 
     private string Person(string name) => pseudonyms?.Of(name) ?? Data(name);
 
-    private string Chat(string text) => Data(pseudonyms?.ReplaceMentions(text) ?? text);
+    private string Chat(string text) =>
+        Data(pseudonyms is null ? text : pseudonyms.ReplaceNames(pseudonyms.ReplaceMentions(text)));
+
+    // A keyword that is somebody's name would give the person away: it goes.
+    private List<string> Keywords(IEnumerable<string> keywords) =>
+        keywords.Where(k => pseudonyms is null || !pseudonyms.IsName(k)).Select(Data).ToList();
 
     private string Data(string text) => maskPersonalData ? PersonalDataMasker.Mask(text) : text;
 

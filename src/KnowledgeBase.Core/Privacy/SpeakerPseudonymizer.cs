@@ -9,7 +9,10 @@ namespace KnowledgeBase.Core.Privacy;
 /// Gives every person of a document a stable pseudonym such as <c>成员-7F3A</c>: the first hex digits of a keyed hash
 /// (HMAC-SHA256) of the person's normalised name, lengthened only where two people of the document would collide.
 /// A person is a speaker's parsed name (so a nick that only changes its company or role suffix keeps its pseudonym),
-/// an expert's name, or an @mention.
+/// an expert's name, or an @mention. In free text, names are replaced after <c>@</c>, in quotes and answer attributions,
+/// and anywhere for names that are safe to look for: nicks of five or more characters with Chinese in them, and Chinese
+/// names of three or four characters starting with a common surname. Two-character names (程昱) and Latin nicks are
+/// left alone in running text because too many of them are ordinary words (支付, 成都, Tree, Wall).
 /// </summary>
 internal sealed class SpeakerPseudonymizer
 {
@@ -19,7 +22,20 @@ internal sealed class SpeakerPseudonymizer
 
     private readonly Dictionary<string, string> byPerson;
     private readonly Dictionary<string, string> bySurface;
+    private readonly Dictionary<string, string> inText;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> inTextLookup;
+    private readonly int[] inTextLengths;
+    private readonly HashSet<string> personKeys;
     private readonly byte[] key;
+
+    // The most common Chinese surnames (about nine in ten people); rare ones that are also common words are left out.
+    private const string CommonSurnames =
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范" +
+        "金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛樊葛邢安齐易乔伍庞颜倪庄聂" +
+        "章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶" +
+        "解牟艾尤阳时穆农司卓古吉缪简车项连麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎" +
+        "甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄" +
+        "计索宣晋芮";
 
     private SpeakerPseudonymizer(byte[] key, IEnumerable<string> surfaces, Func<string, string> person)
     {
@@ -39,6 +55,10 @@ internal sealed class SpeakerPseudonymizer
         }
 
         bySurface = surfaceList.Where(s => s.Length <= MaxSurfaceLength).ToDictionary(s => s, s => byPerson[person(s)], StringComparer.Ordinal);
+        inText = bySurface.Where(p => SafeInText(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        inTextLookup = inText.GetAlternateLookup<ReadOnlySpan<char>>();
+        inTextLengths = inText.Keys.Select(k => k.Length).Distinct().OrderDescending().ToArray();
+        personKeys = surfaceList.Select(NameKey.Of).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Collects every person of a document: speakers (raw nick and parsed name), @mentions and experts.</summary>
@@ -152,6 +172,54 @@ internal sealed class SpeakerPseudonymizer
         }
 
         return string.Join('\n', lines);
+    }
+
+    /// <summary>Replaces the names that are safe to look for (see the class summary) wherever they occur.</summary>
+    public string ReplaceNames(string text)
+    {
+        if (inTextLengths.Length == 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var replaced = false;
+            foreach (var length in inTextLengths)
+            {
+                if (length <= text.Length - i && inTextLookup.TryGetValue(text.AsSpan(i, length), out var pseudonym))
+                {
+                    builder.Append(pseudonym);
+                    i += length;
+                    replaced = true;
+                    break;
+                }
+            }
+
+            if (!replaced)
+            {
+                builder.Append(text[i]);
+                i++;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when a keyword is the name of one of the document's people.</summary>
+    public bool IsName(string keyword) => personKeys.Contains(NameKey.Of(keyword));
+
+    private static bool SafeInText(string surface)
+    {
+        var cjk = surface.Count(c => c is >= '\u4e00' and <= '\u9fff');
+        if (surface.Length >= 5 && cjk > 0)
+        {
+            return true;
+        }
+
+        return surface.Length is 3 or 4 && cjk == surface.Length && CommonSurnames.Contains(surface[0], StringComparison.Ordinal);
     }
 
     private static int CommonPrefix(string a, string b) => a.AsSpan().CommonPrefixLength(b);

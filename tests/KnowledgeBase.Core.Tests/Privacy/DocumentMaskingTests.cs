@@ -88,6 +88,38 @@ public sealed partial class DocumentMaskingTests
     }
 
     [Fact]
+    public void Anonymized_names_in_running_text_and_keywords_are_replaced_when_safe_to_find()
+    {
+        var gong = new Speaker("龚晓冬-清结算-北京", "龚晓冬", "清结算", null, "北京");
+        var product = new Speaker("支付产品", "支付产品");
+        var cheng = new Speaker("聚合支付_程昱", "程昱");
+        var document = SampleDocuments.Payments();
+        var talk = new Exchange(
+            "x-talk",
+            "proddev/2018-03-06-chat.markdown",
+            [
+                new ExchangeMessage(SampleDocuments.Message("proddev/2018-03-06-chat.markdown", 3, "2018-03-06T10:00:00", product, "轧差怎么读？"), MessageRole.Question),
+                new ExchangeMessage(SampleDocuments.Message("proddev/2018-03-06-chat.markdown", 5, "2018-03-06T10:01:00", gong, "zha"), MessageRole.Answer),
+                new ExchangeMessage(SampleDocuments.Message("proddev/2018-03-06-chat.markdown", 7, "2018-03-06T10:02:00", cheng, "龚晓冬说的对，支付产品经理都读zha，聚合支付_程昱同意，程昱也是"), MessageRole.Context),
+            ],
+            0.8,
+            "t-licence");
+        document = document with
+        {
+            Exchanges = [.. document.Exchanges, talk],
+            Topics = [document.Topics[0] with { Keywords = ["牌照", "龚晓冬", "程昱"], Label = "牌照 · 龚晓冬" }, document.Topics[1]],
+        };
+
+        var masked = PersonalDataMasker.Mask(document, new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" });
+
+        var messages = masked.Exchanges[^1].Messages.Select(m => m.Message).ToList();
+        var (g, c) = (messages[1].Speaker.Raw, messages[2].Speaker.Raw);
+        Assert.Equal($"{g}说的对，支付产品经理都读zha，{c}同意，程昱也是", messages[2].Body);
+        Assert.Equal(["牌照"], masked.Topics[0].Keywords);
+        Assert.Equal($"牌照 · {g}", masked.Topics[0].Label);
+    }
+
+    [Fact]
     public void Pseudonyms_stay_distinct_when_short_hashes_collide()
     {
         // 3000 people in 65536 four-digit pseudonyms collide dozens of times; each collision must be lengthened.
