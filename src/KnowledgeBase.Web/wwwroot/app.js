@@ -140,6 +140,8 @@ function render(entry) {
   move.value = entry.topicId;
 
   const conversation = $('conversation');
+  // The source view may sit inside the list, after the line it shows: take it out before the list is rebuilt.
+  conversation.insertAdjacentElement('afterend', $('source'));
   conversation.replaceChildren();
   for (const line of entry.conversation) {
     const item = el('li', null, line.role === 'question' || line.role === 'answer' ? 'cited' : (line.role === 'context' ? 'context' : ''));
@@ -149,7 +151,7 @@ function render(entry) {
     if (line.role) item.appendChild(el('em', line.role));
     const link = el('a', `${line.path}:${line.line}`, 'src');
     link.href = `#id=${encodeURIComponent(entry.id)}&src=${encodeURIComponent(line.path)}:${line.line}`;
-    link.addEventListener('click', (event) => { event.preventDefault(); showSource(line.path, line.line); });
+    link.addEventListener('click', (event) => { event.preventDefault(); showSource(line.path, line.line, item); });
     item.appendChild(link);
     item.appendChild(el('span', line.text, 'text'));
     conversation.appendChild(item);
@@ -168,8 +170,9 @@ function render(entry) {
   for (const tr of $('entries').querySelectorAll('tbody tr')) tr.classList.toggle('selected', tr.dataset.id === entry.id);
 }
 
-async function showSource(path, line) {
+async function showSource(path, line, item) {
   const box = $('source');
+  item.insertAdjacentElement('afterend', box);
   try {
     const source = await getJson(`/api/source?path=${encodeURIComponent(path)}&line=${line}`);
     box.textContent = source.lines.map((l) => `${l.n === line ? '>' : ' '}${String(l.n).padStart(6)}  ${l.text}`).join('\n');
