@@ -33,3 +33,9 @@ internal sealed class CorpusFactAttribute : FactAttribute
 {
     public CorpusFactAttribute() => Skip = CorpusFolder.MissingReason;
 }
+
+/// <summary>A theory on the real corpus; skipped, saying why, when <c>shared/corpus</c> is absent.</summary>
+internal sealed class CorpusTheoryAttribute : TheoryAttribute
+{
+    public CorpusTheoryAttribute() => Skip = CorpusFolder.MissingReason;
+}

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Exchanges;
+
+namespace KnowledgeBase.Core.Tests.Exchanges;
+
+[Collection(CorpusCollectionDefinition.Name)]
+public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
+{
+    private const string SeedDay = "proddev/2018-03-05-chat.markdown";
+    private const string MergedDay = "devarch/2017-12-18-chat.markdown";
+
+    [Fact]
+    public void StableId_is_a_hash_of_the_file_and_the_first_question_line()
+    {
+        Assert.Equal("x854fb4badc", ExchangeFinder.StableId(new SourceRef(SeedDay, 49)));
+        Assert.NotEqual(ExchangeFinder.StableId(new SourceRef(SeedDay, 49)), ExchangeFinder.StableId(new SourceRef(SeedDay, 53)));
+    }
+
+    [CorpusTheory]
+    [InlineData(49)]
+    [InlineData(97, Skip = "known gap: the shipped question detector scores the follow-up 理财不需要牌照的情况呢 (line 97) at 0.10, under its 0.3 threshold")]
+    [InlineData(353)]
+    public void A_seed_day_question_is_found_with_an_answer(int questionLine)
+    {
+        var exchanges = corpus.Finder.Find(CorpusFixture.ReadDay(SeedDay));
+
+        var exchange = Assert.Single(exchanges, e => e.Questions.Any(q => q.Source.Line == questionLine));
+        Assert.NotEmpty(exchange.Answers);
+    }
+
+    [CorpusFact]
+    public void Exchange_ids_are_unique_and_derived_from_the_first_question()
+    {
+        var exchanges = corpus.Finder.Find(CorpusFixture.ReadDay(SeedDay));
+
+        Assert.NotEmpty(exchanges);
+        Assert.Equal(exchanges.Count, exchanges.Select(e => e.Id).Distinct().Count());
+        Assert.All(exchanges, e =>
+        {
+            Assert.Equal(SeedDay, e.Path);
+            Assert.Equal(ExchangeFinder.StableId(e.FirstQuestion.Source), e.Id);
+            Assert.Matches("^x[0-9a-f]{10}$", e.Id);
+        });
+    }
+
+    [CorpusFact]
+    public void Finding_the_same_day_twice_gives_the_same_exchanges()
+    {
+        var first = corpus.Finder.Find(CorpusFixture.ReadDay(SeedDay));
+        var second = corpus.Finder.Find(CorpusFixture.ReadDay(SeedDay));
+
+        Assert.Equal(first.Select(Describe), second.Select(Describe));
+    }
+
+    [CorpusFact]
+    public void Every_cited_line_of_the_seed_day_is_a_header_line()
+    {
+        AssertCitesHeaderLines(SeedDay, corpus.Finder.Find(CorpusFixture.ReadDay(SeedDay)));
+    }
+
+    [CorpusFact]
+    public void On_a_merged_day_no_message_answers_itself_and_second_twins_are_not_cited()
+    {
+        var day = CorpusFixture.ReadDay(MergedDay);
+        var twins = new DuplicateExportMerger().FindTwins(day.Messages);
+        var secondTwinLines = day.Messages.Where((_, i) => twins[i] >= 0).Select(m => m.Source.Line).ToHashSet();
+        Assert.NotEmpty(secondTwinLines);
+
+        var exchanges = corpus.Finder.Find(day);
+
+        Assert.NotEmpty(exchanges);
+        AssertCitesHeaderLines(MergedDay, exchanges);
+        Assert.All(exchanges, e =>
+        {
+            var questionLines = e.Messages.Where(m => m.Role == MessageRole.Question).SelectMany(LinesOf).ToHashSet();
+            var answerLines = e.Messages.Where(m => m.Role == MessageRole.Answer).SelectMany(LinesOf).ToHashSet();
+            Assert.Empty(questionLines.Intersect(answerLines));
+            Assert.Equal(e.Messages.Count, e.Messages.Select(m => m.Message.Source.Line).Distinct().Count());
+            Assert.All(e.Messages, m => Assert.DoesNotContain(m.Message.Source.Line, secondTwinLines));
+        });
+    }
+
+    private static IEnumerable<int> LinesOf(ExchangeMessage message) =>
+        message.Duplicates.Select(d => d.Line).Prepend(message.Message.Source.Line);
+
+    private static void AssertCitesHeaderLines(string relativePath, IReadOnlyList<Exchange> exchanges)
+    {
+        var lines = File.ReadAllText(CorpusFolder.File(relativePath)).Split('\n');
+        Assert.All(exchanges.SelectMany(e => e.Messages), m =>
+        {
+            Assert.All(m.Duplicates.Prepend(m.Message.Source), source =>
+            {
+                Assert.Equal(relativePath, source.Path);
+                Assert.Matches(HeaderLine(), lines[source.Line - 1]);
+            });
+        });
+    }
+
+    private static string Describe(Exchange exchange) =>
+        $"{exchange.Id} {exchange.Path} {exchange.Confidence:R} "
+        + string.Join(' ', exchange.Messages.Select(m => $"{m.Role}:{m.Message.Source.Line}[{string.Join(',', m.Duplicates.Select(d => d.Line))}]"));
+
+    [GeneratedRegex(@"^> \d\d:\d\d:\d\d")]
+    private static partial Regex HeaderLine();
+}
