@@ -39,7 +39,13 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
                 return Unread(relativePath, $"file too large ({length} bytes, limit {options.MaxFileBytes}): not read");
             }
 
-            content = File.ReadAllBytes(fullPath);
+            // A device or a file still growing can give more than its length said (a link to /dev/zero says 0 and never ends).
+            if (ReadAtMost(fullPath, options.MaxFileBytes) is not { } read)
+            {
+                return Unread(relativePath, $"file too large (more than {options.MaxFileBytes} bytes while reading): not read");
+            }
+
+            content = read;
         }
         catch (IOException e)
         {
@@ -80,6 +86,26 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         var date = ResolveDate(path, frontMatter.Values, problems);
         var messages = ReadMessages(path, text, lines, frontMatter.NextLine, date, problems);
         return Result(path, date, frontMatter.Values, messages, problems, headers);
+    }
+
+    /// <summary>The file's bytes, or null when it holds more than <paramref name="limit"/>.</summary>
+    private static byte[]? ReadAtMost(string fullPath, long limit)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int count;
+        while ((count = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + count > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, count);
+        }
+
+        return buffer.ToArray();
     }
 
     private static ChatLogReaderOptions Validate(ChatLogReaderOptions options)

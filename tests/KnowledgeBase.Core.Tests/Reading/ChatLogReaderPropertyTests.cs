@@ -2,13 +2,15 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
 using KnowledgeBase.Core.Reading;
+using KnowledgeBase.Core.Tests.Robustness;
 
 namespace KnowledgeBase.Core.Tests.Reading;
 
 /// <summary>
 /// The reader never throws and keeps one message per header line, whatever the bytes: random bytes, random
 /// chat-like text and random mutations of real files. CsCheck samples on several threads, so the shared reader
-/// is exercised concurrently as the pipeline uses it.
+/// is exercised concurrently as the pipeline uses it. Random bytes and mutations add up to 10,000 inputs per run, each
+/// property under <see cref="HangGuard"/> so a reader stuck in a loop fails the test instead of stalling CI.
 /// </summary>
 public sealed partial class ChatLogReaderPropertyTests
 {
@@ -26,9 +28,9 @@ public sealed partial class ChatLogReaderPropertyTests
 
     // Half the arrays avoid NUL, or nearly all would be set aside as binary before any parsing.
     [Fact]
-    public void Random_bytes_never_throw() =>
+    public void Random_bytes_never_throw() => HangGuard.Within("random bytes", () =>
         Gen.OneOf(Gen.Byte.Array[0, 4000], Gen.Byte[1, 255].Array[0, 4000])
-            .Sample(bytes => AssertConsistent(Reader.Read("fuzz/2024-03-05-chat.markdown", bytes)), iter: 4000);
+            .Sample(bytes => AssertConsistent(Reader.Read("fuzz/2024-03-05-chat.markdown", bytes)), iter: 4000));
 
     [Fact]
     public void Random_chat_like_text_reads_one_message_per_header_line() =>
@@ -52,11 +54,11 @@ public sealed partial class ChatLogReaderPropertyTests
     {
         var seeds = SeedFiles();
         var mutation = Gen.Select(Gen.Int[0, 5], Gen.Int.NonNegative, Gen.Int[1, 64], Gen.OneOf(Tokens));
-        Gen.Select(Gen.Int[0, seeds.Length - 1], mutation.Array[1, 12]).Sample((seed, mutations) =>
+        HangGuard.Within("mutations of real files", () => Gen.Select(Gen.Int[0, seeds.Length - 1], mutation.Array[1, 12]).Sample((seed, mutations) =>
         {
             var bytes = Mutate(seeds[seed], mutations);
             AssertConsistent(Reader.Read("fuzz/2024-03-05-chat.markdown", bytes));
-        }, iter: 3000);
+        }, iter: 6000));
     }
 
     [Fact]

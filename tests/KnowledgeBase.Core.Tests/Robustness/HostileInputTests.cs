@@ -1,0 +1,234 @@
+using System.Text;
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Reading;
+
+namespace KnowledgeBase.Core.Tests.Robustness;
+
+/// <summary>
+/// Each file in <c>Robustness/Hostile/</c> (and each large one generated here) is read from disk under a hang guard;
+/// the test asserts the message and header counts and every diagnostic, <c>path:line: message</c>, exactly.
+/// </summary>
+public sealed class HostileInputTests
+{
+    private const string P = "hostile/2024-03-05-";
+
+    [Fact]
+    public void Invalid_utf8_is_reported_on_each_bad_line_and_the_messages_kept()
+    {
+        var result = HostileFiles.Read("invalid-utf8");
+
+        Assert.Equal(
+            $"""
+            messages 3, headers 3
+            {P}invalid-utf8.markdown:7: invalid UTF-8
+            {P}invalid-utf8.markdown:11: invalid UTF-8
+            {P}invalid-utf8.markdown:15: invalid UTF-8
+            """,
+            HostileFiles.Diagnostics(result));
+        Assert.Equal("请问\uFFFD\uFFFD退款", result.Day.Messages[0].Body);
+        Assert.EndsWith("最后一行\uFFFD", result.Day.Messages[2].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Utf16_little_endian_with_bom_and_crlf_reads_cleanly()
+    {
+        var result = HostileFiles.Read("utf16le-bom");
+
+        Assert.Equal("messages 2, headers 2", HostileFiles.Diagnostics(result));
+        Assert.Equal(["请问 T+1 结算几点到账？", "一般上午十点前"], result.Day.Messages.Select(m => m.Body));
+        Assert.Equal("支付技术交流群", result.Day.FrontMatter["title"]);
+    }
+
+    [Fact]
+    public void Utf16_big_endian_with_an_odd_trailing_byte_is_reported_and_still_read()
+    {
+        var result = HostileFiles.Read("utf16be-bom-odd-length");
+
+        Assert.Equal(
+            $"""
+            messages 2, headers 2
+            {P}utf16be-bom-odd-length.markdown: invalid UTF-16: undecodable bytes replaced with U+FFFD
+            """,
+            HostileFiles.Diagnostics(result));
+        Assert.Equal("林晓", result.Day.Messages[1].Speaker.Name);
+    }
+
+    [Fact]
+    public void Gbk_bytes_are_reported_as_invalid_utf8_line_by_line_and_headers_still_found()
+    {
+        var result = HostileFiles.Read("gbk");
+
+        // GBK is not guessed: every line with Chinese is reported; the ASCII header times still give two messages.
+        Assert.Equal(
+            $"""
+            messages 2, headers 2
+            {P}gbk.markdown:3: invalid UTF-8
+            {P}gbk.markdown:5: invalid UTF-8
+            {P}gbk.markdown:7: invalid UTF-8
+            {P}gbk.markdown:9: invalid UTF-8
+            {P}gbk.markdown:11: invalid UTF-8
+            """,
+            HostileFiles.Diagnostics(result));
+        Assert.Equal(new DateTime(2024, 3, 5, 10, 1, 0), result.Day.Messages[1].Time);
+    }
+
+    [Fact]
+    public void Crlf_and_lone_carriage_returns_keep_line_numbers()
+    {
+        var result = HostileFiles.Read("crlf-mixed");
+
+        Assert.Equal("messages 2, headers 2", HostileFiles.Diagnostics(result));
+        Assert.Equal("第一行\n第二行", result.Day.Messages[0].Body);
+        Assert.Equal([5, 10], result.Day.Messages.Select(m => m.Source.Line));
+        Assert.Equal("林晓", result.Day.Messages[1].Speaker.Name);
+    }
+
+    [Fact]
+    public void Nul_byte_near_the_start_marks_the_file_binary()
+    {
+        var result = HostileFiles.Read("nul-early");
+
+        Assert.Equal(
+            $"""
+            messages 0, headers 1
+            {P}nul-early.markdown: binary content (NUL byte at offset 91): messages not read
+            """,
+            HostileFiles.Diagnostics(result));
+    }
+
+    [Fact]
+    public void Deeply_nested_quotes_are_plain_text()
+    {
+        var result = HostileFiles.Read("nested-quotes");
+
+        Assert.Equal("messages 3, headers 3", HostileFiles.Diagnostics(result));
+        Assert.StartsWith("> > > >", result.Day.Messages[0].Body, StringComparison.Ordinal);
+        var nested = result.Day.Messages[2].Quote;
+        Assert.NotNull(nested);
+        Assert.Equal("林晓", nested.Name);
+    }
+
+    [Fact]
+    public void Yaml_bomb_aliases_are_not_expanded()
+    {
+        var result = HostileFiles.Read("yaml-bomb");
+
+        Assert.Equal("messages 1, headers 1", HostileFiles.Diagnostics(result));
+        Assert.Equal(string.Join(',', Enumerable.Repeat("*h", 9)), result.Day.FrontMatter["i"]);
+        Assert.All(result.Day.FrontMatter.Values, value => Assert.True(value.Length < 100, value));
+        Assert.Equal(new DateOnly(2024, 3, 5), result.Day.Date);
+    }
+
+    [Fact]
+    public void Tabs_in_front_matter_are_read_and_a_broken_line_reported()
+    {
+        var result = HostileFiles.Read("yaml-tabs");
+
+        // The tab-indented lines are not YAML: reported where YamlDotNet stops, then the block is read as 'key: value' lines.
+        Assert.Equal(
+            $"""
+            messages 1, headers 1
+            {P}yaml-tabs.markdown:3: broken front matter: Did not find expected <document end>.
+            """,
+            HostileFiles.Diagnostics(result));
+        Assert.Equal("chat,支付", result.Day.FrontMatter["tag"]);
+        Assert.Equal("群聊", result.Day.FrontMatter["title"]);
+        Assert.Equal(new DateOnly(2024, 3, 5), result.Day.Date);
+    }
+
+    [Fact]
+    public void Impossible_times_are_clamped_and_reported()
+    {
+        var result = HostileFiles.Read("impossible-times");
+
+        Assert.Equal(
+            $"""
+            messages 4, headers 4
+            {P}impossible-times.markdown:5: impossible time 24:00:00: read as 23:00:00
+            {P}impossible-times.markdown:9: impossible time 99:99:99: read as 23:59:59
+            {P}impossible-times.markdown:13: impossible time 23:60:00: read as 23:59:00
+            """,
+            HostileFiles.Diagnostics(result));
+        Assert.Contains("不是头", result.Day.Messages[3].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ten_megabyte_line_without_a_final_newline_is_cut_and_reported()
+    {
+        var line = string.Concat(Enumerable.Repeat("「[强]> &amp;@", 1_000_000));
+        var result = ReadGenerated("huge-line", "---\ndate: 2024-03-05\n---\n> 10:00:00  高远  \n   \n" + line);
+
+        Assert.Equal(
+            $"""
+            messages 1, headers 1
+            {P}huge-line.markdown:4: message body of {line.Length} characters cut to 65536
+            """,
+            HostileFiles.Diagnostics(result));
+        Assert.True(result.Day.Messages[0].Body.Length <= 65_536);
+    }
+
+    [Fact]
+    public void Ten_megabyte_front_matter_line_is_not_handed_to_yaml()
+    {
+        var result = ReadGenerated("huge-front-matter", "---\ndate: 2024-03-05\ntitle: " + new string('*', 10_000_000) + "\n---\n> 10:00:00  高远  \n   \n早  \n");
+
+        Assert.Equal(
+            $"""
+            messages 1, headers 1
+            {P}huge-front-matter.markdown:1: front matter too long (2 lines, 10000029 characters): first 200 lines read as 'key: value'
+            """,
+            HostileFiles.Diagnostics(result));
+        Assert.Equal(new DateOnly(2024, 3, 5), result.Day.Date);
+    }
+
+    [Fact]
+    public void Hundred_thousand_messages_in_one_file_are_all_read()
+    {
+        var text = new StringBuilder("---\ndate: 2024-03-05\n---\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            text.Append(CultureInfoInvariant($"> {i / 3600 % 24:00}:{i / 60 % 60:00}:{i % 60:00}  用户{i % 97}  \n   \n签到 {i}  \n   \n"));
+        }
+
+        var result = ReadGenerated("many", text.ToString());
+
+        Assert.Equal("messages 100000, headers 100000", HostileFiles.Diagnostics(result));
+        Assert.Equal(new SourceRef($"{P}many.markdown", 4 + 4 * 99_999), result.Day.Messages[^1].Source);
+        Assert.Equal("签到 99999", result.Day.Messages[^1].Body);
+    }
+
+    [Fact]
+    public void Million_deep_quote_nesting_does_not_exhaust_the_stack()
+    {
+        var result = ReadGenerated(
+            "deep-nesting",
+            "---\ndate: 2024-03-05\n---\n> 10:00:00  高远  \n   \n" + string.Concat(Enumerable.Repeat("> ", 500_000)) + "\n"
+            + "> 10:00:01  林晓  \n   \n" + new string('「', 200_000) + new string('[', 200_000) + "\n");
+
+        Assert.Equal(
+            $"""
+            messages 2, headers 2
+            {P}deep-nesting.markdown:4: message body of 999999 characters cut to 65536
+            {P}deep-nesting.markdown:7: message body of 400000 characters cut to 65536
+            """,
+            HostileFiles.Diagnostics(result));
+    }
+
+    private static string CultureInfoInvariant(FormattableString text) => FormattableString.Invariant(text);
+
+    private static ChatLogReadResult ReadGenerated(string name, string text)
+    {
+        var root = Directory.CreateTempSubdirectory("kb-hostile-").FullName;
+        try
+        {
+            var path = Path.Combine(root, "hostile", $"2024-03-05-{name}.markdown");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+            return HangGuard.Within(name, () => new ChatLogReader().ReadFile(root, path));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
