@@ -68,7 +68,7 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
         body.Append("<nav><a href=\"index.html\">目录</a></nav>\n");
         body.Append("<h1>").Append(HtmlText.Escape(topic.Topic.Label)).Append("</h1>\n");
         Keywords(body, topic.Topic.Keywords);
-        body.Append("<ol class=\"entries\">\n");
+        body.Append("\n<ol class=\"entries\">\n");
         foreach (var entry in topic.Entries)
         {
             body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{ExportView.EntryStem(entry)}.html\">{HtmlText.Escape(entry.Question)}</a>");

@@ -12,6 +12,22 @@ public sealed partial class HtmlSiteExporterTests
         "ol", "ul", "li", "h1", "h2", "h3", "p", "span", "div", "dl", "dt", "dd", "br", "script",
     ];
 
+    private static readonly string GoldenFolder = RepositoryFolder.Combine("tests", "KnowledgeBase.Core.Tests", "Export", "Golden", "html");
+
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData("topic-t-payout.html")]
+    [InlineData("entry-e-7d793037.html")]
+    [InlineData("search-index.json")]
+    public void Payments_page_matches_golden(string page)
+    {
+        using var folder = new ExportFolder();
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Html), folder.Path);
+
+        Assert.Equal(File.ReadAllText(Path.Combine(GoldenFolder, page)), folder.Read(page));
+    }
+
     [Fact]
     public void Site_has_index_topic_and_entry_pages_and_a_search_index()
     {
