@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeBase.Core.Curation;
+using Microsoft.Data.Sqlite;
 
 namespace KnowledgeBase.Web;
 
@@ -77,6 +78,11 @@ internal static class ReviewApi
         catch (FormatException bad)
         {
             return Results.Json(new { error = bad.Message }, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (SqliteException busy) when (busy.SqliteErrorCode is 5 or 6)
+        {
+            // SQLITE_BUSY or SQLITE_LOCKED after the busy timeout: another writer (a build merging) holds the store.
+            return Results.Json(new { error = "the store is busy (is a build merging into it?): nothing was saved, try again in a moment" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 

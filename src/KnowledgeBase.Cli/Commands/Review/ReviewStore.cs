@@ -1,6 +1,7 @@
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Segmentation;
+using Microsoft.Data.Sqlite;
 
 namespace KnowledgeBase.Cli.Commands.Review;
 
@@ -34,6 +35,11 @@ internal static class ReviewStore
         catch (CurationException invalid)
         {
             Console.Error.WriteLine($"kb review: {invalid.Message}");
+            return ExitCodes.UsageOrNothingReadable;
+        }
+        catch (SqliteException busy) when (busy.SqliteErrorCode is 5 or 6)
+        {
+            Console.Error.WriteLine("kb review: the store is busy (is a build merging into it?): nothing was saved, try again");
             return ExitCodes.UsageOrNothingReadable;
         }
     }
