@@ -70,7 +70,7 @@ before(async () => {
   db = path.join(work, 'kb.db');
   const imported = kb('review', 'import', fixture, '--db', db);
   assert.match(imported, /4 new/);
-  const started = await startServer(db);
+  const started = await startServer(db, '--input', path.join(here, 'fixture', 'corpus'));
   server = started.child;
   baseUrl = started.url;
 
@@ -134,6 +134,11 @@ test('opens an entry with its conversation, hostile text shown as text and never
   assert.equal(await cited.count(), 2);
   assert.match(await cited.first().textContent(), /proddev\/2018-03-05-chat\.markdown:49/);
   assert.match(await page.locator('#conversation li.context').first().textContent(), /<img src=x onerror=/);
+  await cited.first().locator('a.src').click();
+  await page.waitForFunction(() => !document.querySelector('#source').hidden && document.querySelector('#source').textContent.includes('49'));
+  const source = await page.textContent('#source');
+  assert.match(source, />\s+49 {2}> 10:00:00 {2}张三-某支付-产品-上海/);
+  assert.match(source, /<img src=x onerror="window.pwned=3">/);
   assert.equal(await page.locator('#entry-pane img, #entry-pane script, #entries img, #entries script').count(), 0);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.deepEqual(dialogs, []);
@@ -175,13 +180,14 @@ test('a save from a stale version is refused with a conflict message', async () 
   assert.match(response.body.error, /changed by alice/);
 });
 
-test('state changes need POST, JSON and the same origin; a foreign Host is refused', async () => {
+test('state changes need POST, JSON and the same origin; a foreign Host and paths outside the input are refused', async () => {
   const url = `${baseUrl}/api/entries/e-card/approve`;
   const body = JSON.stringify({ actor: 'mallory', version: 1 });
   assert.equal((await rawRequest('POST', url, { 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body)).status, 403);
   assert.equal((await rawRequest('POST', url, { 'Content-Type': 'text/plain' }, body)).status, 415);
   assert.equal((await rawRequest('GET', `${baseUrl}/api/meta`, { Host: 'evil.example' })).status, 400);
   assert.equal((await rawRequest('DELETE', url, {})).status, 405);
+  assert.equal((await rawRequest('GET', `${baseUrl}/api/source?path=${encodeURIComponent('../../review-page.test.mjs')}&line=1`, {})).status, 404);
   const entry = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-card`, {})).text);
   assert.equal(entry.status, 'candidate');
 });
