@@ -157,6 +157,9 @@ test('approves and edits the answer, and both survive a reload', async () => {
 
   await page.reload();
   await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-settle' && !document.querySelector('#entry-pane').hidden);
+  // The filters came back with the page: still one settlement entry about 轧差, now approved (filter says candidate).
+  assert.equal(await page.inputValue('#f-q'), '轧差');
+  assert.equal(await page.inputValue('#f-topic'), 't-settle');
   assert.equal(await page.textContent('#e-status'), 'approved');
   assert.equal(await page.textContent('#e-answer'), '按清算行对账单日终轧差，再出款（已审核）');
   assert.equal(await page.textContent('#e-version'), '3');

@@ -69,14 +69,31 @@ function fill(select, values, label) {
   }
 }
 
+const filterFields = [['topic', 'f-topic'], ['status', 'f-status'], ['group', 'f-group'], ['from', 'f-from'], ['to', 'f-to'], ['expert', 'f-expert'], ['q', 'f-q']];
+
 function filterQuery() {
   const q = new URLSearchParams();
-  const pairs = [['topic', 'f-topic'], ['status', 'f-status'], ['group', 'f-group'], ['from', 'f-from'], ['to', 'f-to'], ['expert', 'f-expert'], ['q', 'f-q']];
-  for (const [name, id] of pairs) {
+  for (const [name, id] of filterFields) {
     if ($(id).value) q.set(name, $(id).value);
   }
   if ($('f-changed').checked) q.set('changed', '1');
   return q;
+}
+
+// The address keeps the filters and the open entry, so a reload or a shared link shows the same view.
+function saveView() {
+  const view = filterQuery();
+  if (current) view.set('id', current.id);
+  history.replaceState(null, '', `${location.pathname}${location.search}#${view}`);
+}
+
+function restoreView() {
+  const view = new URLSearchParams(location.hash.slice(1));
+  for (const [name, id] of filterFields) {
+    if (view.get(name)) $(id).value = view.get(name);
+  }
+  $('f-changed').checked = view.get('changed') === '1';
+  return view.get('id');
 }
 
 function topicLabel(id) {
@@ -108,7 +125,7 @@ async function openEntry(id, keepMessage) {
     const entry = await getJson(`/api/entries/${encodeURIComponent(id)}`);
     if (!keepMessage) $('message').hidden = true;
     render(entry);
-    location.hash = `id=${encodeURIComponent(id)}`;
+    saveView();
   } catch (error) {
     show(error.message, false);
   }
@@ -150,7 +167,7 @@ function render(entry) {
     item.appendChild(el('span', line.speaker, 'who'));
     if (line.role) item.appendChild(el('em', line.role));
     const link = el('a', `${line.path}:${line.line}`, 'src');
-    link.href = `#id=${encodeURIComponent(entry.id)}&src=${encodeURIComponent(line.path)}:${line.line}`;
+    link.href = `/api/source?path=${encodeURIComponent(line.path)}&line=${line.line}`;
     link.addEventListener('click', (event) => { event.preventDefault(); showSource(line.path, line.line, item); });
     item.appendChild(link);
     item.appendChild(el('span', line.text, 'text'));
@@ -184,7 +201,11 @@ async function showSource(path, line, item) {
 
 function wire() {
   $('actor').value = localStorage.getItem('kb-actor') || '';
-  $('filters').addEventListener('submit', (event) => { event.preventDefault(); loadList().catch((e) => show(e.message, false)); });
+  $('filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveView();
+    loadList().catch((e) => show(e.message, false));
+  });
   $('a-approve').addEventListener('click', () => post('approve', {}));
   $('a-reject').addEventListener('click', () => post('reject', {}));
   $('a-reset').addEventListener('click', () => post('reset', {}));
@@ -225,9 +246,9 @@ async function start() {
     fill($('f-status'), meta.statuses);
     fill($('f-group'), meta.groups);
     fill($('f-expert'), meta.experts);
+    const id = restoreView();
     await loadList();
-    const match = /id=([^&]+)/.exec(location.hash);
-    if (match) await openEntry(decodeURIComponent(match[1]));
+    if (id) await openEntry(id);
   } catch (error) {
     show(error.message, false);
   }
