@@ -54,7 +54,8 @@ public sealed class TopicClusterer
             .OrderBy(i => exchanges[i].Id, StringComparer.Ordinal)
             .ThenBy(i => exchanges[i].Path, StringComparer.Ordinal)
             .ToArray();
-        var documents = order.Select(i => ExchangeWords.From(exchanges[i], _segmenter)).ToArray();
+        var names = ExchangeWords.Names(exchanges, _segmenter);
+        var documents = order.Select(i => ExchangeWords.From(exchanges[i], _segmenter, names)).ToArray();
 
         var vectors = Vectorize(documents);
         var (assignment, selection) = ChooseClusters(vectors);

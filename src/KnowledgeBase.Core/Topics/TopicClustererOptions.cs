@@ -16,7 +16,7 @@ public sealed record TopicClustererOptions
     public int MaxTopics { get; init; } = 60;
 
     /// <summary>Counts above n divided by this are not tried, so that small inputs get few topics.</summary>
-    public int MinExchangesPerTopic { get; init; } = 10;
+    public int MinExchangesPerTopic { get; init; } = 20;
 
     /// <summary>How many topic counts are tried, evenly spaced over the range.</summary>
     public int CountsTried { get; init; } = 14;

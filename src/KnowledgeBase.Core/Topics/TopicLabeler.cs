@@ -11,7 +11,7 @@ internal sealed class TopicLabeler
 {
     private const double QuestionCount = 2.0;
     private const double AnswerCount = 1.0;
-    private const double DomainBoost = 1.5;
+    private const double DomainBoost = 2.0;
     private const int MinKeywords = 3;
     private const int MaxKeywords = 6;
 
@@ -43,7 +43,12 @@ internal sealed class TopicLabeler
         }
 
         var averageMass = counts.Length == 0 ? 1.0 : Math.Max(1.0, counts.Average(c => c.Values.Sum()));
-        return counts.Select(cluster => Pick(cluster, totals, averageMass)).ToArray();
+        var exchanges = clusters.Sum(c => c.Count);
+        var spread = clusters.SelectMany(c => c)
+            .SelectMany(e => e.Question.Concat(e.Answer).Distinct(StringComparer.Ordinal))
+            .GroupBy(w => w, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Rarity(g.Count(), exchanges), StringComparer.Ordinal);
+        return counts.Select(cluster => Pick(cluster, totals, averageMass, spread)).ToArray();
     }
 
     /// <summary>A short label from the first three keywords, e.g. <c>二类户 · 账户体系 · 实名</c>.</summary>
@@ -52,11 +57,11 @@ internal sealed class TopicLabeler
     public static string Label(IReadOnlyList<string> keywords) =>
         keywords.Count == 0 ? "(无关键词)" : string.Join(" · ", keywords.Take(3));
 
-    private IReadOnlyList<string> Pick(Dictionary<string, double> cluster, Dictionary<string, double> totals, double averageMass)
+    private IReadOnlyList<string> Pick(Dictionary<string, double> cluster, Dictionary<string, double> totals, double averageMass, Dictionary<string, double> rarity)
     {
         var mass = Math.Max(1.0, cluster.Values.Sum());
         var ranked = cluster
-            .Select(pair => (Word: pair.Key, Score: Score(pair.Key, pair.Value, mass, totals[pair.Key], averageMass)))
+            .Select(pair => (Word: pair.Key, Score: Score(pair.Key, pair.Value, mass, totals[pair.Key], averageMass) * rarity.GetValueOrDefault(pair.Key, 1.0)))
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Word, StringComparer.Ordinal);
 
@@ -78,6 +83,13 @@ internal sealed class TopicLabeler
 
         return chosen;
     }
+
+    /// <summary>
+    /// ln(N/df) / ln(N): near 1 for a word few exchanges use, small for chat words such as 理解 or 问题 that most
+    /// topics share; c-TF-IDF alone lets those through in a big collection.
+    /// </summary>
+    private static double Rarity(int documentFrequency, int exchanges) =>
+        exchanges <= 1 ? 1.0 : Math.Log(exchanges / (double)documentFrequency) / Math.Log(exchanges);
 
     private double Score(string word, double count, double mass, double total, double averageMass)
     {

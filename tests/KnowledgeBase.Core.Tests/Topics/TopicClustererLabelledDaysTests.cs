@@ -1,0 +1,61 @@
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Evaluation;
+using KnowledgeBase.Core.Exchanges;
+using KnowledgeBase.Core.Segmentation;
+using KnowledgeBase.Core.Tests.Export;
+using KnowledgeBase.Core.Tests.Segmentation;
+using KnowledgeBase.Core.Topics;
+using Xunit.Abstractions;
+
+namespace KnowledgeBase.Core.Tests.Topics;
+
+/// <summary>
+/// Topics of the hand-labelled exchanges of the training days (data/labels, split "train"), compared with the labellers'
+/// topics. The exchanges are the labelled ones, so the figures measure clustering alone, without the exchange detector.
+/// </summary>
+public sealed class TopicClustererLabelledDaysTests(SegmenterFixture fixture, ITestOutputHelper output) : IClassFixture<SegmenterFixture>
+{
+    private readonly ChineseSegmenter segmenter = fixture.Segmenter;
+
+    [CorpusFact]
+    public void Topics_of_labelled_exchanges_agree_with_the_labellers_well_above_chance()
+    {
+        var labels = RepositoryFolder.Combine("data", "labels");
+        var (train, _) = LabelledDayLoader.ReadSplit(labels);
+        var days = LabelledDayLoader.Load(labels, SegmentationCorpus.Directory!, train);
+        var (exchanges, gold) = Exchanges(days);
+
+        var result = new TopicClusterer(segmenter).Cluster(exchanges);
+        var predicted = result.Exchanges.Select(e => e.TopicId).ToList();
+        var nmi = TopicAgreement.NormalizedMutualInformation(predicted, gold);
+        var ari = TopicAgreement.AdjustedRandIndex(predicted, gold);
+        var shuffled = TopicAgreement.NormalizedMutualInformation([.. predicted.OrderBy(_ => Random.Shared.Next())], gold);
+        output.WriteLine($"{exchanges.Count} exchanges of {days.Count} days, {result.Topics.Count} topics (sizes {string.Join(' ', result.Topics.Select(t => t.ExchangeCount))}): NMI {nmi:F3} (shuffled {shuffled:F3}), ARI {ari:F3}");
+
+        // NMI of topics this many and this small is never near 0: the same sizes shuffled score about 0.1 to 0.15.
+        Assert.InRange(nmi, shuffled + 0.1, 1.0);
+        Assert.All(result.Topics, t => Assert.True(t.ExchangeCount <= 0.25 * exchanges.Count, $"{t.Id} holds {t.ExchangeCount}"));
+        Assert.All(result.Topics, t => Assert.InRange(t.Keywords.Count, 3, 6));
+    }
+
+    private static (List<Exchange> Exchanges, List<string?> Topics) Exchanges(IReadOnlyList<LabelledDay> days)
+    {
+        var exchanges = new List<Exchange>();
+        var topics = new List<string?>();
+        foreach (var day in days)
+        {
+            var byLine = day.Day.Messages.ToDictionary(m => m.Source.Line);
+            foreach (var labelled in day.Labels.Exchanges)
+            {
+                var messages = labelled.Questions.Select(l => new ExchangeMessage(byLine[l], MessageRole.Question))
+                    .Concat(labelled.Answers.Select(l => new ExchangeMessage(byLine[l], MessageRole.Answer)))
+                    .OrderBy(m => m.Message.Source.Line)
+                    .ToList();
+                exchanges.Add(new Exchange($"{day.Day.Path}#{labelled.Questions[0]}", day.Day.Path, messages, 1.0));
+                topics.Add(labelled.Topic);
+            }
+        }
+
+        return (exchanges, topics);
+    }
+}
