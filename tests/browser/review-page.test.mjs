@@ -167,6 +167,9 @@ test('approves and edits the answer, and both survive a reload', async () => {
   assert.ok(history.some((line) => /alice approve status: candidate → approved/.test(line)), history.join('\n'));
   assert.ok(history.some((line) => /alice edit answer/.test(line)), history.join('\n'));
 
+  await page.selectOption('#f-status', '');
+  await page.click('#f-apply');
+  await page.waitForFunction(() => document.querySelector('#entries tbody tr')?.dataset.id === 'e-settle');
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: path.join(screenshots, 'review-page.png'), fullPage: true });
   assert.deepEqual(pageErrors, []);
