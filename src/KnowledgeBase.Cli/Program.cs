@@ -4,6 +4,7 @@ using KnowledgeBase.Cli.Commands.Export;
 using KnowledgeBase.Cli.Commands.Review;
 using KnowledgeBase.Cli.Commands.Serve;
 using KnowledgeBase.Cli.Commands.Show;
+using KnowledgeBase.Cli.Commands.ShowDay;
 using KnowledgeBase.Cli.Commands.Stats;
 using KnowledgeBase.Cli.Commands.Topics;
 using KnowledgeBase.Cli.Commands.Train;
@@ -30,6 +31,8 @@ app.Configure(config =>
     config.AddCommand<ExportCommand>("export")
         .WithDescription("Write faq.json, Markdown pages or a static HTML site from a faq.json or the approved entries; personal data masked.")
         .WithExample("export", "--format", "html", "--in", "out/faq.json", "--out", "out/site");
+    config.AddCommand<ShowDayCommand>("show-day")
+        .WithDescription("Print a day's messages as labels name them: header line, time, speaker, text.");
     config.AddCommand<TopicsCommand>("topics")
         .WithDescription("The topics of a faq.json: id, label, keywords, exchanges and entries.")
         .WithExample("topics", "out/faq.json");

@@ -74,7 +74,7 @@ internal sealed class DayTurns
         }
 
         // Everyone seen on the day (under any of their nicks) can be addressed.
-        var speakers = messages.Select(m => m.Speaker.Raw).Distinct().ToList();
+        var speakers = SpeakerDirectory.Candidates(messages.Select(m => m.Speaker.Raw).Distinct());
         var addressees = new List<IReadOnlyList<string>>(turns.Count);
         var quoted = new List<string?>(turns.Count);
         var canonical = CanonicalSpeakers(messages, twins);

@@ -41,8 +41,7 @@ public sealed class ExchangeFinder : IDisposable
     {
         var turns = DayTurns.Prepare(day, _segmenter, _directory);
         var questionProbabilities = ScoreQuestions(turns);
-        var settings = _models.Settings;
-        return Decode(turns, questionProbabilities, settings.QuestionThreshold, settings.LinkThreshold)
+        return Decode(turns, questionProbabilities, _models.Settings)
             .Select(found => ToExchange(turns, found))
             .ToList();
     }
@@ -80,18 +79,37 @@ public sealed class ExchangeFinder : IDisposable
         return probabilities;
     }
 
-    internal IReadOnlyList<FoundExchange> Decode(DayTurns day, float[] questionProbabilities, double questionThreshold, double linkThreshold)
+    internal IReadOnlyList<FoundExchange> Decode(DayTurns day, float[] questionProbabilities, ExchangeModelSettings thresholds, LinkCache? cache = null)
     {
-        var groups = GroupQuestions(day, questionProbabilities, questionThreshold);
-        var answers = groups.Select(_ => new List<(int Turn, float Probability)>()).ToArray();
+        cache ??= new LinkCache();
+        var groups = GroupQuestions(day, questionProbabilities, thresholds.QuestionThreshold);
+        var found = Link(day, groups, thresholds.LinkThreshold, cache);
+
+        // A "question" nobody seems to answer is usually not a real one, unless the detector is sure of it; dropping
+        // it frees the messages it took for the questions that remain.
+        var kept = groups
+            .Where((g, i) => found[i].Answered >= thresholds.AnsweredThreshold || g.Probability >= thresholds.SureQuestionThreshold)
+            .ToList();
+        if (kept.Count < groups.Count)
+        {
+            found = Link(day, kept, thresholds.LinkThreshold, cache);
+        }
+
+        return found.Select(f => f.Exchange).ToList();
+    }
+
+    private List<(FoundExchange Exchange, double Answered)> Link(
+        DayTurns day, List<(QuestionGroup Group, float Probability)> groups, double linkThreshold, LinkCache cache)
+    {
+        var answers = groups.Select(_ => new List<int>()).ToArray();
         var noAnswer = groups.Select(_ => 1.0).ToArray();
-        var engine = _linkEngine.Value!;
 
         // For every later message, the question it most likely answers (if any clears the threshold).
         var best = new Dictionary<int, (int Group, float Probability)>();
         for (var g = 0; g < groups.Count; g++)
         {
-            foreach (var candidate in LinkFeaturizer.Candidates(day, groups[g].Group))
+            var group = groups[g].Group;
+            foreach (var candidate in LinkFeaturizer.Candidates(day, group))
             {
                 // A message that looks like a new question may still answer an earlier one ("安全狗？"): the linker decides.
                 if (!IsCandidateAnswer(day.Turns[candidate]))
@@ -99,7 +117,7 @@ public sealed class ExchangeFinder : IDisposable
                     continue;
                 }
 
-                var probability = engine.Predict(new LinkRow { Features = LinkFeaturizer.Featurize(day, groups[g].Group, candidate) }).Probability;
+                var probability = cache.GetOrAdd(group, candidate, () => PredictLink(day, group, candidate));
                 noAnswer[g] *= 1 - probability;
                 if (!best.TryGetValue(candidate, out var current) || probability > current.Probability)
                 {
@@ -112,17 +130,17 @@ public sealed class ExchangeFinder : IDisposable
         {
             if (probability >= linkThreshold)
             {
-                answers[group].Add((candidate, probability));
+                answers[group].Add(candidate);
             }
         }
 
         return groups
-            .Select((g, i) => new FoundExchange(
-                g.Group,
-                answers[i].OrderBy(a => a.Turn).Select(a => a.Turn).ToList(),
-                g.Probability * (1 - noAnswer[i])))
+            .Select((g, i) => (new FoundExchange(g.Group, answers[i].Order().ToList(), g.Probability * (1 - noAnswer[i])), 1 - noAnswer[i]))
             .ToList();
     }
+
+    private float PredictLink(DayTurns day, QuestionGroup group, int candidate) =>
+        _linkEngine.Value!.Predict(new LinkRow { Features = LinkFeaturizer.Featurize(day, group, candidate) }).Probability;
 
     internal static QuestionRow QuestionRowOf(DayTurns day, int index, bool label, ChineseSegmenter segmenter) => new()
     {
@@ -205,3 +223,20 @@ public sealed class ExchangeFinder : IDisposable
 
 /// <summary>A decoded exchange before it becomes a domain record.</summary>
 internal sealed record FoundExchange(QuestionGroup Question, IReadOnlyList<int> Answers, double Confidence);
+
+/// <summary>Link probabilities of one day, so decoding with other thresholds does not predict twice.</summary>
+internal sealed class LinkCache
+{
+    private readonly Dictionary<(int First, int Last, int Count, int Candidate), float> _probabilities = [];
+
+    public float GetOrAdd(QuestionGroup group, int candidate, Func<float> predict)
+    {
+        var key = (group.First, group.Last, group.Turns.Count, candidate);
+        if (!_probabilities.TryGetValue(key, out var probability))
+        {
+            _probabilities[key] = probability = predict();
+        }
+
+        return probability;
+    }
+}

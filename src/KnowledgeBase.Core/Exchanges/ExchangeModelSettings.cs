@@ -5,4 +5,12 @@ namespace KnowledgeBase.Core.Exchanges;
 /// <param name="LinkThreshold">Minimum probability for a message to answer a question.</param>
 /// <param name="TrainingDays">Labelled days the models learned from.</param>
 /// <param name="Seed">Seed of the training run.</param>
-public sealed record ExchangeModelSettings(double QuestionThreshold, double LinkThreshold, int TrainingDays, int Seed);
+/// <param name="AnsweredThreshold">Minimum probability that a question is answered at all for it to be kept…</param>
+/// <param name="SureQuestionThreshold">…unless the detector's probability reaches this.</param>
+public sealed record ExchangeModelSettings(
+    double QuestionThreshold,
+    double LinkThreshold,
+    int TrainingDays,
+    int Seed,
+    double AnsweredThreshold = 0,
+    double SureQuestionThreshold = 1);

@@ -16,6 +16,8 @@ public sealed class ExchangeModelTrainer
 {
     private static readonly double[] QuestionThresholds = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
     private static readonly double[] LinkThresholds = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+    private static readonly double[] AnsweredThresholds = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
+    private static readonly double[] SureQuestionThresholds = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
     private readonly ChineseSegmenter _segmenter;
     private readonly SpeakerDirectory _directory;
@@ -32,24 +34,43 @@ public sealed class ExchangeModelTrainer
         _seed = seed;
     }
 
-    /// <summary>Trains on the given days: thresholds from a validation split (every fourth day), then the final models on all days.</summary>
+    /// <summary>
+    /// Trains on the given days: thresholds chosen by 4-fold cross-validation over the days (each day decoded by models
+    /// that did not see it, scores pooled), then the final models on all days.
+    /// </summary>
     /// <param name="days">Labelled training days.</param>
     /// <param name="log">Receives progress lines for a person.</param>
     /// <returns>The trained models.</returns>
     public ExchangeModels Train(IReadOnlyList<LabelledDay> days, Action<string>? log = null)
     {
+        const int folds = 4;
         var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory), d.Labels)).ToList();
-        var fit = prepared.Where((_, i) => i % 4 != 3).ToList();
-        var validation = prepared.Where((_, i) => i % 4 == 3).ToList();
-
-        var (questionThreshold, linkThreshold) = (0.5, 0.4);
-        if (validation.Count > 0 && fit.Count > 0)
+        var settings = new ExchangeModelSettings(0.5, 0.4, prepared.Count, _seed);
+        if (prepared.Count >= folds * 2)
         {
-            var trial = Fit(fit, new ExchangeModelSettings(0.5, 0.4, fit.Count, _seed));
-            (questionThreshold, linkThreshold) = ChooseThresholds(trial, validation, log);
+            var finders = new List<ExchangeFinder>();
+            var scored = new List<(ExchangeFinder Finder, ScoredDay Day)>();
+            try
+            {
+                for (var fold = 0; fold < folds; fold++)
+                {
+                    var trial = Fit(prepared.Where((_, i) => i % folds != fold).ToList(), settings);
+                    var finder = new ExchangeFinder(trial, _segmenter, _directory);
+                    finders.Add(finder);
+                    scored.AddRange(prepared
+                        .Where((_, i) => i % folds == fold)
+                        .Select(d => (finder, new ScoredDay(d.Turns, d.Labels, finder.ScoreQuestions(d.Turns), new LinkCache()))));
+                }
+
+                settings = ChooseThresholds(settings, scored, log);
+            }
+            finally
+            {
+                finders.ForEach(f => f.Dispose());
+            }
         }
 
-        return Fit(prepared, new ExchangeModelSettings(questionThreshold, linkThreshold, prepared.Count, _seed));
+        return Fit(prepared, settings);
     }
 
     /// <summary>Scores models on labelled days the way <c>kb eval</c> does (no topics).</summary>
@@ -60,8 +81,41 @@ public sealed class ExchangeModelTrainer
     {
         var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory), d.Labels)).ToList();
         using var finder = new ExchangeFinder(models, _segmenter, _directory);
-        var scored = prepared.Select(d => (d.Turns, d.Labels, finder.ScoreQuestions(d.Turns))).ToList();
-        return Score(finder, scored, models.Settings.QuestionThreshold, models.Settings.LinkThreshold);
+        var scored = prepared.Select(d => (finder, new ScoredDay(d.Turns, d.Labels, finder.ScoreQuestions(d.Turns), new LinkCache()))).ToList();
+        return Score(scored, models.Settings);
+    }
+
+    /// <summary>
+    /// Scores the reply linker alone: the labelled questions are given, only the answers are predicted. Separates
+    /// linking errors from question-detection errors.
+    /// </summary>
+    /// <param name="models">The models.</param>
+    /// <param name="days">Labelled days.</param>
+    /// <returns>The scores (question figures are 1 by construction).</returns>
+    public EvaluationScore EvaluateLinkerOnLabelledQuestions(ExchangeModels models, IReadOnlyList<LabelledDay> days)
+    {
+        using var finder = new ExchangeFinder(models, _segmenter, _directory);
+        var predictions = new List<(string, IReadOnlyCollection<int>, IReadOnlyCollection<int>, string)>();
+        foreach (var day in days)
+        {
+            var turns = DayTurns.Prepare(day.Day, _segmenter, _directory);
+            var probabilities = new float[turns.Turns.Count];
+            foreach (var index in day.Labels.Exchanges.SelectMany(e => e.Questions).Select(turns.IndexOfLine).OfType<int>())
+            {
+                probabilities[index] = 1f;
+            }
+
+            var oracle = models.Settings with { QuestionThreshold = 0.5, AnsweredThreshold = 0 };
+            foreach (var found in finder.Decode(turns, probabilities, oracle))
+            {
+                predictions.Add((turns.Day.Path,
+                    found.Question.Turns.Select(t => turns.Turns[t].Message.Source.Line).ToList(),
+                    found.Answers.Select(t => turns.Turns[t].Message.Source.Line).ToList(),
+                    "None"));
+            }
+        }
+
+        return ExchangeScorer.Score(new GoldSet(days.Select(d => d.Labels)), PredictedExchanges.From(predictions), corpusDir: null);
     }
 
     private ExchangeModels Fit(IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days, ExchangeModelSettings settings)
@@ -143,36 +197,51 @@ public sealed class ExchangeModelTrainer
         }
     }
 
-    private (double Question, double Link) ChooseThresholds(
-        ExchangeModels trial, IReadOnlyList<(DayTurns Turns, GoldFile Labels)> validation, Action<string>? log)
+    // Question and link thresholds first, then the answered filter on top of the best pair.
+    private static ExchangeModelSettings ChooseThresholds(
+        ExchangeModelSettings start, IReadOnlyList<(ExchangeFinder Finder, ScoredDay Day)> scored, Action<string>? log)
     {
-        using var finder = new ExchangeFinder(trial, _segmenter, _directory);
-        var scored = validation.Select(d => (d.Turns, d.Labels, finder.ScoreQuestions(d.Turns))).ToList();
-        var best = (Question: 0.5, Link: 0.4, Score: double.MinValue);
+        var best = (Settings: start, Score: double.MinValue);
+        void Try(ExchangeModelSettings candidate)
+        {
+            var score = Score(scored, candidate);
+            var objective = score.QuestionF1 + score.LinkF1 + score.FaqF1;
+            if (objective > best.Score + 1e-9)
+            {
+                best = (candidate, objective);
+            }
+        }
+
         foreach (var q in QuestionThresholds)
         {
             foreach (var l in LinkThresholds)
             {
-                var score = Score(finder, scored, q, l);
-                var objective = score.QuestionF1 + score.LinkF1 + score.FaqF1;
-                if (objective > best.Score + 1e-9)
-                {
-                    best = (q, l, objective);
-                }
+                Try(start with { QuestionThreshold = q, LinkThreshold = l, AnsweredThreshold = 0, SureQuestionThreshold = 1 });
             }
         }
 
-        log?.Invoke($"thresholds: question {best.Question:0.00}, link {best.Link:0.00} (validation F1 sum {best.Score:0.000} on {validation.Count} days)");
-        return (best.Question, best.Link);
+        var pair = best.Settings;
+        foreach (var a in AnsweredThresholds)
+        {
+            foreach (var sure in SureQuestionThresholds)
+            {
+                Try(pair with { AnsweredThreshold = a, SureQuestionThreshold = sure });
+            }
+        }
+
+        var chosen = best.Settings;
+        log?.Invoke($"thresholds: question {chosen.QuestionThreshold:0.00}, link {chosen.LinkThreshold:0.00}, answered {chosen.AnsweredThreshold:0.00} " +
+            $"unless question {chosen.SureQuestionThreshold:0.00} (cross-validated F1 sum {best.Score:0.000} on {scored.Count} days)");
+        return chosen;
     }
 
     private static EvaluationScore Score(
-        ExchangeFinder finder, IReadOnlyList<(DayTurns Turns, GoldFile Labels, float[] Probabilities)> days, double questionThreshold, double linkThreshold)
+        IReadOnlyList<(ExchangeFinder Finder, ScoredDay Day)> days, ExchangeModelSettings thresholds)
     {
         var predictions = new List<(string, IReadOnlyCollection<int>, IReadOnlyCollection<int>, string)>();
-        foreach (var (turns, _, probabilities) in days)
+        foreach (var (finder, (turns, _, probabilities, cache)) in days)
         {
-            foreach (var found in finder.Decode(turns, probabilities, questionThreshold, linkThreshold))
+            foreach (var found in finder.Decode(turns, probabilities, thresholds, cache))
             {
                 var questions = found.Question.Turns.Select(t => turns.Turns[t].Message.Source.Line).ToList();
                 var answers = found.Answers.Select(t => turns.Turns[t].Message.Source.Line).ToList();
@@ -180,7 +249,10 @@ public sealed class ExchangeModelTrainer
             }
         }
 
-        var gold = new GoldSet(days.Select(d => d.Labels));
+        var gold = new GoldSet(days.Select(d => d.Day.Labels));
         return ExchangeScorer.Score(gold, PredictedExchanges.From(predictions), corpusDir: null);
     }
 }
+
+/// <summary>A labelled day with its question probabilities and link cache, decoded many times while thresholds are tuned.</summary>
+internal sealed record ScoredDay(DayTurns Turns, GoldFile Labels, float[] Probabilities, LinkCache Cache);

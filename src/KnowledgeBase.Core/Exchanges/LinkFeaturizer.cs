@@ -8,7 +8,7 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class LinkFeaturizer
 {
-    public const int Count = 27;
+    public const int Count = 32;
 
     /// <summary>How far after a question an answer is looked for.</summary>
     public const int WindowTurns = 40;
@@ -71,12 +71,22 @@ internal static class LinkFeaturizer
         var speakerBefore = 0;
         var askerBetween = 0;
         double competitor = 0;
+        double speakerOverlap = 0;
+        var others = new HashSet<string>();
+        var addressesBystander = false;
         for (var j = question.Last + 1; j < candidate; j++)
         {
             var between = turns[j];
             if (between.Speaker == c.Speaker)
             {
                 speakerBefore++;
+                speakerOverlap = Math.Max(speakerOverlap, WordOverlap.Jaccard(question.WordSet, between.WordSet));
+            }
+
+            if (between.Speaker != question.Asker)
+            {
+                others.Add(between.Speaker);
+                addressesBystander |= day.Addressees[candidate].Contains(between.Speaker) || day.Quoted[candidate] == between.Speaker;
             }
 
             if (between.Speaker == question.Asker)
@@ -102,6 +112,17 @@ internal static class LinkFeaturizer
         f[24] = askerBetween;
         f[25] = (float)competitor;
         f[26] = c.DomainTerms;
+        // An answerer continuing: their earlier message in this stretch was on the question's subject.
+        f[27] = (float)speakerOverlap;
+        // Talking to someone else who joined after the question: a side conversation, or a reply to another answerer.
+        f[28] = Flag(addressesBystander && !day.Addressees[candidate].Contains(question.Asker));
+        f[29] = others.Count;
+        var previous = candidate > 0 ? turns[candidate - 1] : null;
+        // The asker just asked again or clarified: the next message likely answers that.
+        f[30] = Flag(previous is not null && previous.Speaker == question.Asker && previous.LooksLikeQuestion);
+        // The second part of a multi-message answer.
+        f[31] = Flag(previous is not null && previous.Speaker == c.Speaker && previous.Index > question.Last
+            && WordOverlap.Jaccard(question.WordSet, previous.WordSet) > 0);
         return f;
     }
 

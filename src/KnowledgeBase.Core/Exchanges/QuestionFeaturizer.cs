@@ -8,7 +8,7 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class QuestionFeaturizer
 {
-    public const int Count = 26;
+    public const int Count = 30;
     private const int LookAhead = 8;
     private const double SameBurstSeconds = 120;
 
@@ -70,6 +70,39 @@ internal static class QuestionFeaturizer
         f[23] = Flag(MentionsRecentSpeaker(day, index));
         f[24] = Log(turn.Words.Count);
         f[25] = Flag(message.Kind is MessageKind.Image or MessageKind.Emoji or MessageKind.System or MessageKind.Empty);
+
+        // A message deep in an ongoing discussion of the same words is a reply, rarely a new question.
+        double before = 0;
+        var spoken = 0;
+        for (var j = Math.Max(0, index - LookAhead); j < index; j++)
+        {
+            if (turns[j].Speaker != turn.Speaker)
+            {
+                before = Math.Max(before, WordOverlap.Jaccard(turn.WordSet, turns[j].WordSet));
+            }
+        }
+
+        for (var j = 0; j < index; j++)
+        {
+            if (turns[j].Speaker == turn.Speaker)
+            {
+                spoken++;
+            }
+        }
+
+        var answerCues = 0;
+        for (var j = index + 1; j < end; j++)
+        {
+            if (turns[j].Speaker != turn.Speaker && ChatCues.AnswerCount(turns[j].Message.Text) > 0 && !turns[j].LooksLikeQuestion)
+            {
+                answerCues++;
+            }
+        }
+
+        f[26] = (float)before;
+        f[27] = Log(spoken);
+        f[28] = Flag(message.Mentions.Count > 0 && turn.LooksLikeQuestion);
+        f[29] = answerCues;
         return f;
     }
 

@@ -38,7 +38,19 @@ public sealed class SpeakerDirectory
     /// <param name="mention">The mentioned name, without <c>@</c>.</param>
     /// <param name="speakers">Raw nicks of the speakers to choose from (e.g. everyone who spoke that day).</param>
     /// <returns>The raw nick of the addressed speaker, or <c>null</c> when no candidate is clearly the one.</returns>
-    public string? Resolve(string mention, IEnumerable<string> speakers)
+    public string? Resolve(string mention, IEnumerable<string> speakers) => Resolve(mention, Candidates(speakers));
+
+    /// <summary>Normalises the speakers of a day once, for many <see cref="Resolve(string, IReadOnlyList{SpeakerCandidate})"/> calls.</summary>
+    /// <param name="speakers">Raw nicks.</param>
+    /// <returns>The candidates.</returns>
+    public static IReadOnlyList<SpeakerCandidate> Candidates(IEnumerable<string> speakers) =>
+        speakers.Select(s => new SpeakerCandidate(s, NameKey.Of(s), NameKey.Of(SpeakerParser.Parse(s).Name))).ToList();
+
+    /// <summary>Finds which of the prepared candidate speakers a mention addresses.</summary>
+    /// <param name="mention">The mentioned name, without <c>@</c>.</param>
+    /// <param name="speakers">Candidates from <see cref="Candidates"/>.</param>
+    /// <returns>The raw nick of the addressed speaker, or <c>null</c> when no candidate is clearly the one.</returns>
+    public string? Resolve(string mention, IReadOnlyList<SpeakerCandidate> speakers)
     {
         var mentionKey = NameKey.Of(mention);
         if (mentionKey.Length == 0)
@@ -55,9 +67,9 @@ public sealed class SpeakerDirectory
             var score = Score(mentionKey, mentionName, speaker);
             if (score > bestScore)
             {
-                (best, bestScore, tie) = (speaker, score, false);
+                (best, bestScore, tie) = (speaker.Raw, score, false);
             }
-            else if (score == bestScore && score > 0 && speaker != best)
+            else if (score == bestScore && score > 0 && speaker.Raw != best)
             {
                 tie = true;
             }
@@ -66,9 +78,9 @@ public sealed class SpeakerDirectory
         return bestScore >= MinimumScore && !tie ? best : null;
     }
 
-    private double Score(string mentionKey, string mentionName, string speaker)
+    private double Score(string mentionKey, string mentionName, SpeakerCandidate speaker)
     {
-        var speakerKey = NameKey.Of(speaker);
+        var (speakerKey, speakerName) = (speaker.Key, speaker.NameKey);
         if (speakerKey.Length == 0)
         {
             return 0;
@@ -78,8 +90,6 @@ public sealed class SpeakerDirectory
         {
             return 20;
         }
-
-        var speakerName = NameKey.Of(SpeakerParser.Parse(speaker).Name);
         double score = 0;
         if (speakerName.Length > 0 && speakerName == mentionName)
         {

@@ -38,6 +38,8 @@ internal sealed class TrainCommand : Command<TrainSettings>
         models.Save(settings.Models);
         AddRow(table, $"{train.Count} (100%)", trainer.Evaluate(models, heldOut));
         AnsiConsole.Write(table);
+        var linker = trainer.EvaluateLinkerOnLabelledQuestions(models, heldOut);
+        Console.Out.WriteLine($"reply linker alone (labelled questions given): answer-link P {linker.LinkP:0.000} R {linker.LinkR:0.000} F1 {linker.LinkF1:0.000}, question F1 {linker.QuestionF1:0.000}");
         Console.Out.WriteLine($"models written to {settings.Models} (question threshold {models.Settings.QuestionThreshold:0.00}, link threshold {models.Settings.LinkThreshold:0.00})");
         return ExitCodes.Ok;
     }
