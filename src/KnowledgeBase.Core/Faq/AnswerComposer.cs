@@ -48,7 +48,8 @@ internal sealed class AnswerComposer
 
         var parts = kept
             .GroupBy(k => k.Message.Speaker.Raw, StringComparer.Ordinal)
-            .Select(g => new AnswerPart(g.First().Message.Speaker, ChatText.Join(g.Select(k => k.Text)), g.Count(), g.First().Message.Time))
+            // What a speaker says comes before what they share (a file name or a link), which rarely reads as an answer alone.
+            .Select(g => new AnswerPart(g.First().Message.Speaker, ChatText.Join(g.OrderBy(k => k.Message.Kind == MessageKind.Link).Select(k => k.Text)), g.Count(), g.First().Message.Time))
             .Select(p => p with { Score = Informativeness(p.Text) })
             .OrderByDescending(p => p.Score)
             .ThenBy(p => p.FirstTime)

@@ -13,7 +13,7 @@ internal static partial class ChatText
         "问大家一个问题", "问各位一个问题", "问下各位一个问题", "问一下各位", "问下各位", "问下大家", "问一下大家",
         "问个小白问题", "问个问题", "问个题", "问一个问题", "问一下", "问下", "麻烦问一下", "麻烦问下", "咨询一下", "咨询下",
         "各位大神", "各位大佬", "各位大牛", "各位老师", "各位朋友", "各位同学", "各位前辈", "各位好", "各位",
-        "大家好", "大家", "大神们", "大佬们", "你好", "您好", "hello", "hi", "请问一下", "请问下", "请问",
+        "大家好", "大家", "大神们", "大佬们", "你好", "您好", "hello", "hi", "请问一下", "请问下", "请问", "问题：", "问题:",
     ];
 
     private static readonly HashSet<string> Chatter = new(StringComparer.OrdinalIgnoreCase)
@@ -47,6 +47,8 @@ internal static partial class ChatText
     /// <returns>The text from its first word of substance; empty when it was only a greeting.</returns>
     public static string StripOpeners(string text)
     {
+        // A '?' before the first word is what is left of an emoji or of a mention's separator.
+        text = text.TrimStart('?', ' ');
         var changed = true;
         while (changed && text.Length > 0)
         {

@@ -189,12 +189,12 @@ public sealed class TopicClusterer
             return (KMeans(vectors, low, _options.Restarts), new TopicCountSelection(low, false, new Dictionary<int, double>(), 0));
         }
 
-        var scores = new SortedDictionary<int, double>();
         var step = Math.Max(1, (high - low) / Math.Max(1, _options.CountsTried - 1));
-        for (var k = low; k <= high; k += step)
-        {
-            scores[k] = Silhouette.Mean(vectors, KMeans(vectors, k, 1), k);
-        }
+        var counts = Enumerable.Range(0, ((high - low) / step) + 1).Select(i => low + (i * step)).ToArray();
+        var silhouettes = new double[counts.Length];
+        // Each count is clustered with its own seeded context, so trying them in parallel changes nothing but the time.
+        Parallel.For(0, counts.Length, i => silhouettes[i] = Silhouette.Mean(vectors, KMeans(vectors, counts[i], 1), counts[i]));
+        var scores = new SortedDictionary<int, double>(counts.Zip(silhouettes).ToDictionary(p => p.First, p => p.Second));
 
         var best = scores.Values.Max();
         var chosen = scores.First(s => s.Value >= best - _options.SilhouetteTolerance).Key;

@@ -55,6 +55,18 @@ public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void What_a_speaker_says_comes_before_what_they_share()
+    {
+        var answer = new AnswerComposer(segmenter, 6).Compose(
+        [
+            Chats.Message(Day, 53, "17:58:03", "龚晓冬", "非金融机构支付业务设施检测规范.pdf"),
+            Chats.Message(Day, 57, "17:58:18", "龚晓冬", "有啊，余额不足也能退款是很普遍的需求"),
+        ]);
+
+        Assert.Equal("龚晓冬：有啊，余额不足也能退款是很普遍的需求，非金融机构支付业务设施检测规范.pdf", answer.Text);
+    }
+
+    [Fact]
     public void No_answer_gives_an_empty_text_and_no_experts()
     {
         var answer = new AnswerComposer(segmenter, 6).Compose([]);
