@@ -48,12 +48,15 @@ dotnet build "$repo/bench/KnowledgeBase.Bench" -c Release -v quiet -nologo >/dev
 kb="$repo/src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll"
 bench="$repo/bench/KnowledgeBase.Bench/bin/Release/net10.0/KnowledgeBase.Bench.dll"
 
+# Bytes of the chat logs themselves, each hard link counted (a scaled corpus is hard-linked copies).
+log_bytes() { find -L "$1" -type f \( -name '*.markdown' -o -name '*.md' \) -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
+
 machine() {
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$repo" rev-parse --short HEAD)"
   echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(. /etc/os-release && echo "$PRETTY_NAME")"
   echo "- .NET $(dotnet --version), $(/usr/bin/python3 --version), node $(node --version)"
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: other builds and tests were running, so absolute figures are pessimistic and noisy; ratios within one section are fairer)"
-  echo "- corpus: $corpus, $(find "$corpus" -name '*.markdown' -o -name '*.md' | wc -l) files, $(du -sbL "$corpus" | cut -f1) bytes"
+  echo "- corpus: $corpus, $(find "$corpus" -name '*.markdown' -o -name '*.md' | wc -l) files, $(log_bytes "$corpus") bytes"
 }
 
 {
@@ -135,7 +138,7 @@ echo "== end-to-end kb build"
 publish
 for scale in $scales; do
   if [[ $scale == 1 ]]; then input=$corpus; else input="$work/corpus-x$scale"; "$repo/bench/scale-corpus.sh" "$corpus" "$scale" "$input"; fi
-  bytes=$(du -sbL "$input" | cut -f1)
+  bytes=$(log_bytes "$input")
   files=$(find -L "$input" -name '*.markdown' -o -name '*.md' | wc -l)
   out="$work/out-x$scale"
   rm -rf "$out"

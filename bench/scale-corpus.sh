@@ -12,4 +12,4 @@ for group in "$source_dir"/*/; do
     cp -al "$group" "$target/$name-copy$copy" 2>/dev/null || cp -r "$group" "$target/$name-copy$copy"
   done
 done
-echo "$(find "$target" -name '*.markdown' -o -name '*.md' | wc -l) files, $(du -sbL "$target" | cut -f1) bytes in $target"
+echo "$(find "$target" -name '*.markdown' -o -name '*.md' | wc -l) files, $(du -sblL "$target" | cut -f1) bytes in $target"
