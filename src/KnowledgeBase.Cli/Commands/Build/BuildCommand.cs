@@ -4,6 +4,7 @@ using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Export;
 using KnowledgeBase.Core.Pipeline;
 using KnowledgeBase.Core.Privacy;
+using KnowledgeBase.Core.Segmentation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -43,9 +44,16 @@ internal sealed class BuildCommand : Command<BuildSettings>
         // Personal data never reaches faq.json or the store unless asked for; then review decisions are applied.
         document = PersonalDataMasker.Mask(document, MaskingOptions.Default with { MaskPersonalData = !settings.NoMask });
         Directory.CreateDirectory(settings.Out);
-        using (var store = CurationStore.Open(settings.Db ?? Path.Combine(settings.Out, "kb.db")))
+        var db = settings.Db ?? Path.Combine(settings.Out, "kb.db");
+        // The same segmenter as `kb serve`, so the store's search index is not rebuilt when switching between them.
+        var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = options.ModelsDirectory });
+        using (var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter)))
         {
-            document = store.Merge(document);
+            var merged = store.MergeBuild(document);
+            document = merged.Document;
+            Console.Error.WriteLine(
+                $"review store {db}: {merged.Added.Count} new, {merged.Changed.Count} changed, {merged.Missing.Count} no longer found, " +
+                $"{merged.ChangedSinceReview.Count} approved entries changed since review");
         }
 
         var target = Path.Combine(settings.Out, "faq.json");
