@@ -47,8 +47,8 @@ internal static partial class ChatText
     /// <returns>The text from its first word of substance; empty when it was only a greeting.</returns>
     public static string StripOpeners(string text)
     {
-        // A '?' before the first word is what is left of an emoji or of a mention's separator.
-        text = text.TrimStart('?', ' ');
+        // A '?' before the first word is what is left of an emoji or of a mention's separator; a comma there, of a cut.
+        text = text.TrimStart('?', ' ', '，', ',', '；', ';', '。', '、');
         var changed = true;
         while (changed && text.Length > 0)
         {

@@ -17,6 +17,7 @@ public sealed class QuestionTextTests
     [InlineData("跟大家请教一个问题，支付公司怎么接入代扣渠道？", "支付公司怎么接入代扣渠道？")]
     [InlineData("问题：出借人放款是直接个人账户之间的划转吗？", "出借人放款是直接个人账户之间的划转吗？")]
     [InlineData("??请问网联有条码接口吗", "网联有条码接口吗")]
+    [InlineData("；在国外做现金贷，有谁有熟悉的三方支付通道", "在国外做现金贷，有谁有熟悉的三方支付通道")]
     [InlineData("「张三：网联的手续费怎么收」 - - - - - - - - 同问，网联的手续费是按笔收吗", "同问，网联的手续费是按笔收吗")]
     public void One_message_is_cleaned(string body, string expected)
     {
