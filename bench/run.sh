@@ -45,7 +45,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== build (Release)"
 dotnet build "$repo/src/KnowledgeBase.Cli" -c Release -v quiet -nologo >/dev/null
 dotnet build "$repo/bench/KnowledgeBase.Bench" -c Release -v quiet -nologo >/dev/null
-kb="$repo/src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll"
+kb="$repo/src/KnowledgeBase.Cli/bin/Release/net10.0/KnowledgeBase.Cli.dll"
 bench="$repo/bench/KnowledgeBase.Bench/bin/Release/net10.0/KnowledgeBase.Bench.dll"
 
 # Bytes of the chat logs themselves, each hard link counted (a scaled corpus is hard-linked copies).

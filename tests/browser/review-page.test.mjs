@@ -64,7 +64,7 @@ function rawRequest(method, url, headers, body) {
 }
 
 before(async () => {
-  assert.ok(kbDll && existsSync(kbDll), `set KB_DLL to the built kb.dll (got ${kbDll})`);
+  assert.ok(kbDll && existsSync(kbDll), `set KB_DLL to the built KnowledgeBase.Cli.dll (got ${kbDll})`);
   assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}: apt-get install chromium`);
   work = mkdtempSync(path.join(tmpdir(), 'kb-browser-'));
   db = path.join(work, 'kb.db');

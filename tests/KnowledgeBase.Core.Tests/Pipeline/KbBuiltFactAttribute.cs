@@ -1,7 +1,7 @@
 namespace KnowledgeBase.Core.Tests.Pipeline;
 
 /// <summary>
-/// A fact that runs the real <c>kb</c> command; skipped, saying why, when <c>kb.dll</c> has not been built. The test
+/// A fact that runs the real <c>kb</c> command; skipped, saying why, when <c>KnowledgeBase.Cli.dll</c> has not been built. The test
 /// project does not reference the CLI, so the dll is looked for at <c>src/KnowledgeBase.Cli/bin/&lt;config&gt;/net10.0</c>
 /// above the test assembly, the test's own configuration first.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class KbBuiltFactAttribute : FactAttribute
     /// <summary>The repository root: the folder holding <c>KnowledgeBase.sln</c>, or null.</summary>
     public static string? RepositoryRoot { get; } = FindRoot();
 
-    /// <summary>The built <c>kb.dll</c>, or null (initialised after the root, which it needs).</summary>
+    /// <summary>The built <c>KnowledgeBase.Cli.dll</c>, or null (initialised after the root, which it needs).</summary>
     public static string? KbDll { get; } = Locate();
 
     private static string? Locate()
@@ -32,7 +32,7 @@ public sealed class KbBuiltFactAttribute : FactAttribute
         // bin/<config>/net10.0/ of the test assembly tells which configuration this run built.
         var ownConfig = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
         return new[] { ownConfig, "Release", "Debug" }
-            .Select(config => Path.Combine(RepositoryRoot, "src", "KnowledgeBase.Cli", "bin", config, "net10.0", "kb.dll"))
+            .Select(config => Path.Combine(RepositoryRoot, "src", "KnowledgeBase.Cli", "bin", config, "net10.0", "KnowledgeBase.Cli.dll"))
             .FirstOrDefault(File.Exists);
     }
 
