@@ -23,10 +23,12 @@ internal sealed class AnswerComposer
 
     /// <summary>Composes the answer and lists who gave it.</summary>
     /// <param name="answers">Answer messages, from one or more exchanges.</param>
+    /// <param name="questions">The question messages: an answer that only repeats one (a twin export, a quote) is dropped.</param>
     /// <returns>The answer (one attributed line per part, empty when nothing substantive was said) and the experts.</returns>
-    public ComposedAnswer Compose(IEnumerable<ChatMessage> answers)
+    public ComposedAnswer Compose(IEnumerable<ChatMessage> answers, IEnumerable<ChatMessage>? questions = null)
     {
         var kept = new List<(ChatMessage Message, string Text)>();
+        var asked = (questions ?? []).Select(q => Normalize(ChatText.Clean(q.Text, q.Mentions))).Where(k => k.Length > 0).ToList();
         var seen = new List<string>();
         foreach (var message in answers.OrderBy(m => m.Time).ThenBy(m => m.Source.Path, StringComparer.Ordinal).ThenBy(m => m.Source.Line))
         {
@@ -37,7 +39,7 @@ internal sealed class AnswerComposer
 
             var text = ChatText.Clean(message.Text, message.Mentions);
             var key = Normalize(text);
-            if (key.Length == 0 || ChatText.IsChatter(text) || IsRepeat(key, seen))
+            if (key.Length == 0 || ChatText.IsChatter(text) || IsRepeat(key, seen) || asked.Contains(key))
             {
                 continue;
             }

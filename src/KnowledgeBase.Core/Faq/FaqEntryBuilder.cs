@@ -53,7 +53,7 @@ public sealed class FaqEntryBuilder
     {
         // The group is in time order: its earliest question names the entry and gives its wording.
         var first = group[0];
-        var answer = _composer.Compose(group.SelectMany(a => a.Exchange.Answers));
+        var answer = _composer.Compose(group.SelectMany(a => a.Exchange.Answers), group.SelectMany(a => a.Exchange.Questions));
         var sources = group
             .SelectMany(a => a.Exchange.Messages.Where(m => m.Role != MessageRole.Context).Select(m => m.Message.Source))
             .Distinct()

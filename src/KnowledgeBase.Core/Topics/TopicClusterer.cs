@@ -10,9 +10,10 @@ namespace KnowledgeBase.Core.Topics;
 
 /// <summary>
 /// Groups exchanges into topics: each exchange becomes a TF-IDF bag of its question and answer content words
-/// (payment-domain terms counted extra), projected to a small dense LSA space and clustered with seeded k-means;
-/// the topic count is chosen by silhouette and clusters above <see cref="TopicClustererOptions.MaxTopicShare"/>
-/// are split. The same exchanges and options always give the same topics.
+/// (payment-domain terms counted extra), projected to a small dense LSA space and clustered with seeded k-means.
+/// The topic count is the smallest whose silhouette comes close to the best over a range, clusters above
+/// <see cref="TopicClustererOptions.MaxTopicShare"/> are split, and each topic is named by its c-TF-IDF keywords.
+/// The same exchanges and options always give the same topics, in any input order.
 /// </summary>
 public sealed class TopicClusterer
 {
@@ -53,6 +54,7 @@ public sealed class TopicClusterer
         var order = Enumerable.Range(0, exchanges.Count)
             .OrderBy(i => exchanges[i].Id, StringComparer.Ordinal)
             .ThenBy(i => exchanges[i].Path, StringComparer.Ordinal)
+            .ThenBy(i => exchanges[i].Messages.Count == 0 ? 0 : exchanges[i].Messages[0].Message.Source.Line)
             .ToArray();
         var names = ExchangeWords.Names(exchanges, _segmenter);
         var documents = order.Select(i => ExchangeWords.From(exchanges[i], _segmenter, names)).ToArray();

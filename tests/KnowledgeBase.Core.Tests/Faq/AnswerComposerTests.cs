@@ -67,6 +67,20 @@ public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void An_answer_that_only_repeats_the_question_is_dropped()
+    {
+        var question = Chats.Message(Day, 377, "20:01:00", "龚晓冬", "龚老师，“轧差”怎么读？");
+        var answer = new AnswerComposer(segmenter, 6).Compose(
+        [
+            Chats.Message(Day, 381, "20:01:02", "钟", "龚老师，“轧差”怎么读？"),
+            Chats.Message(Day, 385, "20:01:30", "李桂明-易宝支付-技术", "ga，cha，都可以"),
+        ],
+        [question]);
+
+        Assert.Equal("李桂明（易宝支付·技术）：ga，cha，都可以", answer.Text);
+    }
+
+    [Fact]
     public void No_answer_gives_an_empty_text_and_no_experts()
     {
         var answer = new AnswerComposer(segmenter, 6).Compose([]);
