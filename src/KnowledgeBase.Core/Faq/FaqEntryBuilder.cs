@@ -4,9 +4,10 @@ using KnowledgeBase.Core.Segmentation;
 namespace KnowledgeBase.Core.Faq;
 
 /// <summary>
-/// Turns topic-labelled exchanges into FAQ entries: one per distinct question, near-duplicate questions of the same topic
-/// merged across days and groups, each with a clean question, an attributed answer, keywords, experts and the source of
-/// every cited message. Entry ids are stable (see <see cref="FaqEntry.Id"/>).
+/// Turns topic-labelled exchanges into FAQ entries: one per distinct question, near-duplicate questions merged across
+/// days and groups, each with a clean question, an attributed answer, keywords, experts and the source of every cited
+/// message. An entry is named by a hash of where its earliest question was asked and takes that exchange's topic, so
+/// its id survives re-runs and new days (see <see cref="EntryId"/> and <see cref="NearDuplicates"/>).
 /// </summary>
 public sealed class FaqEntryBuilder
 {
@@ -25,7 +26,7 @@ public sealed class FaqEntryBuilder
     }
 
     /// <summary>Builds the entries.</summary>
-    /// <param name="exchanges">Exchanges with <see cref="Exchange.TopicId"/> set (an exchange without one is its own group).</param>
+    /// <param name="exchanges">Exchanges with <see cref="Exchange.TopicId"/> set; an entry takes the topic of its earliest exchange.</param>
     /// <param name="topics">The topics, in the order entries should follow; entries of unknown topics come last.</param>
     /// <returns>Entries ordered by topic, then by number of exchanges, then by their earliest question.</returns>
     public IReadOnlyList<FaqEntry> Build(IReadOnlyList<Exchange> exchanges, IReadOnlyList<Topic>? topics = null)

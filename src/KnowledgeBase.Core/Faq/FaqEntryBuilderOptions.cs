@@ -4,8 +4,8 @@ namespace KnowledgeBase.Core.Faq;
 public sealed record FaqEntryBuilderOptions
 {
     /// <summary>
-    /// Two questions of the same topic are merged into one entry when the Jaccard similarity of their content-word sets
-    /// reaches this value.
+    /// A question joins an earlier entry when the Jaccard similarity of its content-word set and that of the entry's
+    /// first question reaches this value.
     /// </summary>
     public double MergeThreshold { get; init; } = 0.6;
 

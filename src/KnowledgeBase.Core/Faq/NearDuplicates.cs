@@ -1,8 +1,11 @@
 namespace KnowledgeBase.Core.Faq;
 
 /// <summary>
-/// Groups questions that ask the same thing: same topic and a content-word Jaccard similarity at or above the threshold
-/// (or the same cleaned wording), joined transitively.
+/// Groups questions that ask the same thing, leader-style: in time order, each question joins the earliest group whose
+/// first question it resembles (content-word Jaccard similarity at or above the threshold, or the same cleaned wording),
+/// or starts a group of its own. A group's make-up depends only on questions asked before or in it, so adding later
+/// days never splits, joins or renames the groups of earlier ones; and since topics move when the data grows, the
+/// test does not look at them.
 /// </summary>
 internal static class NearDuplicates
 {
@@ -12,27 +15,39 @@ internal static class NearDuplicates
     /// <returns>Groups, each in time order, ordered by their first question.</returns>
     public static IReadOnlyList<IReadOnlyList<AskedQuestion>> Group(IReadOnlyList<AskedQuestion> asked, FaqEntryBuilderOptions options)
     {
-        var parent = Enumerable.Range(0, asked.Count).ToArray();
-        foreach (var topic in Enumerable.Range(0, asked.Count).GroupBy(i => asked[i].Exchange.TopicId ?? string.Empty, StringComparer.Ordinal))
+        var groups = new List<List<AskedQuestion>>();
+        var leadersByWord = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var leadersByWording = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var leadersBySource = new Dictionary<Domain.SourceRef, int>();
+        foreach (var question in asked)
         {
-            var members = topic.ToArray();
-            for (var x = 0; x < members.Length; x++)
+            // One question message cited by two exchanges is one question, whatever its length.
+            var group = leadersBySource.TryGetValue(question.Exchange.FirstQuestion.Source, out var bySource)
+                ? bySource
+                : FindGroup(question, groups, leadersByWord, leadersByWording, options);
+            if (group >= 0)
             {
-                for (var y = x + 1; y < members.Length; y++)
-                {
-                    if (AreDuplicates(asked[members[x]], asked[members[y]], options))
-                    {
-                        Union(parent, members[x], members[y]);
-                    }
-                }
+                groups[group].Add(question);
+                continue;
             }
+
+            groups.Add([question]);
+            var index = groups.Count - 1;
+            foreach (var word in question.Words)
+            {
+                if (!leadersByWord.TryGetValue(word, out var leaders))
+                {
+                    leadersByWord[word] = leaders = [];
+                }
+
+                leaders.Add(index);
+            }
+
+            leadersByWording.TryAdd(question.Question, index);
+            leadersBySource.TryAdd(question.Exchange.FirstQuestion.Source, index);
         }
 
-        return Enumerable.Range(0, asked.Count)
-            .GroupBy(i => Find(parent, i))
-            .OrderBy(g => g.Key)
-            .Select(g => (IReadOnlyList<AskedQuestion>)g.Order().Select(i => asked[i]).ToList())
-            .ToList();
+        return groups;
     }
 
     /// <summary>Jaccard similarity of two word sets; 0 when both are empty.</summary>
@@ -50,42 +65,39 @@ internal static class NearDuplicates
         return shared / (double)(a.Count + b.Count - shared);
     }
 
-    private static bool AreDuplicates(AskedQuestion a, AskedQuestion b, FaqEntryBuilderOptions options)
+    /// <summary>The earliest group whose leader the question repeats, or -1.</summary>
+    private static int FindGroup(
+        AskedQuestion question,
+        List<List<AskedQuestion>> groups,
+        Dictionary<string, List<int>> leadersByWord,
+        Dictionary<string, int> leadersByWording,
+        FaqEntryBuilderOptions options)
     {
-        // Same file, same question line: one question seen by two exchanges.
-        if (a.Exchange.FirstQuestion.Source == b.Exchange.FirstQuestion.Source)
+        // The same wording (long enough not to be a chance match such as 为什么？) is the same question.
+        if (question.Question.Length >= 8 && leadersByWording.TryGetValue(question.Question, out var same))
         {
-            return true;
+            return same;
         }
 
-        if (a.Question.Length >= 8 && string.Equals(a.Question, b.Question, StringComparison.OrdinalIgnoreCase))
+        if (question.Words.Count < options.MinMergeWords)
         {
-            return true;
+            return -1;
         }
 
-        return a.Words.Count >= options.MinMergeWords
-            && b.Words.Count >= options.MinMergeWords
-            && Jaccard(a.Words, b.Words) >= options.MergeThreshold;
-    }
-
-    private static int Find(int[] parent, int i)
-    {
-        while (parent[i] != i)
+        // Only leaders sharing a word can reach the threshold; the earliest that does wins.
+        var candidates = question.Words
+            .SelectMany(w => leadersByWord.TryGetValue(w, out var leaders) ? leaders : [])
+            .Distinct()
+            .Order();
+        foreach (var candidate in candidates)
         {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+            var leader = groups[candidate][0];
+            if (leader.Words.Count >= options.MinMergeWords && Jaccard(leader.Words, question.Words) >= options.MergeThreshold)
+            {
+                return candidate;
+            }
         }
 
-        return i;
-    }
-
-    // The smaller index becomes the root, so a group is named by its earliest question.
-    private static void Union(int[] parent, int a, int b)
-    {
-        var (ra, rb) = (Find(parent, a), Find(parent, b));
-        if (ra != rb)
-        {
-            parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-        }
+        return -1;
     }
 }

@@ -71,9 +71,39 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void Similar_questions_of_different_topics_are_not_merged()
+    public void Near_duplicates_in_different_topics_are_merged_under_the_topic_of_the_earliest()
     {
-        Assert.Equal(2, Build(In(Refund, "t03"), In(RefundAgain, "t04")).Count);
+        // Topics move when new days come in; entries must not.
+        var entry = Assert.Single(Build(In(RefundAgain, "t04"), In(Refund, "t03")));
+
+        Assert.Equal("t03", entry.TopicId);
+        Assert.Equal([Refund.Id, RefundAgain.Id], entry.ExchangeIds);
+    }
+
+    [Fact]
+    public void A_later_question_like_two_entries_joins_the_earlier_and_leaves_both_ids()
+    {
+        var first = Chats.Exchange("proddev/2018-01-05-chat.markdown", 10, "甲", "退款垫资以后怎么从商户结算款里扣回来", ("乙", "下一期结算扣"));
+        var second = Chats.Exchange("proddev/2018-02-05-chat.markdown", 10, "丙", "退款失败以后垫资怎么从商户扣回来", ("丁", "走差错流程"));
+        var bridge = Chats.Exchange("proddev/2018-03-05-chat.markdown", 10, "戊", "退款垫资以后怎么从商户扣回来", ("己", "看合同"));
+        var before = Build(In(first, "t01"), In(second, "t01"));
+        Assert.Equal(2, before.Count);
+
+        var after = Build(In(bridge, "t02"), In(second, "t03"), In(first, "t01"));
+
+        Assert.Equal(before.Select(e => e.Id).Order(StringComparer.Ordinal), after.Select(e => e.Id).Order(StringComparer.Ordinal));
+        var firstId = Assert.Single(before, e => e.ExchangeIds[0] == first.Id).Id;
+        Assert.Equal([first.Id, bridge.Id], Assert.Single(after, e => e.Id == firstId).ExchangeIds);
+    }
+
+    [Fact]
+    public void Two_exchanges_citing_one_question_message_are_one_entry()
+    {
+        var a = Chats.Exchange("proddev/2018-03-05-chat.markdown", 10, "甲", "牌照呢？", ("乙", "要的"));
+        var b = a with { Id = "x-other", Messages = [a.Messages[0], new(Chats.Message(a.Path, 30, "09:00:30", "丙", "不要"), MessageRole.Answer)] };
+
+        var entry = Assert.Single(Build(In(a, "t01"), In(b, "t02")));
+        Assert.Equal(2, entry.ExchangeIds.Count);
     }
 
     [Fact]
