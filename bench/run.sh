@@ -56,7 +56,7 @@ machine() {
   echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(. /etc/os-release && echo "$PRETTY_NAME")"
   echo "- .NET $(dotnet --version), $(/usr/bin/python3 --version), node $(node --version)"
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: other builds and tests were running, so absolute figures are pessimistic and noisy; ratios within one section are fairer)"
-  echo "- corpus: $corpus, $(find "$corpus" -name '*.markdown' -o -name '*.md' | wc -l) files, $(log_bytes "$corpus") bytes"
+  echo "- corpus: $corpus, $(find -L "$corpus" -name '*.markdown' -o -name '*.md' | wc -l) files, $(log_bytes "$corpus") bytes"
 }
 
 {
@@ -145,12 +145,21 @@ for scale in $scales; do
   echo "-- x$scale: $files files, $bytes bytes (limit $time_limit s)"
   set +e
   timeout --signal=KILL "$time_limit" /usr/bin/time -f '%e %M' -o "$work/time-x$scale" \
-    dotnet "$kb" build "$input" --out "$out" > "$work/stdout-x$scale" 2> "$work/stderr-x$scale"
+    dotnet "$kb" build "$input" --out "$out" > "$work/stdout-x$scale" 2> "$work/stderr-x$scale" &
+  build=$!
+  # /usr/bin/time reports nothing for a run killed at the limit: sample the build's RSS meanwhile.
+  echo 0 > "$work/rss-x$scale"
+  while kill -0 "$build" 2>/dev/null; do
+    rss=$(ps -o rss= --ppid "$(pgrep -P "$build" -x time | head -1)" 2>/dev/null | sort -n | tail -1)
+    [[ -n $rss && $rss -gt $(cat "$work/rss-x$scale") ]] && echo "$rss" > "$work/rss-x$scale"
+    sleep 2
+  done
+  wait "$build"
   status=$?
   set -e
   stages=$(grep '^stages:' "$work/stderr-x$scale" | sed 's/^stages: //' || true)
   if [[ $status == 137 ]]; then
-    echo "| x$scale | $files | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | > $time_limit | < $(awk -v b="$bytes" -v t="$time_limit" 'BEGIN { printf "%.3f", b / 1e6 / t }') | - | - | timed out |" >> "$work/results.md"
+    echo "| x$scale | $files | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | > $time_limit | < $(awk -v b="$bytes" -v t="$time_limit" 'BEGIN { printf "%.3f", b / 1e6 / t }') | ≥ $(( $(cat "$work/rss-x$scale") / 1024 )) (sampled) | - | timed out |" >> "$work/results.md"
   else
     read -r wall rss < <(tail -1 "$work/time-x$scale")
     echo "| x$scale | $files | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | $wall | $(awk -v b="$bytes" -v t="$wall" 'BEGIN { printf "%.3f", b / 1e6 / t }') | $((rss / 1024)) | $stages | exit $status: $(tail -1 "$work/stdout-x$scale" | sed 's/ -> .*//') |" >> "$work/results.md"

@@ -11,7 +11,7 @@ public sealed class KbBuiltFactAttribute : FactAttribute
     {
         if (KbDll is null)
         {
-            Skip = $"kb.dll not built: no src/KnowledgeBase.Cli/bin/<Release|Debug>/net10.0/kb.dll above {AppContext.BaseDirectory} "
+            Skip = $"kb not built: no src/KnowledgeBase.Cli/bin/<Release|Debug>/net10.0/KnowledgeBase.Cli.dll above {AppContext.BaseDirectory} "
                 + "(run 'dotnet build KnowledgeBase.sln' first)";
         }
     }
