@@ -83,7 +83,7 @@ public sealed class ExchangeFinder : IDisposable
     {
         cache ??= new LinkCache();
         var groups = GroupQuestions(day, questionProbabilities, thresholds.QuestionThreshold);
-        var found = Link(day, groups, thresholds.LinkThreshold, cache);
+        var found = Link(day, groups, questionProbabilities, thresholds.LinkThreshold, cache);
 
         // A "question" nobody seems to answer is usually not a real one, unless the detector is sure of it; dropping
         // it frees the messages it took for the questions that remain.
@@ -92,14 +92,14 @@ public sealed class ExchangeFinder : IDisposable
             .ToList();
         if (kept.Count < groups.Count)
         {
-            found = Link(day, kept, thresholds.LinkThreshold, cache);
+            found = Link(day, kept, questionProbabilities, thresholds.LinkThreshold, cache);
         }
 
         return found.Select(f => f.Exchange).ToList();
     }
 
     private List<(FoundExchange Exchange, double Answered)> Link(
-        DayTurns day, List<(QuestionGroup Group, float Probability)> groups, double linkThreshold, LinkCache cache)
+        DayTurns day, List<(QuestionGroup Group, float Probability)> groups, float[] questionProbabilities, double linkThreshold, LinkCache cache)
     {
         var answers = groups.Select(_ => new List<int>()).ToArray();
         var noAnswer = groups.Select(_ => 1.0).ToArray();
@@ -117,7 +117,7 @@ public sealed class ExchangeFinder : IDisposable
                     continue;
                 }
 
-                var probability = cache.GetOrAdd(group, candidate, () => PredictLink(day, group, candidate));
+                var probability = cache.GetOrAdd(group, candidate, () => PredictLink(day, group, candidate, questionProbabilities));
                 noAnswer[g] *= 1 - probability;
                 if (!best.TryGetValue(candidate, out var current) || probability > current.Probability)
                 {
@@ -139,8 +139,8 @@ public sealed class ExchangeFinder : IDisposable
             .ToList();
     }
 
-    private float PredictLink(DayTurns day, QuestionGroup group, int candidate) =>
-        _linkEngine.Value!.Predict(new LinkRow { Features = LinkFeaturizer.Featurize(day, group, candidate) }).Probability;
+    private float PredictLink(DayTurns day, QuestionGroup group, int candidate, float[] questionProbabilities) =>
+        _linkEngine.Value!.Predict(new LinkRow { Features = LinkFeaturizer.Featurize(day, group, candidate, questionProbabilities) }).Probability;
 
     internal static QuestionRow QuestionRowOf(DayTurns day, int index, bool label, ChineseSegmenter segmenter) => new()
     {

@@ -99,7 +99,10 @@ public sealed class ExchangeModelTrainer
         foreach (var day in days)
         {
             var turns = DayTurns.Prepare(day.Day, _segmenter, _directory);
-            var probabilities = new float[turns.Turns.Count];
+
+            // The labelled questions open exchanges (probability 1); every other message keeps the detector's view for
+            // the linker's features, held below the decision threshold so it opens nothing.
+            var probabilities = finder.ScoreQuestions(turns).Select(p => Math.Min(p, 0.49f)).ToArray();
             foreach (var index in day.Labels.Exchanges.SelectMany(e => e.Questions).Select(turns.IndexOfLine).OfType<int>())
             {
                 probabilities[index] = 1f;
@@ -122,10 +125,9 @@ public sealed class ExchangeModelTrainer
     {
         var context = new MLContext(seed: _seed);
         var questionRows = new List<QuestionRow>();
-        var linkRows = new List<LinkRow>();
         foreach (var (turns, labels) in days)
         {
-            AddRows(turns, labels, questionRows, linkRows);
+            AddQuestionRows(turns, labels, questionRows);
         }
 
         var questionPipeline = context.Transforms.Text.FeaturizeText(
@@ -152,6 +154,24 @@ public sealed class ExchangeModelTrainer
             }));
         var question = questionPipeline.Fit(context.Data.LoadFromEnumerable(questionRows));
 
+        // The linker sees the detector's probabilities, as it will when decoding.
+        var linkRows = new List<LinkRow>();
+        using (var engine = context.Model.CreatePredictionEngine<QuestionRow, BinaryPrediction>(question))
+        {
+            foreach (var (turns, labels) in days)
+            {
+                var probabilities = new float[turns.Turns.Count];
+                for (var i = 0; i < turns.Turns.Count; i++)
+                {
+                    probabilities[i] = ExchangeFinder.IsCandidateQuestion(turns.Turns[i])
+                        ? engine.Predict(ExchangeFinder.QuestionRowOf(turns, i, label: false, _segmenter)).Probability
+                        : 0f;
+                }
+
+                AddLinkRows(turns, labels, probabilities, linkRows);
+            }
+        }
+
         var linkPipeline = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             // Trees capture interactions a linear model misses (a mention matters more far from the question).
@@ -166,17 +186,27 @@ public sealed class ExchangeModelTrainer
         return new ExchangeModels(context, question, link, settings);
     }
 
-    private void AddRows(DayTurns turns, GoldFile labels, List<QuestionRow> questionRows, List<LinkRow> linkRows)
+    private void AddQuestionRows(DayTurns turns, GoldFile labels, List<QuestionRow> questionRows)
     {
-        var questionTurns = labels.Exchanges.SelectMany(e => e.Questions).Select(turns.IndexOfLine).OfType<int>().ToHashSet();
+        // The message that opens each question is the positive example; the asker's completing follow-ups are left
+        // out (they read like statements, and the exchange is found through its opening message anyway).
+        var indices = labels.Exchanges
+            .Select(e => e.Questions.Select(turns.IndexOfLine).OfType<int>().Order().ToList())
+            .Where(q => q.Count > 0)
+            .ToList();
+        var openers = indices.Select(q => q[0]).ToHashSet();
+        var followUps = indices.SelectMany(q => q.Skip(1)).ToHashSet();
         for (var i = 0; i < turns.Turns.Count; i++)
         {
-            if (ExchangeFinder.IsCandidateQuestion(turns.Turns[i]))
+            if (ExchangeFinder.IsCandidateQuestion(turns.Turns[i]) && !followUps.Contains(i))
             {
-                questionRows.Add(ExchangeFinder.QuestionRowOf(turns, i, questionTurns.Contains(i), _segmenter));
+                questionRows.Add(ExchangeFinder.QuestionRowOf(turns, i, openers.Contains(i), _segmenter));
             }
         }
+    }
 
+    private static void AddLinkRows(DayTurns turns, GoldFile labels, float[] questionProbabilities, List<LinkRow> linkRows)
+    {
         foreach (var exchange in labels.Exchanges)
         {
             var questions = exchange.Questions.Select(turns.IndexOfLine).OfType<int>().Distinct().Order().ToList();
@@ -191,7 +221,7 @@ public sealed class ExchangeModelTrainer
             {
                 if (ExchangeFinder.IsCandidateAnswer(turns.Turns[candidate]))
                 {
-                    linkRows.Add(new LinkRow { Label = answers.Contains(candidate), Features = LinkFeaturizer.Featurize(turns, group, candidate) });
+                    linkRows.Add(new LinkRow { Label = answers.Contains(candidate), Features = LinkFeaturizer.Featurize(turns, group, candidate, questionProbabilities) });
                 }
             }
         }

@@ -8,7 +8,7 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class LinkFeaturizer
 {
-    public const int Count = 32;
+    public const int Count = 34;
 
     /// <summary>How far after a question an answer is looked for.</summary>
     public const int WindowTurns = 40;
@@ -43,7 +43,7 @@ internal static class LinkFeaturizer
         day.Turns[candidate].Speaker != question.Asker
         && (day.Addressees[candidate].Contains(question.Asker) || day.Quoted[candidate] == question.Asker);
 
-    public static float[] Featurize(DayTurns day, QuestionGroup question, int candidate)
+    public static float[] Featurize(DayTurns day, QuestionGroup question, int candidate, float[] questionProbabilities)
     {
         var turns = day.Turns;
         var c = turns[candidate];
@@ -74,9 +74,15 @@ internal static class LinkFeaturizer
         double speakerOverlap = 0;
         var others = new HashSet<string>();
         var addressesBystander = false;
+        float strongestQuestionBetween = 0;
         for (var j = question.Last + 1; j < candidate; j++)
         {
             var between = turns[j];
+            if (between.Speaker != question.Asker)
+            {
+                strongestQuestionBetween = Math.Max(strongestQuestionBetween, questionProbabilities[j]);
+            }
+
             if (between.Speaker == c.Speaker)
             {
                 speakerBefore++;
@@ -123,6 +129,10 @@ internal static class LinkFeaturizer
         // The second part of a multi-message answer.
         f[31] = Flag(previous is not null && previous.Speaker == c.Speaker && previous.Index > question.Last
             && WordOverlap.Jaccard(question.WordSet, previous.WordSet) > 0);
+        // The detector's own view: a message that opens a new question rarely answers an old one, and a strong new
+        // question in between draws the answers after it.
+        f[32] = questionProbabilities[candidate];
+        f[33] = strongestQuestionBetween;
         return f;
     }
 
