@@ -7,7 +7,8 @@ namespace KnowledgeBase.Core.Domain;
 public sealed record ExchangeMessage(ChatMessage Message, MessageRole Role, IReadOnlyList<SourceRef> Duplicates)
 {
     /// <summary>Creates a cited message with no duplicates.</summary>
-    public ExchangeMessage(ChatMessage message, MessageRole role)
+    /// <remarks>Internal, so that the primary constructor is the only public one (what JSON deserialization binds to).</remarks>
+    internal ExchangeMessage(ChatMessage message, MessageRole role)
         : this(message, role, [])
     {
     }

@@ -11,7 +11,6 @@ public sealed class SpeakerDirectoryBuilder
     private const int FollowWindowMessages = 6;
     private static readonly TimeSpan FollowWindow = TimeSpan.FromMinutes(10);
 
-    private readonly DuplicateExportMerger _merger = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<(string, string), int> _aliases = [];
     private readonly Dictionary<(string, string), int> _answeredAfterMention = [];
@@ -19,41 +18,51 @@ public sealed class SpeakerDirectoryBuilder
 
     /// <summary>Adds the evidence of one day.</summary>
     /// <param name="messages">The day's messages in file order.</param>
-    public void Observe(IReadOnlyList<ChatMessage> messages)
+    public void Observe(IReadOnlyList<ChatMessage> messages) => Add(Collect(messages));
+
+    /// <summary>The evidence one day gives, on its own (what an incremental build keeps per file).</summary>
+    /// <param name="messages">The day's messages in file order.</param>
+    /// <returns>The day's nick pairs and mention follow-ups.</returns>
+    public static SpeakerEvidence Collect(IReadOnlyList<ChatMessage> messages)
     {
-        var aliases = new List<(string, string)>();
-        foreach (var (first, twin) in _merger.AliasPairs(messages))
+        var aliases = new List<NamePair>();
+        foreach (var (first, twin) in new DuplicateExportMerger().AliasPairs(messages))
         {
-            var (a, b) = (NameKey.Of(first), NameKey.Of(twin));
-            aliases.Add((a, b));
-            aliases.Add((b, a));
+            aliases.Add(new NamePair(NameKey.Of(first), NameKey.Of(twin)));
         }
 
-        var follows = new List<(string Mention, string Speaker)>();
+        var follows = new List<NamePair>();
         for (var i = 0; i < messages.Count; i++)
         {
-            var message = messages[i];
-            foreach (var mention in message.Mentions)
+            foreach (var mention in messages[i].Mentions)
             {
                 var responder = FirstOtherSpeaker(messages, i);
                 if (responder is not null)
                 {
-                    follows.Add((NameKey.Of(mention), NameKey.Of(responder)));
+                    follows.Add(new NamePair(NameKey.Of(mention), NameKey.Of(responder)));
                 }
             }
         }
 
+        return new SpeakerEvidence(aliases, follows);
+    }
+
+    /// <summary>Adds evidence collected by <see cref="Collect"/>; the order days are added in does not matter.</summary>
+    /// <param name="evidence">One day's evidence.</param>
+    public void Add(SpeakerEvidence evidence)
+    {
         lock (_gate)
         {
-            foreach (var pair in aliases)
+            foreach (var (a, b) in evidence.Aliases)
             {
-                _aliases[pair] = _aliases.GetValueOrDefault(pair) + 1;
+                _aliases[(a, b)] = _aliases.GetValueOrDefault((a, b)) + 1;
+                _aliases[(b, a)] = _aliases.GetValueOrDefault((b, a)) + 1;
             }
 
-            foreach (var follow in follows)
+            foreach (var (mention, speaker) in evidence.Follows)
             {
-                _answeredAfterMention[follow] = _answeredAfterMention.GetValueOrDefault(follow) + 1;
-                _mentionCounts[follow.Mention] = _mentionCounts.GetValueOrDefault(follow.Mention) + 1;
+                _answeredAfterMention[(mention, speaker)] = _answeredAfterMention.GetValueOrDefault((mention, speaker)) + 1;
+                _mentionCounts[mention] = _mentionCounts.GetValueOrDefault(mention) + 1;
             }
         }
     }

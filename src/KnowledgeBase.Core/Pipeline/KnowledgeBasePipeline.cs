@@ -38,40 +38,92 @@ public sealed class KnowledgeBasePipeline
         var models = ExchangeModels.Load(options.ModelsDirectory);
         var reader = new ChatLogReader();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-
-        // Pass 1: read every file, count what was read and gather who-is-who evidence across the corpus.
-        var directoryBuilder = new SpeakerDirectoryBuilder();
-        int messages = 0, headers = 0, done = 0;
-        Parallel.ForEach(files, parallel, file =>
+        BuildCache? cache = null;
+        string? cacheNote = null;
+        if (options.CachePath is not null)
         {
-            var result = reader.ReadFile(root, file.FullPath);
-            foreach (var problem in result.Problems)
+            (cache, cacheNote) = BuildCache.Open(options.CachePath, options.ModelsDirectory);
+        }
+
+        using var cacheScope = cache;
+
+        // Pass 1: read every file (or take what an earlier build read from the same bytes), count what was read and
+        // gather who-is-who evidence across the corpus.
+        var directoryBuilder = new SpeakerDirectoryBuilder();
+        var keys = new string?[files.Count];
+        var days = new DayRecord?[files.Count];
+        int messages = 0, headers = 0, done = 0, reused = 0, computed = 0;
+        Parallel.For(0, files.Count, parallel, i =>
+        {
+            var loaded = reader.Load(root, files[i].FullPath);
+            DayRecord day;
+            if (loaded.Failure is { } failure)
+            {
+                day = new DayRecord(failure.Problems, 0, failure.HeaderLines, new SpeakerEvidence([], []), new DirectoryQueries([], []));
+            }
+            else
+            {
+                var key = keys[i] = cache?.KeyOf(loaded.RelativePath, loaded.Content);
+                var cached = key is null ? null : cache!.Get<DayRecord>(BuildCacheTable.Days, key);
+                if (cached is not null)
+                {
+                    cache!.Keep(key!);
+                    Interlocked.Increment(ref reused);
+                }
+                else if (cache is not null)
+                {
+                    Interlocked.Increment(ref computed);
+                }
+
+                day = days[i] = cached ?? ReadDay(reader, loaded, cache, key);
+            }
+
+            foreach (var problem in day.Problems)
             {
                 problems.Add(problem);
             }
 
-            directoryBuilder.Observe(result.Day.Messages);
-            Interlocked.Add(ref messages, result.Day.Messages.Count);
-            Interlocked.Add(ref headers, result.HeaderLines);
+            directoryBuilder.Add(day.Evidence);
+            Interlocked.Add(ref messages, day.Messages);
+            Interlocked.Add(ref headers, day.HeaderLines);
             progress?.Report(new PipelineProgress("reading", Interlocked.Increment(ref done), files.Count));
         });
         var directory = directoryBuilder.Build();
+        cache?.Commit();
         Lap("reading");
 
-        // Pass 2: find each day's exchanges with the learned detector and linker.
+        // Pass 2: find each day's exchanges with the learned detector and linker; an earlier build's exchanges of the same
+        // bytes are reused when the speaker directory still resolves the day's mentions the same way.
         var perFile = new IReadOnlyList<Exchange>[files.Count];
         done = 0;
         using (var finder = new ExchangeFinder(models, segmenter, directory))
         {
             Parallel.For(0, files.Count, parallel, i =>
             {
-                var day = reader.ReadFile(root, files[i].FullPath).Day;
-                perFile[i] = finder.Find(day);
+                if (days[i] is null)
+                {
+                    perFile[i] = [];
+                }
+                else if (Cached(cache, keys[i], days[i]!, directory) is { } cached)
+                {
+                    perFile[i] = cached;
+                    Interlocked.Increment(ref reused);
+                }
+                else
+                {
+                    perFile[i] = Find(reader, root, files[i].FullPath, finder, directory, cache);
+                    if (cache is not null)
+                    {
+                        Interlocked.Increment(ref computed);
+                    }
+                }
+
                 progress?.Report(new PipelineProgress("finding exchanges", Interlocked.Increment(ref done), files.Count));
             });
         }
 
         var exchanges = perFile.SelectMany(e => e).ToList();
+        cache?.Commit();
         Lap("exchanges");
 
         // Topics from the data, then one entry per distinct question.
@@ -90,6 +142,51 @@ public sealed class KnowledgeBasePipeline
             clustering.Topics,
             clustering.Exchanges,
             entries);
-        return new PipelineResult(document, sortedProblems, headers, timings);
+        var cacheUse = cache is null ? null : new BuildCacheUse(cache.Path, reused, computed, cache.Complete(), cacheNote);
+        return new PipelineResult(document, sortedProblems, headers, timings) { Cache = cacheUse };
+    }
+
+    private static DayRecord ReadDay(ChatLogReader reader, LoadedChatLog loaded, BuildCache? cache, string? key)
+    {
+        var result = reader.Read(loaded.RelativePath, loaded.Content!);
+        var messages = result.Day.Messages;
+        var day = new DayRecord(result.Problems, messages.Count, result.HeaderLines, SpeakerDirectoryBuilder.Collect(messages), DirectoryQueries.Of(messages));
+        if (key is not null)
+        {
+            cache!.Put(BuildCacheTable.Days, key, day);
+        }
+
+        return day;
+    }
+
+    private static IReadOnlyList<Exchange>? Cached(BuildCache? cache, string? key, DayRecord day, SpeakerDirectory directory)
+    {
+        if (cache is null || key is null || cache.Get<ExchangeRecord>(BuildCacheTable.Exchanges, key) is not { } record)
+        {
+            return null;
+        }
+
+        if (!record.Resolutions.SequenceEqual(day.Queries.Answer(directory), StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        cache.Keep(key);
+        return record.Exchanges;
+    }
+
+    private static IReadOnlyList<Exchange> Find(ChatLogReader reader, string root, string fullPath, ExchangeFinder finder, SpeakerDirectory directory, BuildCache? cache)
+    {
+        // Read again rather than held since pass 1: memory holds exchanges, never the raw corpus.
+        var loaded = reader.Load(root, fullPath);
+        var day = (loaded.Failure ?? reader.Read(loaded.RelativePath, loaded.Content!)).Day;
+        var exchanges = finder.Find(day);
+        if (cache is not null && loaded.Content is not null)
+        {
+            var resolutions = DirectoryQueries.Of(day.Messages).Answer(directory);
+            cache.Put(BuildCacheTable.Exchanges, cache.KeyOf(loaded.RelativePath, loaded.Content), new ExchangeRecord(resolutions, exchanges));
+        }
+
+        return exchanges;
     }
 }

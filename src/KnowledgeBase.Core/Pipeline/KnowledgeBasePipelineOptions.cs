@@ -13,6 +13,12 @@ public sealed record KnowledgeBasePipelineOptions(string InputRoot)
     /// <summary>The build time written into faq.json; <c>null</c> takes the current time.</summary>
     public DateTimeOffset? GeneratedAt { get; init; }
 
+    /// <summary>
+    /// The build cache file (see <see cref="BuildCache"/>); <c>null</c> builds without one. The output is the same either
+    /// way; with a cache, only files that changed since the last build are read and analysed again.
+    /// </summary>
+    public string? CachePath { get; init; }
+
     /// <summary>How many files are processed at once.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

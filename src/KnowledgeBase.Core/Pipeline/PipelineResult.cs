@@ -11,4 +11,8 @@ public sealed record PipelineResult(
     KnowledgeBaseDocument Document,
     IReadOnlyList<InputProblem> Problems,
     int HeaderLines,
-    IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings);
+    IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings)
+{
+    /// <summary>How the build cache was used; null when the build ran without one.</summary>
+    public BuildCacheUse? Cache { get; init; }
+}

@@ -28,35 +28,39 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
     /// <returns>The day, its problems and its header count.</returns>
     public ChatLogReadResult ReadFile(string inputRoot, string fullPath)
     {
+        var loaded = Load(inputRoot, fullPath);
+        return loaded.Failure ?? Read(loaded.RelativePath, loaded.Content!);
+    }
+
+    /// <summary>Takes a file's bytes from disk, within the size limit, without reading them as a chat log yet.</summary>
+    /// <param name="inputRoot">The folder the relative path is taken from.</param>
+    /// <param name="fullPath">The file.</param>
+    /// <returns>The bytes, or the result of a file that cannot be read (an empty day and a problem).</returns>
+    public LoadedChatLog Load(string inputRoot, string fullPath)
+    {
         var relativePath = Path.GetRelativePath(Path.GetFullPath(inputRoot), Path.GetFullPath(fullPath))
             .Replace(Path.DirectorySeparatorChar, '/');
-        byte[] content;
         try
         {
             var length = new FileInfo(fullPath).Length;
             if (length > options.MaxFileBytes)
             {
-                return Unread(relativePath, $"file too large ({length} bytes, limit {options.MaxFileBytes}): not read");
+                return new LoadedChatLog(relativePath, null, Unread(relativePath, $"file too large ({length} bytes, limit {options.MaxFileBytes}): not read"));
             }
 
             // A device or a file still growing can give more than its length said (a link to /dev/zero says 0 and never ends).
-            if (ReadAtMost(fullPath, options.MaxFileBytes) is not { } read)
-            {
-                return Unread(relativePath, $"file too large (more than {options.MaxFileBytes} bytes while reading): not read");
-            }
-
-            content = read;
+            return ReadAtMost(fullPath, options.MaxFileBytes) is { } read
+                ? new LoadedChatLog(relativePath, read, null)
+                : new LoadedChatLog(relativePath, null, Unread(relativePath, $"file too large (more than {options.MaxFileBytes} bytes while reading): not read"));
         }
         catch (IOException e)
         {
-            return Unread(relativePath, $"cannot read file: {e.Message}");
+            return new LoadedChatLog(relativePath, null, Unread(relativePath, $"cannot read file: {e.Message}"));
         }
         catch (UnauthorizedAccessException e)
         {
-            return Unread(relativePath, $"cannot read file: {e.Message}");
+            return new LoadedChatLog(relativePath, null, Unread(relativePath, $"cannot read file: {e.Message}"));
         }
-
-        return Read(relativePath, content);
     }
 
     /// <summary>Reads the content of a file.</summary>

@@ -9,7 +9,8 @@ namespace KnowledgeBase.Core.Tests.Pipeline;
 /// Kills real <c>kb build</c> processes (SIGKILL, no chance to clean up) at several points and checks that the out
 /// folder's faq.json is always either the old complete file, byte for byte, or a new complete one: never partial. The
 /// old file is built from part of the input, so old and new are told apart by their file count. A final build over
-/// the same folder must then succeed, which also shows the curation store (kb.db) survived the kills.
+/// the same folder must then succeed, which also shows the curation store (kb.db) survived the kills, and give the same
+/// faq.json as a build without the build cache, which shows the cache survived them too.
 /// </summary>
 public sealed partial class KillSafetyTests(ITestOutputHelper log) : IDisposable
 {
@@ -63,6 +64,10 @@ public sealed partial class KillSafetyTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(oldSchema, schema);
         Assert.Equal(files.Length, count);
         AssertNoStrayOutput(outFolder, killed);
+
+        var fresh = Path.Combine(work, "fresh");
+        Assert.True(RunToEnd(whole, fresh, "--no-cache") is 0 or 1, "the build without a cache failed");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(fresh, "faq.json")), File.ReadAllBytes(Path.Combine(outFolder, "faq.json")));
     }
 
     private string CopyInput(string name, IEnumerable<string> files, string sample)
@@ -92,14 +97,15 @@ public sealed partial class KillSafetyTests(ITestOutputHelper log) : IDisposable
     }
 
     /// <summary>
-    /// Only faq.json, the store and its SQLite side files, and the hidden, pid-named temporary file of a writer that
+    /// Only faq.json, the store and the build cache with their SQLite side files, and the hidden, pid-named temporary file of a writer that
     /// was killed (<c>.faq.json.&lt;pid&gt;.tmp</c>): nothing a reader of the folder could take for output.
     /// </summary>
     private static void AssertNoStrayOutput(string output, List<int> killed)
     {
         foreach (var file in Directory.GetFiles(output).Select(Path.GetFileName))
         {
-            if (file is "faq.json" or "kb.db" or "kb.db-journal" or "kb.db-wal" or "kb.db-shm")
+            if (file is "faq.json" or "kb.db" or "kb.db-journal" or "kb.db-wal" or "kb.db-shm"
+                or "build-cache.db" or "build-cache.db-journal" or "build-cache.db-wal" or "build-cache.db-shm")
             {
                 continue;
             }
@@ -117,9 +123,9 @@ public sealed partial class KillSafetyTests(ITestOutputHelper log) : IDisposable
         return (root.GetProperty("schemaVersion").GetInt32(), root.GetProperty("input").GetProperty("files").GetInt32());
     }
 
-    private static int RunToEnd(string input, string output)
+    private static int RunToEnd(string input, string output, params string[] options)
     {
-        using var process = Start(input, output);
+        using var process = Start(input, output, options);
         Assert.True(process.WaitForExit(BuildLimit), $"kb build did not finish within {BuildLimit.TotalMinutes} minutes");
         return process.ExitCode;
     }
@@ -161,7 +167,7 @@ public sealed partial class KillSafetyTests(ITestOutputHelper log) : IDisposable
         return outcome;
     }
 
-    private static Process Start(string input, string output)
+    private static Process Start(string input, string output, params string[] options)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -174,6 +180,10 @@ public sealed partial class KillSafetyTests(ITestOutputHelper log) : IDisposable
         start.ArgumentList.Add(input);
         start.ArgumentList.Add("--out");
         start.ArgumentList.Add(output);
+        foreach (var option in options)
+        {
+            start.ArgumentList.Add(option);
+        }
 
         // Same generatedAt on every run, so a new faq.json differs from the old only by what it was built from.
         start.Environment["SOURCE_DATE_EPOCH"] = "1709596800";

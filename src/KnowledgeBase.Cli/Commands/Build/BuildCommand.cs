@@ -19,6 +19,7 @@ internal sealed class BuildCommand : Command<BuildSettings>
         {
             TopicCount = settings.Topics,
             GeneratedAt = ReproducibleBuildTime(),
+            CachePath = settings.NoCache ? null : settings.Cache ?? Path.Combine(settings.Out, "build-cache.db"),
         };
         if (settings.Models is not null)
         {
@@ -32,6 +33,16 @@ internal sealed class BuildCommand : Command<BuildSettings>
         foreach (var problem in result.Problems)
         {
             Terminal.Problem(problem.ToString());
+        }
+
+        if (result.Cache is { } cache)
+        {
+            if (cache.Replaced is not null)
+            {
+                Terminal.Problem($"kb build: build cache {cache.Replaced}");
+            }
+
+            Console.Error.WriteLine($"build cache {cache.Path}: {cache.Hits} records reused, {cache.Misses} computed, {cache.Dropped} dropped");
         }
 
         var document = result.Document;

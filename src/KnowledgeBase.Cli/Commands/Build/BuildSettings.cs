@@ -24,6 +24,14 @@ internal sealed class BuildSettings : CommandSettings
     [Description("Curation store the build's entries are merged into, keeping every review decision (default: <out>/kb.db).")]
     public string? Db { get; init; }
 
+    [CommandOption("--cache <file>")]
+    [Description("Build cache: files unchanged since the last build are not read and analysed again; the output is the same (default: <out>/build-cache.db).")]
+    public string? Cache { get; init; }
+
+    [CommandOption("--no-cache")]
+    [Description("Read and analyse every file afresh, and leave the build cache alone.")]
+    public bool NoCache { get; init; }
+
     [CommandOption("--no-mask")]
     [Description("Keep card, ID and mobile numbers and e-mail addresses in faq.json (masked by default).")]
     public bool NoMask { get; init; }
@@ -37,6 +45,11 @@ internal sealed class BuildSettings : CommandSettings
         if (!Directory.Exists(Input))
         {
             return ValidationResult.Error($"input folder not found: {Input}");
+        }
+
+        if (NoCache && Cache is not null)
+        {
+            return ValidationResult.Error("--cache and --no-cache cannot be used together");
         }
 
         return Topics is < 1 ? ValidationResult.Error("--topics must be at least 1") : ValidationResult.Success();

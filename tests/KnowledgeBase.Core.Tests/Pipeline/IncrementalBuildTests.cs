@@ -1,0 +1,206 @@
+using KnowledgeBase.Core.Export;
+using KnowledgeBase.Core.Pipeline;
+using KnowledgeBase.Core.Tests.Evaluation;
+using KnowledgeBase.Core.Tests.Exchanges;
+using KnowledgeBase.Core.Tests.Export;
+
+namespace KnowledgeBase.Core.Tests.Pipeline;
+
+/// <summary>
+/// Builds with the build cache must give byte for byte the faq.json of a build without it, whatever happened to the
+/// input (a day added, changed or removed) or to the cache (reused, corrupt, holding stale resolutions).
+/// </summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private static readonly DateTimeOffset GeneratedAt = new(2024, 3, 8, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory work = new();
+
+    public void Dispose() => work.Dispose();
+
+    [Fact]
+    public void Adding_a_day_to_the_sample_gives_the_output_of_a_full_build_and_reuses_the_other_days()
+    {
+        var files = SampleFiles();
+        var input = Copy(files[..^1]);
+        var cache = Path.Combine(work.Path, "cache.db");
+        Build(input, cache);
+
+        Copy(files[^1..]);
+        var incremental = Build(input, cache);
+
+        Assert.Equal(Json(Build(input, cachePath: null)), Json(incremental));
+        var use = incremental.Cache!;
+        // Each unchanged day is reused twice (its reading and its exchanges); the new day is computed twice.
+        Assert.Equal(2 * (files.Length - 1), use.Hits);
+        Assert.Equal(2, use.Misses);
+        Assert.Equal(0, use.Dropped);
+    }
+
+    [Fact]
+    public void A_second_build_of_unchanged_input_reads_nothing_again()
+    {
+        var input = Copy(SampleFiles());
+        var cache = Path.Combine(work.Path, "cache.db");
+        var first = Build(input, cache);
+        var second = Build(input, cache);
+
+        Assert.Equal(Json(first), Json(second));
+        Assert.Equal(0, second.Cache!.Misses);
+        Assert.Equal(2 * second.Document.Input.Files, second.Cache.Hits);
+    }
+
+    [Fact]
+    public void Changed_and_removed_days_are_read_again_and_their_old_records_dropped()
+    {
+        var files = SampleFiles();
+        var input = Copy(files);
+        var cache = Path.Combine(work.Path, "cache.db");
+        Build(input, cache);
+
+        var changed = Directory.GetFiles(input, "*.markdown", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        File.AppendAllText(changed[0], "\n> 23:59:58  新来的\n\n清算和结算有什么区别？\n\n> 23:59:59  老司机\n\n清算是算账，结算是真正划款。\n");
+        File.Delete(changed[^1]);
+        var incremental = Build(input, cache);
+
+        Assert.Equal(Json(Build(input, cachePath: null)), Json(incremental));
+        Assert.Equal(2, incremental.Cache!.Misses);
+        // The changed day's and the removed day's old records: a reading and an exchange record each.
+        Assert.Equal(4, incremental.Cache.Dropped);
+    }
+
+    [Fact]
+    public void Exchanges_found_with_other_speaker_resolutions_are_not_reused()
+    {
+        var input = Copy(SampleFiles());
+        var cache = Path.Combine(work.Path, "cache.db");
+        var full = Json(Build(input, cache));
+
+        // As if other days had taught the directory something that changes how each day's names resolve.
+        var (opened, _) = BuildCache.Open(cache, ModelsDirectory);
+        using (opened)
+        {
+            foreach (var key in Keys(cache))
+            {
+                opened.Put(BuildCacheTable.Exchanges, key, new ExchangeRecord(["somebody else"], []));
+            }
+
+            opened.Commit();
+        }
+
+        var rebuilt = Build(input, cache);
+
+        Assert.Equal(full, Json(rebuilt));
+        Assert.Equal(rebuilt.Document.Input.Files, rebuilt.Cache!.Misses);
+    }
+
+    [Fact]
+    public void A_corrupt_cache_is_replaced_and_the_output_is_unchanged()
+    {
+        var input = Copy(SampleFiles());
+        var cache = Path.Combine(work.Path, "cache.db");
+        File.WriteAllText(cache, "this is not a SQLite database, whatever its name says");
+
+        var result = Build(input, cache);
+
+        Assert.NotNull(result.Cache!.Replaced);
+        Assert.Contains(cache, result.Cache.Replaced, StringComparison.Ordinal);
+        Assert.True(File.Exists(cache + ".unusable"));
+        Assert.Equal(Json(Build(input, cachePath: null)), Json(result));
+        Assert.Equal(0, Build(input, cache).Cache!.Misses);
+    }
+
+    [Fact]
+    public void The_fingerprint_follows_every_models_file()
+    {
+        var models = Path.Combine(work.Path, "models");
+        Directory.CreateDirectory(models);
+        foreach (var file in Directory.GetFiles(ModelsDirectory))
+        {
+            File.Copy(file, Path.Combine(models, Path.GetFileName(file)));
+        }
+
+        var before = BuildCache.FingerprintOf(models);
+        Assert.Equal(before, BuildCache.FingerprintOf(models));
+        File.AppendAllText(Path.Combine(models, "payment-dict.txt"), "清分机构 10 n\n");
+        Assert.NotEqual(before, BuildCache.FingerprintOf(models));
+    }
+
+    [CorpusFact]
+    public void Adding_a_corpus_day_gives_the_output_of_a_full_build()
+    {
+        // A run of consecutive days of one group, where mentions and merged exports connect the days.
+        var group = Directory.GetDirectories(CorpusFolder.Path!).Order(StringComparer.Ordinal).First();
+        var days = Directory.GetFiles(group, "*.markdown", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(10).ToArray();
+        var input = Path.Combine(work.Path, "corpus");
+        void CopyDay(string file)
+        {
+            var target = Path.Combine(input, Path.GetRelativePath(CorpusFolder.Path!, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        foreach (var day in days[..^1])
+        {
+            CopyDay(day);
+        }
+
+        var cache = Path.Combine(work.Path, "cache.db");
+        Build(input, cache);
+        CopyDay(days[^1]);
+        var incremental = Build(input, cache);
+
+        Assert.Equal(Json(Build(input, cachePath: null)), Json(incremental));
+        Assert.True(incremental.Cache!.Hits >= days.Length - 1, $"only {incremental.Cache.Hits} records reused");
+    }
+
+    private static string ModelsDirectory => Path.Combine(AppContext.BaseDirectory, "models");
+
+    private static string[] SampleFiles()
+    {
+        var sample = Path.Combine(RepositoryFolder.Path, "data", "sample");
+        var files = Directory.GetFiles(sample, "*.markdown", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        Assert.True(files.Length >= 3, "data/sample should hold at least three days");
+        return files;
+    }
+
+    private static PipelineResult Build(string input, string? cachePath) =>
+        new KnowledgeBasePipeline().Run(new KnowledgeBasePipelineOptions(input) { GeneratedAt = GeneratedAt, CachePath = cachePath });
+
+    private static byte[] Json(PipelineResult result)
+    {
+        using var stream = new MemoryStream();
+        new FaqJsonWriter().Write(result.Document, stream);
+        return stream.ToArray();
+    }
+
+    private static List<string> Keys(string cache)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cache};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key FROM exchanges";
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    private string Copy(IEnumerable<string> files)
+    {
+        var sample = Path.Combine(RepositoryFolder.Path, "data", "sample");
+        var input = Path.Combine(work.Path, "input");
+        foreach (var file in files)
+        {
+            var target = Path.Combine(input, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return input;
+    }
+}
