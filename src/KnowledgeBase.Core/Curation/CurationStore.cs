@@ -200,6 +200,10 @@ public sealed class CurationStore : IDisposable
         SetMeta(connection, transaction, "input.problems", build.Input.Problems.ToString(CultureInfo.InvariantCulture));
 
         var rows = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var splits = rows.Values
+            .Where(r => r.SplitFrom is not null && r.MergedInto is null && r.EffExchangeIds.Count > 0)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToLookup(r => r.SplitFrom!, StringComparer.Ordinal);
         var entries = new List<FaqEntry>();
         foreach (var entry in build.Entries)
         {
@@ -210,10 +214,7 @@ public sealed class CurationStore : IDisposable
             }
 
             entries.Add(row.ToEntry());
-            entries.AddRange(rows.Values
-                .Where(r => r.SplitFrom == entry.Id && r.MergedInto is null && r.EffExchangeIds.Count > 0)
-                .OrderBy(r => r.Id, StringComparer.Ordinal)
-                .Select(r => r.ToEntry()));
+            entries.AddRange(splits[entry.Id].Select(r => r.ToEntry()));
         }
 
         transaction.Commit();

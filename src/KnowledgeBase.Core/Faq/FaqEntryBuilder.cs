@@ -31,9 +31,13 @@ public sealed class FaqEntryBuilder
     /// <returns>Entries ordered by topic, then by number of exchanges, then by their earliest question.</returns>
     public IReadOnlyList<FaqEntry> Build(IReadOnlyList<Exchange> exchanges, IReadOnlyList<Topic>? topics = null)
     {
+        // Segmenting and composing are independent per exchange and per group: both cores share them, in input order.
         var asked = exchanges
+            .AsParallel()
+            .AsOrdered()
             .Where(e => e.Questions.Any())
             .Select(e => new AskedQuestion(e, QuestionText.Build(e.Questions), QuestionWords(e)))
+            .AsSequential()
             .OrderBy(a => a.Exchange.FirstQuestion.Time)
             .ThenBy(a => a.Exchange.FirstQuestion.Source.Path, StringComparer.Ordinal)
             .ThenBy(a => a.Exchange.FirstQuestion.Source.Line)
@@ -42,7 +46,10 @@ public sealed class FaqEntryBuilder
 
         var topicRank = (topics ?? []).Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         return NearDuplicates.Group(asked, _options)
+            .AsParallel()
+            .AsOrdered()
             .Select(ToEntry)
+            .AsSequential()
             .OrderBy(e => topicRank.GetValueOrDefault(e.TopicId, int.MaxValue))
             .ThenByDescending(e => e.ExchangeIds.Count)
             .ThenBy(e => e.Sources[0].Path, StringComparer.Ordinal)

@@ -84,20 +84,31 @@ internal static class NearDuplicates
             return -1;
         }
 
-        // Only leaders sharing a word can reach the threshold; the earliest that does wins.
-        var candidates = question.Words
-            .SelectMany(w => leadersByWord.TryGetValue(w, out var leaders) ? leaders : [])
-            .Distinct()
-            .Order();
-        foreach (var candidate in candidates)
+        // Only leaders sharing a word can reach the threshold; the earliest that does wins. Counting shared words through
+        // the postings gives each leader's overlap without intersecting sets.
+        var shared = new Dictionary<int, int>();
+        foreach (var word in question.Words)
         {
-            var leader = groups[candidate][0];
-            if (leader.Words.Count >= options.MinMergeWords && Jaccard(leader.Words, question.Words) >= options.MergeThreshold)
+            if (leadersByWord.TryGetValue(word, out var leaders))
             {
-                return candidate;
+                foreach (var leader in leaders)
+                {
+                    shared[leader] = shared.GetValueOrDefault(leader) + 1;
+                }
             }
         }
 
-        return -1;
+        var best = -1;
+        foreach (var (candidate, count) in shared)
+        {
+            var words = groups[candidate][0].Words.Count;
+            if ((best < 0 || candidate < best) && words >= options.MinMergeWords
+                && count / (double)(words + question.Words.Count - count) >= options.MergeThreshold)
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
     }
 }

@@ -194,13 +194,25 @@ public sealed class TopicClusterer
         var step = Math.Max(1, (high - low) / Math.Max(1, _options.CountsTried - 1));
         var counts = Enumerable.Range(0, ((high - low) / step) + 1).Select(i => low + (i * step)).ToArray();
         var silhouettes = new double[counts.Length];
+        var sample = Sample(vectors, _options.SelectionSampleSize);
         // Each count is clustered with its own seeded context, so trying them in parallel changes nothing but the time.
-        Parallel.For(0, counts.Length, i => silhouettes[i] = Silhouette.Mean(vectors, KMeans(vectors, counts[i], 1), counts[i]));
+        Parallel.For(0, counts.Length, i => silhouettes[i] = Silhouette.Mean(sample, KMeans(sample, counts[i], 1), counts[i]));
         var scores = new SortedDictionary<int, double>(counts.Zip(silhouettes).ToDictionary(p => p.First, p => p.Second));
 
         var best = scores.Values.Max();
         var chosen = scores.First(s => s.Value >= best - _options.SilhouetteTolerance).Key;
         return (KMeans(vectors, chosen, _options.Restarts), new TopicCountSelection(chosen, false, scores, 0));
+    }
+
+    /// <summary>At most <paramref name="size"/> vectors, evenly spread over the (canonically ordered) input.</summary>
+    private static float[][] Sample(float[][] vectors, int size)
+    {
+        if (size <= 0 || vectors.Length <= size)
+        {
+            return vectors;
+        }
+
+        return Enumerable.Range(0, size).Select(i => vectors[(int)((long)i * vectors.Length / size)]).ToArray();
     }
 
     /// <summary>Splits the largest cluster in two while it holds more than <see cref="TopicClustererOptions.MaxTopicShare"/>.</summary>

@@ -22,6 +22,12 @@ public sealed record TopicClustererOptions
     public int CountsTried { get; init; } = 14;
 
     /// <summary>
+    /// Counts are tried on at most this many exchanges (an even spread of them), so that choosing the count costs the same
+    /// however large the input grows; the chosen count then clusters all exchanges.
+    /// </summary>
+    public int SelectionSampleSize { get; init; } = 10_000;
+
+    /// <summary>
     /// The smallest count whose silhouette comes within this of the best count's is chosen: the silhouette of short
     /// texts keeps creeping up with the count long after the topics stop getting clearer.
     /// </summary>

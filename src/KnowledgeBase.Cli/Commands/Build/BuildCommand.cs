@@ -52,8 +52,17 @@ internal sealed class BuildCommand : Command<BuildSettings>
             return ExitCodes.UsageOrNothingReadable;
         }
 
+        var stages = result.Timings.ToList();
+        var lap = Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            stages.Add((stage, lap.Elapsed));
+            lap.Restart();
+        }
+
         // Personal data never reaches faq.json or the store unless asked for; then review decisions are applied.
         document = PersonalDataMasker.Mask(document, MaskingOptions.Default with { MaskPersonalData = !settings.NoMask });
+        Lap("masking");
         Directory.CreateDirectory(settings.Out);
         var db = settings.Db ?? Path.Combine(settings.Out, "kb.db");
         // The same segmenter as `kb serve`, so the store's search index is not rebuilt when switching between them.
@@ -67,13 +76,15 @@ internal sealed class BuildCommand : Command<BuildSettings>
                 $"{merged.ChangedSinceReview.Count} approved entries changed since review");
         }
 
+        Lap("review store");
         var target = Path.Combine(settings.Out, "faq.json");
         new FaqJsonWriter().WriteFile(document, target);
+        Lap("writing");
         Console.Out.WriteLine(
             $"{document.Input.Files} files, {document.Input.Messages} messages ({result.HeaderLines} header lines), " +
             $"{document.Input.Problems} problems; {document.Exchanges.Count} exchanges, {document.Topics.Count} topics, " +
             $"{document.Entries.Count} entries -> {target} in {watch.Elapsed.TotalSeconds:0.0} s");
-        Console.Error.WriteLine("stages: " + string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:0.0} s")));
+        Console.Error.WriteLine("stages: " + string.Join(", ", stages.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:0.0} s")));
         return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
     }
 
