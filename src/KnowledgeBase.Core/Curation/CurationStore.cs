@@ -92,6 +92,7 @@ public sealed class CurationStore : IDisposable
         var existing = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var added = new List<string>();
         var changed = new List<string>();
+        var reworded = new List<string>();
         var flagged = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in build.Entries)
@@ -162,6 +163,11 @@ public sealed class CurationStore : IDisposable
                 changed.Add(entry.Id);
             }
 
+            if (differences.Any(d => d.Field is "question" or "answer"))
+            {
+                reworded.Add(entry.Id);
+            }
+
             if (flag)
             {
                 Audit(connection, transaction, entry.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, hash, version);
@@ -190,8 +196,8 @@ public sealed class CurationStore : IDisposable
             }
         }
 
-        // Only entries whose text may have changed need new search tokens.
-        Recompute(connection, transaction, null, added.Concat(changed).ToHashSet(StringComparer.Ordinal));
+        // Only entries whose text changed need new search tokens (a new topic or new sources leave the words alone).
+        Recompute(connection, transaction, null, added.Concat(reworded).ToHashSet(StringComparer.Ordinal));
         SetMeta(connection, transaction, "build.generatedAt", build.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "build.schemaVersion", build.SchemaVersion.ToString(CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "input.root", build.Input.Root);

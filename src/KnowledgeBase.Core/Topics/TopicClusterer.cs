@@ -57,7 +57,8 @@ public sealed class TopicClusterer
             .ThenBy(i => exchanges[i].Messages.Count == 0 ? 0 : exchanges[i].Messages[0].Message.Source.Line)
             .ToArray();
         var names = ExchangeWords.Names(exchanges, _segmenter);
-        var documents = order.Select(i => ExchangeWords.From(exchanges[i], _segmenter, names)).ToArray();
+        // Segmenting is independent per exchange: both cores share it, in canonical order.
+        var documents = order.AsParallel().AsOrdered().Select(i => ExchangeWords.From(exchanges[i], _segmenter, names)).ToArray();
 
         var vectors = Vectorize(documents);
         var (assignment, selection) = ChooseClusters(vectors);

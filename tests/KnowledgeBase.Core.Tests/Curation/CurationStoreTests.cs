@@ -311,6 +311,25 @@ public sealed class CurationStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_build_that_rewords_an_answer_reindexes_it_and_one_that_moves_its_topic_keeps_it_findable()
+    {
+        var build = CurationFixture.Build();
+        store.Merge(build);
+
+        FaqEntry Reworded(FaqEntry e) => e.Id == "e-license" ? e with { Answer = "周八：通常需要六个月。" } : e;
+        store.Merge(build with { Entries = build.Entries.Select(Reworded).ToList() });
+
+        Assert.Equal(["e-license"], Ids(new EntryQuery(Text: "六个月")));
+        Assert.Empty(Ids(new EntryQuery(Text: "半年")));
+
+        FaqEntry Moved(FaqEntry e) => e.Id == "e-license" ? Reworded(e) with { TopicId = "t-settle" } : e;
+        store.Merge(build with { Entries = build.Entries.Select(Moved).ToList() });
+
+        Assert.Equal(["e-license"], Ids(new EntryQuery(Text: "六个月")));
+        Assert.Equal(["e-license"], Ids(new EntryQuery(TopicId: "t-settle", Text: "六个月")));
+    }
+
+    [Fact]
     public void Conversation_shows_the_messages_around_the_cited_ones_with_their_roles()
     {
         store.Merge(CurationFixture.Build());
