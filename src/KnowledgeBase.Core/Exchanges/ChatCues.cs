@@ -28,6 +28,12 @@ internal static class ChatCues
 
     private static readonly string[] JokeWords = ["哈哈", "呵呵", "[捂脸]", "[偷笑]", "[奸笑]", "[破涕为笑]", "[坏笑]", "[呲牙]", "😂", "开玩笑", "段子"];
 
+    private static readonly string[] RhetoricalWords = ["难道", "不就", "是吧", "对吧", "吧？", "吧?", "不行吗", "不好吗", "不对吗", "岂不", "还不是", "不也"];
+
+    private static readonly SearchValues<char> RhetoricalEnds = SearchValues.Create("吗么嘛");
+
+    private static readonly string[] SecondPersonWords = ["你们", "你家", "贵司", "您们", "你那", "你这"];
+
     private static readonly SearchValues<char> QuestionMarks = SearchValues.Create("？");
 
     public static bool HasFullWidthQuestionMark(string text) => text.AsSpan().IndexOfAny(QuestionMarks) >= 0;
@@ -59,6 +65,25 @@ internal static class ChatCues
     public static int MetaCount(string text) => CountAny(text, MetaWords);
 
     public static int JokeCount(string text) => CountAny(text, JokeWords);
+
+    /// <summary>
+    /// Cues of a question that argues rather than asks: a rhetorical or confirming turn (<c>不是…吗</c>, <c>难道</c>,
+    /// <c>…吧？</c>, <c>不就…</c>), the way a reply challenges or checks what was just said.
+    /// </summary>
+    public static int RhetoricalCount(string text)
+    {
+        var count = CountAny(text, RhetoricalWords);
+        var notIs = text.IndexOf("不是", StringComparison.Ordinal);
+        if (notIs >= 0 && text.AsSpan(notIs).IndexOfAny(RhetoricalEnds) >= 0)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Words addressing the other members (<c>你们</c>, <c>贵司</c>): questions about someone's own company or case.</summary>
+    public static int SecondPersonCount(string text) => CountAny(text, SecondPersonWords);
 
     private static bool EndsWithAny(string text, params string[] endings)
     {

@@ -8,7 +8,7 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class QuestionFeaturizer
 {
-    public const int Count = 30;
+    public const int Count = 32;
     private const int LookAhead = 8;
     private const double SameBurstSeconds = 120;
 
@@ -103,6 +103,9 @@ internal static class QuestionFeaturizer
         f[27] = Log(spoken);
         f[28] = Flag(message.Mentions.Count > 0 && turn.LooksLikeQuestion);
         f[29] = answerCues;
+        // Arguing or checking ("不是…吗", "…吧？") and asking about someone's own case ("你们…") are replies, rarely new questions.
+        f[30] = ChatCues.RhetoricalCount(text);
+        f[31] = ChatCues.SecondPersonCount(text);
         return f;
     }
 

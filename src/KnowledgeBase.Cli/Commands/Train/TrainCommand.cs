@@ -23,6 +23,15 @@ internal sealed class TrainCommand : Command<TrainSettings>
 
         var trainer = new ExchangeModelTrainer(segmenter, directory, settings.Seed);
         var table = new Table().AddColumns("training days", "question F1", "answer-link F1", "FAQ F1", "question P/R", "link P/R");
+        if (settings.CrossValidate is int folds)
+        {
+            var all = train.Concat(heldOut).OrderBy(d => d.Labels.Path, StringComparer.Ordinal).ToList();
+            var pooled = trainer.CrossValidate(all, folds, line => Terminal.Error.WriteLine(line));
+            AddRow(table, $"{all.Count} ({folds}-fold)", pooled);
+            AnsiConsole.Write(table);
+            return ExitCodes.Ok;
+        }
+
         if (settings.LearningCurve)
         {
             foreach (var step in new[] { 4, 2 })

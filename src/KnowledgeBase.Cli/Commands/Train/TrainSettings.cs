@@ -26,6 +26,10 @@ internal sealed class TrainSettings : CommandSettings
     [Description("Also train on 25%, 50% and 100% of the training days and score each on the held-out days.")]
     public bool LearningCurve { get; init; }
 
+    [CommandOption("--cross-validate <k>")]
+    [Description("Only measure: k-fold cross-validation by day over all labelled days (train and held-out), scores pooled; writes no models.")]
+    public int? CrossValidate { get; init; }
+
     [CommandOption("--seed <n>")]
     [Description("Seed of the training run.")]
     [DefaultValue(7)]
@@ -34,5 +38,6 @@ internal sealed class TrainSettings : CommandSettings
     public override ValidationResult Validate() =>
         !Directory.Exists(Labels) ? ValidationResult.Error($"labels folder not found: {Labels}")
         : !Directory.Exists(Corpus) ? ValidationResult.Error($"corpus folder not found: {Corpus}")
+        : CrossValidate is < 2 ? ValidationResult.Error("--cross-validate needs at least 2 folds")
         : ValidationResult.Success();
 }
