@@ -215,7 +215,8 @@ public sealed class ExchangeModelTrainer
             // Logistic regression gives calibrated probabilities, which the confidence of an exchange is built from.
             .Append(context.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
-                L2Regularization = 1f,
+                // Chosen by 5-fold cross-validation over the 92 labelled days (1, 0.25 and 0.05 tried).
+                L2Regularization = 0.25f,
                 L1Regularization = 0.05f,
                 NumberOfThreads = 1,
             }));

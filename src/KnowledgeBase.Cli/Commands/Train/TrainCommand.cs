@@ -25,9 +25,9 @@ internal sealed class TrainCommand : Command<TrainSettings>
         var table = new Table().AddColumns("training days", "question F1", "answer-link F1", "FAQ F1", "question P/R", "link P/R");
         if (settings.CrossValidate is int folds)
         {
-            var all = train.Concat(heldOut).OrderBy(d => d.Labels.Path, StringComparer.Ordinal).ToList();
-            var pooled = trainer.CrossValidate(all, folds, line => Terminal.Error.WriteLine(line));
-            AddRow(table, $"{all.Count} ({folds}-fold)", pooled);
+            // Training days only: the held-out days stay unseen by whatever this measurement is used to choose.
+            var pooled = trainer.CrossValidate(train, folds, line => Terminal.Error.WriteLine(line));
+            AddRow(table, $"{train.Count} ({folds}-fold)", pooled);
             AnsiConsole.Write(table);
             return ExitCodes.Ok;
         }

@@ -27,7 +27,7 @@ internal sealed class TrainSettings : CommandSettings
     public bool LearningCurve { get; init; }
 
     [CommandOption("--cross-validate <k>")]
-    [Description("Only measure: k-fold cross-validation by day over all labelled days (train and held-out), scores pooled; writes no models.")]
+    [Description("Only measure: k-fold cross-validation by day over the training days, scores pooled; writes no models.")]
     public int? CrossValidate { get; init; }
 
     [CommandOption("--seed <n>")]
