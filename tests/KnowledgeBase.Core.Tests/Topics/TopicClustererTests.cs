@@ -130,6 +130,25 @@ public sealed class TopicClustererTests(SegmenterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void The_count_tried_on_a_sample_still_clusters_every_exchange_the_same_way_each_time()
+    {
+        var options = new TopicClustererOptions { MinTopics = 2, MaxTopics = 6, MinExchangesPerTopic = 3, MaxTopicShare = 1, SelectionSampleSize = 9 };
+        var exchanges = Exchanges();
+
+        var first = Cluster(exchanges, options);
+        var second = Cluster(exchanges.AsEnumerable().Reverse().ToList(), options);
+
+        Assert.InRange(first.Selection.Chosen, 2, 6);
+        Assert.Equal(first.Selection.Chosen, first.Topics.Count);
+        Assert.Equal(exchanges.Count, first.Topics.Sum(t => t.ExchangeCount));
+        Assert.All(first.Exchanges, e => Assert.NotNull(e.TopicId));
+        Assert.Equal(first.Selection.Scores, second.Selection.Scores);
+        Assert.Equal(
+            first.Exchanges.ToDictionary(e => e.Id, e => e.TopicId),
+            second.Exchanges.ToDictionary(e => e.Id, e => e.TopicId));
+    }
+
+    [Fact]
     public void The_exchanges_come_back_in_the_given_order_with_a_topic_each()
     {
         var exchanges = Exchanges();
