@@ -25,6 +25,7 @@ public sealed class FaqJsonWriter
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
+        RemoveStaleTemporaries(directory, Path.GetFileName(path));
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         try
         {
@@ -42,6 +43,50 @@ public sealed class FaqJsonWriter
             {
                 File.Delete(temp);
             }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the temporary files that writers of the same target left when they were killed: those whose process id
+    /// no longer runs. A file of a process that still runs (another writer, or a reused id) is left alone.
+    /// </summary>
+    private static void RemoveStaleTemporaries(string directory, string fileName)
+    {
+        var prefix = $".{fileName}.";
+        foreach (var file in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+        {
+            var id = Path.GetFileName(file)[prefix.Length..^".tmp".Length];
+            if (int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Gone already, or not ours to delete: it is only litter.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -64,6 +64,7 @@ public sealed partial class KillSafetyTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(oldSchema, schema);
         Assert.Equal(files.Length, count);
         AssertNoStrayOutput(outFolder, killed);
+        Assert.Empty(Directory.GetFiles(outFolder, ".faq.json.*.tmp"));
 
         var fresh = Path.Combine(work, "fresh");
         Assert.True(RunToEnd(whole, fresh, "--no-cache") is 0 or 1, "the build without a cache failed");
