@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Domain;
@@ -41,18 +40,7 @@ internal sealed class ExportCommand : Command<ExportSettings>
         return ExitCodes.Ok;
     }
 
-    private static KnowledgeBaseDocument? ReadFaqJson(string path)
-    {
-        try
-        {
-            return new FaqJsonReader().ReadFile(path);
-        }
-        catch (Exception error) when (error is JsonException or InvalidDataException)
-        {
-            Terminal.Problem($"{path}: not a readable faq.json: {error.Message}");
-            return null;
-        }
-    }
+    private static KnowledgeBaseDocument? ReadFaqJson(string path) => FaqJsonInput.TryRead(path, out var document) ? document : null;
 
     // The store indexes search text with the project's jieba segmenter; opening it with another tokenizer would re-index.
     private static KnowledgeBaseDocument ReadApproved(ExportSettings settings)

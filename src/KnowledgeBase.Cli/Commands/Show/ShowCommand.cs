@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Domain;
-using KnowledgeBase.Core.Export;
 using KnowledgeBase.Core.Reading;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -19,14 +17,8 @@ internal sealed class ShowCommand : Command<ShowSettings>
 
     public override int Execute(CommandContext context, ShowSettings settings, CancellationToken cancellationToken)
     {
-        KnowledgeBaseDocument document;
-        try
+        if (!FaqJsonInput.TryRead(settings.Faq, out var document))
         {
-            document = new FaqJsonReader().ReadFile(settings.Faq);
-        }
-        catch (Exception error) when (error is JsonException or InvalidDataException or IOException)
-        {
-            Terminal.Problem($"{settings.Faq}: not a readable faq.json: {error.Message}");
             return ExitCodes.UsageOrNothingReadable;
         }
 

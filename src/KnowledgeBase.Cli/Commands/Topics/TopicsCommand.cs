@@ -1,7 +1,4 @@
-using System.Text.Json;
 using KnowledgeBase.Cli.Infrastructure;
-using KnowledgeBase.Core.Domain;
-using KnowledgeBase.Core.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,14 +9,8 @@ internal sealed class TopicsCommand : Command<TopicsSettings>
 {
     public override int Execute(CommandContext context, TopicsSettings settings, CancellationToken cancellationToken)
     {
-        KnowledgeBaseDocument document;
-        try
+        if (!FaqJsonInput.TryRead(settings.Faq, out var document))
         {
-            document = new FaqJsonReader().ReadFile(settings.Faq);
-        }
-        catch (Exception error) when (error is JsonException or InvalidDataException or IOException)
-        {
-            Terminal.Problem($"{settings.Faq}: not a readable faq.json: {error.Message}");
             return ExitCodes.UsageOrNothingReadable;
         }
 
