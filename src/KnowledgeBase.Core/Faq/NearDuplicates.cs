@@ -50,21 +50,6 @@ internal static class NearDuplicates
         return groups;
     }
 
-    /// <summary>Jaccard similarity of two word sets; 0 when both are empty.</summary>
-    /// <param name="a">One set.</param>
-    /// <param name="b">The other.</param>
-    /// <returns>|a ∩ b| / |a ∪ b|.</returns>
-    public static double Jaccard(IReadOnlySet<string> a, IReadOnlySet<string> b)
-    {
-        if (a.Count == 0 && b.Count == 0)
-        {
-            return 0;
-        }
-
-        var shared = a.Count(b.Contains);
-        return shared / (double)(a.Count + b.Count - shared);
-    }
-
     /// <summary>The earliest group whose leader the question repeats, or -1.</summary>
     private static int FindGroup(
         AskedQuestion question,
