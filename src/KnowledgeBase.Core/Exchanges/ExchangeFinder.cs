@@ -34,6 +34,9 @@ public sealed class ExchangeFinder : IDisposable
         _linkEngine = new(() => models.Context.Model.CreatePredictionEngine<LinkRow, BinaryPrediction>(models.Link), trackAllValues: true);
     }
 
+    /// <summary>The thresholds the finder decodes with.</summary>
+    public ExchangeModelSettings Settings => _models.Settings;
+
     /// <summary>Finds the exchanges of a day.</summary>
     /// <param name="day">The day.</param>
     /// <returns>Exchanges in order of their first question.</returns>
@@ -44,6 +47,23 @@ public sealed class ExchangeFinder : IDisposable
         return Decode(turns, questionProbabilities, _models.Settings)
             .Select(found => ToExchange(turns, found))
             .ToList();
+    }
+
+    /// <summary>
+    /// The question detector's probability for each message of a day, in message order: <c>null</c> for messages that
+    /// cannot open a question (too short, images, system notes) and for the second copy of a message merged from two
+    /// exports. For looking at what the detector sees (<c>kb show-day --scores</c>).
+    /// </summary>
+    /// <param name="day">The day.</param>
+    /// <returns>One probability (or null) per message of <paramref name="day"/>.</returns>
+    public IReadOnlyList<float?> QuestionProbabilities(ChatDay day)
+    {
+        var turns = DayTurns.Prepare(day, _segmenter, _directory);
+        var probabilities = ScoreQuestions(turns);
+        var byLine = turns.Turns
+            .Where(t => IsCandidateQuestion(t))
+            .ToDictionary(t => t.Message.Source.Line, t => probabilities[t.Index]);
+        return day.Messages.Select(m => byLine.TryGetValue(m.Source.Line, out var p) ? p : (float?)null).ToList();
     }
 
     /// <inheritdoc />

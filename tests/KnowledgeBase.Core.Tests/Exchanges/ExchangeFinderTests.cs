@@ -30,6 +30,27 @@ public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
     }
 
     [CorpusFact]
+    public void Question_probabilities_follow_the_messages_and_the_found_questions()
+    {
+        var day = CorpusFixture.ReadDay(SeedDay);
+
+        var probabilities = corpus.Finder.QuestionProbabilities(day);
+
+        Assert.Equal(day.Messages.Count, probabilities.Count);
+        // Images cannot open a question.
+        var images = Enumerable.Range(0, day.Messages.Count).Where(i => day.Messages[i].Kind == MessageKind.Image).ToList();
+        Assert.NotEmpty(images);
+        Assert.All(images, i => Assert.Null(probabilities[i]));
+        Assert.All(probabilities.OfType<float>(), p => Assert.InRange(p, 0f, 1f));
+        var threshold = corpus.Finder.Settings.QuestionThreshold;
+        foreach (var exchange in corpus.Finder.Find(day))
+        {
+            var index = Enumerable.Range(0, day.Messages.Count).First(i => day.Messages[i].Source == exchange.FirstQuestion.Source);
+            Assert.True(probabilities[index] >= threshold, $"line {exchange.FirstQuestion.Source.Line}: {probabilities[index]}");
+        }
+    }
+
+    [CorpusFact]
     public void Exchange_ids_are_unique_and_derived_from_the_first_question()
     {
         var exchanges = corpus.Finder.Find(CorpusFixture.ReadDay(SeedDay));

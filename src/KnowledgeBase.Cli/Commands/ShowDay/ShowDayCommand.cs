@@ -1,12 +1,17 @@
+using System.Globalization;
 using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Exchanges;
 using KnowledgeBase.Core.Reading;
+using KnowledgeBase.Core.Segmentation;
 using Spectre.Console.Cli;
 
 namespace KnowledgeBase.Cli.Commands.ShowDay;
 
 /// <summary>
 /// <c>kb show-day &lt;file&gt;</c>: a day's messages the way labels name them (header line, time, speaker, text with
-/// entities decoded), one per line, for labelling and for reviewing labels.
+/// entities decoded), one per line, for labelling and for reviewing labels; with <c>--scores</c>, also what the
+/// exchange models make of the day.
 /// </summary>
 internal sealed class ShowDayCommand : Command<ShowDaySettings>
 {
@@ -16,11 +21,27 @@ internal sealed class ShowDayCommand : Command<ShowDaySettings>
         // Paths are shown as <group>/<file>, the way label files name them.
         var root = Path.GetDirectoryName(Path.GetDirectoryName(full)) ?? full;
         var result = new ChatLogReader().ReadFile(root, full);
-        Console.Out.WriteLine($"# {result.Day.Path}");
-        foreach (var message in result.Day.Messages)
+        var day = result.Day;
+        var scores = settings.Scores ? Score(day, settings.Models) : null;
+
+        Console.Out.WriteLine($"# {day.Path}");
+        for (var i = 0; i < day.Messages.Count; i++)
         {
+            var message = day.Messages[i];
             var text = message.Body.ReplaceLineEndings(" ");
-            Console.Out.WriteLine($"L{message.Source.Line}\t{message.Time:HH:mm:ss}\t{message.Speaker.Raw}\t{text}");
+            var score = scores is null ? string.Empty : (scores.Probabilities[i]?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-") + "\t";
+            Console.Out.WriteLine($"L{message.Source.Line}\t{score}{message.Time:HH:mm:ss}\t{message.Speaker.Raw}\t{text}");
+        }
+
+        if (scores is not null)
+        {
+            Console.Out.WriteLine($"# {scores.Exchanges.Count} exchanges (question lines -> answer lines, confidence)");
+            foreach (var exchange in scores.Exchanges)
+            {
+                var questions = string.Join(',', exchange.Questions.Select(m => m.Source.Line));
+                var answers = string.Join(',', exchange.Answers.Select(m => m.Source.Line));
+                Console.Out.WriteLine($"Q {questions} -> {(answers.Length == 0 ? "-" : answers)}\t{exchange.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}");
+            }
         }
 
         foreach (var problem in result.Problems)
@@ -30,4 +51,16 @@ internal sealed class ShowDayCommand : Command<ShowDaySettings>
 
         return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
     }
+
+    private static DayScores Score(ChatDay day, string? modelsDirectory)
+    {
+        var models = modelsDirectory ?? Path.Combine(AppContext.BaseDirectory, "models");
+        var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = models });
+        var builder = new SpeakerDirectoryBuilder();
+        builder.Observe(day.Messages);
+        using var finder = new ExchangeFinder(ExchangeModels.Load(models), segmenter, builder.Build());
+        return new DayScores(finder.QuestionProbabilities(day), finder.Find(day));
+    }
+
+    private sealed record DayScores(IReadOnlyList<float?> Probabilities, IReadOnlyList<Exchange> Exchanges);
 }
