@@ -48,6 +48,9 @@ internal static class ChatCues
     public static bool HasQuestionParticle(string text) =>
         text.Contains('吗') || text.Contains("么？", StringComparison.Ordinal) || EndsWithAny(text, "呢", "么", "嘛", "吧？", "呢？");
 
+    /// <summary>Ends with 呢 (a question mark after it or not): "and what about …?".</summary>
+    public static bool EndsWithWhatAbout(string text) => EndsWithAny(text, "呢");
+
     public static int InterrogativeCount(string text) => CountAny(text, InterrogativeWords);
 
     public static int RequestCount(string text) => CountAny(text, RequestWords);

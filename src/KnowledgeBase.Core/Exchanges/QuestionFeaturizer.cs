@@ -8,9 +8,10 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class QuestionFeaturizer
 {
-    public const int Count = 32;
+    public const int Count = 34;
     private const int LookAhead = 8;
     private const double SameBurstSeconds = 120;
+    private const int RoundTurns = 30;
 
     public static float[] Featurize(DayTurns day, int index)
     {
@@ -106,6 +107,10 @@ internal static class QuestionFeaturizer
         // Arguing or checking ("不是…吗", "…吧？") and asking about someone's own case ("你们…") are replies, rarely new questions.
         f[30] = ChatCues.RhetoricalCount(text);
         f[31] = ChatCues.SecondPersonCount(text);
+        // The asker of a recent question speaking again after others replied: a next round ("…的情况呢？") or a challenge.
+        f[32] = Flag(AsksAgainAfterReplies(day, index));
+        // "…呢" asks "and what about X?", the way a follow-up round starts.
+        f[33] = Flag(ChatCues.EndsWithWhatAbout(text));
         return f;
     }
 
@@ -113,6 +118,27 @@ internal static class QuestionFeaturizer
     public static bool LooksLikeQuestion(string text) =>
         ChatCues.HasFullWidthQuestionMark(text) || ChatCues.EndsWithQuestionMark(text) || ChatCues.HasQuestionParticle(text)
         || (ChatCues.InterrogativeCount(text) > 0 && text.Length >= 6);
+
+    // The speaker asked something (as the cheap guess sees it) within the last RoundTurns turns, and someone else spoke since.
+    private static bool AsksAgainAfterReplies(DayTurns day, int index)
+    {
+        var speaker = day.Turns[index].Speaker;
+        var othersSpoke = false;
+        for (var j = index - 1; j >= Math.Max(0, index - RoundTurns); j--)
+        {
+            var turn = day.Turns[j];
+            if (turn.Speaker != speaker)
+            {
+                othersSpoke = true;
+            }
+            else if (turn.LooksLikeQuestion)
+            {
+                return othersSpoke;
+            }
+        }
+
+        return false;
+    }
 
     // A message addressed to someone who just spoke is a reply (or a clarification back), rarely a new question.
     private static bool MentionsRecentSpeaker(DayTurns day, int index)
