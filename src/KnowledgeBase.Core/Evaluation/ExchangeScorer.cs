@@ -73,6 +73,63 @@ public static class ExchangeScorer
     /// overlap, then smallest predicted question line, then predicted index, then gold index (score.py's tuple sort).
     /// </summary>
     /// <returns>The matched (predicted index, gold index) pairs, in the order they were taken.</returns>
+    /// <summary>
+    /// How well the predicted exchanges' confidence is calibrated: each scored exchange with a confidence is an outcome of
+    /// 1 when it is matched (as <see cref="Score"/> matches) to a gold exchange that has answers (a real, answered
+    /// question), else 0. Reports the outcome rate per confidence bin, the expected calibration error and the Brier score.
+    /// </summary>
+    /// <param name="gold">The labelled days.</param>
+    /// <param name="pred">The predictions (with <see cref="PredictedExchange.Confidence"/>).</param>
+    /// <param name="corpusDir">As for <see cref="Score"/>.</param>
+    /// <param name="binEdges">Upper edges of the bins, ascending, the last at least 1.</param>
+    /// <returns>The report.</returns>
+    public static CalibrationReport Calibration(GoldSet gold, PredictedExchanges pred, string? corpusDir, IReadOnlyList<double>? binEdges = null)
+    {
+        binEdges ??= [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0];
+        var outcomes = new List<(double Confidence, bool Answered)>();
+        var predByFile = PredictionsByFile(gold, pred);
+        foreach (GoldFile file in gold.Files)
+        {
+            IReadOnlyList<GoldExchange> gex = file.Exchanges;
+            List<PredictedExchange> pex = predByFile[file.Path];
+            if (corpusDir is not null)
+            {
+                var map = MergedExportCanonicalizer.Map(Path.Combine(corpusDir, file.Path));
+                gex = [.. gex.Select(g => g with { Questions = Canonical(g.Questions, map) })];
+                pex = [.. pex.Select(p => p with { Questions = Canonical(p.Questions, map).ToFrozenSet() })];
+            }
+
+            var goldOf = Match(pex, gex).ToDictionary(m => m.Pred, m => m.Gold);
+            for (int i = 0; i < pex.Count; i++)
+            {
+                if (pex[i].Confidence is double confidence)
+                {
+                    outcomes.Add((confidence, goldOf.TryGetValue(i, out int j) && gex[j].Answers.Count > 0));
+                }
+            }
+        }
+
+        var bins = new List<CalibrationBin>();
+        double lower = 0, error = 0;
+        foreach (double upper in binEdges)
+        {
+            bool last = upper == binEdges[^1];
+            var members = outcomes.Where(o => o.Confidence >= lower && (o.Confidence < upper || (last && o.Confidence <= upper))).ToList();
+            if (members.Count > 0)
+            {
+                double meanConfidence = members.Average(o => o.Confidence);
+                double observed = members.Average(o => o.Answered ? 1.0 : 0.0);
+                bins.Add(new CalibrationBin(lower, upper, members.Count, meanConfidence, observed));
+                error += (double)members.Count / outcomes.Count * Math.Abs(meanConfidence - observed);
+            }
+
+            lower = upper;
+        }
+
+        double brier = outcomes.Count == 0 ? 0 : outcomes.Average(o => Math.Pow(o.Confidence - (o.Answered ? 1 : 0), 2));
+        return new CalibrationReport(outcomes.Count, bins, error, brier);
+    }
+
     internal static IReadOnlyList<(int Pred, int Gold)> Match(IReadOnlyList<PredictedExchange> pex, IReadOnlyList<GoldExchange> gex)
     {
         var candidates = new List<(int Overlap, int MinQuestion, int Pred, int Gold)>();

@@ -13,4 +13,8 @@ public sealed record PredictedExchange(
     IReadOnlyList<string> Paths,
     IReadOnlySet<int> Questions,
     IReadOnlySet<int> Answers,
-    string Topic);
+    string Topic)
+{
+    /// <summary>The exchange's <c>confidence</c> in faq.json, if it has one (only the calibration report uses it).</summary>
+    public double? Confidence { get; init; }
+}

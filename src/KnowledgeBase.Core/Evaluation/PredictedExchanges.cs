@@ -125,7 +125,8 @@ public sealed class PredictedExchanges
         }
 
         JsonElement? topic = ex.TryGetProperty("topicId", out JsonElement t) ? t : null;
-        return new PredictedExchange(paths, questions.ToFrozenSet(), answers.ToFrozenSet(), PythonText.Str(topic));
+        double? confidence = ex.TryGetProperty("confidence", out JsonElement c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null;
+        return new PredictedExchange(paths, questions.ToFrozenSet(), answers.ToFrozenSet(), PythonText.Str(topic)) { Confidence = confidence };
     }
 
     private static int Line(JsonElement message, int index)

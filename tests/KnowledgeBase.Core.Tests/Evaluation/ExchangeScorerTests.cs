@@ -182,6 +182,44 @@ public sealed class ExchangeScorerTests
         Assert.Equal(1.0, merged.FaqR);
     }
 
+    [Fact]
+    public void Calibration_counts_a_matched_answered_gold_question_as_a_hit_and_everything_else_as_a_miss()
+    {
+        var gold = Gold(Day, G([10], [11], "t"), G([20], [], "t"), G([30], [31], "t"));
+        var pred = PredictedExchanges.From(
+        [
+            Exchange([10], 0.9),  // matches an answered gold question: hit
+            Exchange([20], 0.85), // matches an unanswered one: miss
+            Exchange([40], 0.15), // matches nothing: miss
+            Exchange([30], 0.1),  // hit, at low confidence
+            Exchange([50], null), // no confidence: not counted
+        ]);
+
+        var report = ExchangeScorer.Calibration(gold, pred, corpusDir: null, binEdges: [0.5, 1.0]);
+
+        Assert.Equal(4, report.Exchanges);
+        Assert.Equal(2, report.Bins.Count);
+        Assert.Equal(new CalibrationBin(0, 0.5, 2, 0.125, 0.5), report.Bins[0]);
+        Assert.Equal(new CalibrationBin(0.5, 1.0, 2, 0.875, 0.5), report.Bins[1]);
+        // Both bins are 0.375 off, so is their weighted mean.
+        Assert.Equal(0.375, report.ExpectedCalibrationError, Digits);
+        Assert.Equal(((0.1 * 0.1) + (0.85 * 0.85) + (0.15 * 0.15) + (0.9 * 0.9)) / 4, report.Brier, Digits);
+    }
+
+    [Fact]
+    public void Confidence_is_read_from_faq_json()
+    {
+        var pred = PredictedExchanges.ParseFaqJson(
+            """{"exchanges": [{"topicId": "t1", "confidence": 0.42, "messages": [{"path": "grp/2018-01-01-chat.markdown", "line": 3, "role": "question"}]},""" +
+            """ {"topicId": "t1", "messages": [{"path": "grp/2018-01-01-chat.markdown", "line": 9, "role": "question"}]}]}""");
+
+        Assert.Equal(0.42, pred.Exchanges[0].Confidence);
+        Assert.Null(pred.Exchanges[1].Confidence);
+    }
+
+    private static PredictedExchange Exchange(int[] questions, double? confidence) =>
+        Pred((Day, questions, [], "t")).Exchanges[0] with { Confidence = confidence };
+
     private static GoldExchange G(int[] q, int[] a, string topic) => new(q, a, topic);
 
     private static GoldSet Gold(string path, params GoldExchange[] exchanges) => new([new GoldFile(path, exchanges)]);

@@ -14,9 +14,11 @@ internal sealed class EvalCommand : Command<EvalSettings>
         var gold = GoldSet.Load(settings.Gold);
         var predictions = PredictedExchanges.LoadFaqJson(settings.Faq);
         var corpus = settings.Corpus ?? InputRoot(settings.Faq);
-        var score = ExchangeScorer.Score(gold, predictions, corpus is not null && Directory.Exists(corpus) ? corpus : null);
+        var corpusDir = corpus is not null && Directory.Exists(corpus) ? corpus : null;
+        var score = ExchangeScorer.Score(gold, predictions, corpusDir);
         if (settings.Json)
         {
+            // Exactly the reference scorer's line; the calibration report is for people only.
             Console.Out.WriteLine(score.ToJson());
             return ExitCodes.Ok;
         }
@@ -29,7 +31,25 @@ internal sealed class EvalCommand : Command<EvalSettings>
         AnsiConsole.WriteLine(
             $"{score.Files} labelled files, {score.GoldExchanges} gold and {score.PredExchanges} predicted exchanges, {score.Matched} matched; " +
             $"topic NMI {score.TopicNmi:0.000}, ARI {score.TopicAri:0.000}");
+        if (settings.Calibration)
+        {
+            WriteCalibration(ExchangeScorer.Calibration(gold, predictions, corpusDir));
+        }
+
         return ExitCodes.Ok;
+    }
+
+    private static void WriteCalibration(CalibrationReport report)
+    {
+        var table = new Table().AddColumns("confidence", "exchanges", "mean confidence", "real and answered");
+        foreach (var bin in report.Bins)
+        {
+            table.AddRow($"{bin.Lower:0.0}–{bin.Upper:0.0}", $"{bin.Count}", $"{bin.MeanConfidence:0.00}", $"{bin.Observed:0.00}");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine(
+            $"calibration over {report.Exchanges} exchanges with a confidence: expected calibration error {report.ExpectedCalibrationError:0.000}, Brier {report.Brier:0.000}");
     }
 
     private static string? InputRoot(string faq)

@@ -23,6 +23,10 @@ internal sealed class EvalSettings : CommandSettings
     [Description("Print the scores as one JSON object (the reference scorer's keys).")]
     public bool Json { get; init; }
 
+    [CommandOption("--calibration")]
+    [Description("Also print how well the exchanges' confidence is calibrated: per confidence bin, the share that are real, answered gold questions; the expected calibration error and the Brier score.")]
+    public bool Calibration { get; init; }
+
     public override ValidationResult Validate() =>
         !File.Exists(Faq) ? ValidationResult.Error($"faq.json not found: {Faq}")
         : !Directory.Exists(Gold) ? ValidationResult.Error($"gold folder not found: '{Gold}' (use --gold <dir>)")
