@@ -20,24 +20,14 @@ public static class ExchangeScorer
     /// <returns>The score.</returns>
     public static EvaluationScore Score(GoldSet gold, PredictedExchanges pred, string? corpusDir)
     {
-        var predByFile = PredictionsByFile(gold, pred);
         int goldCount = 0, predCount = 0, matched = 0;
         int goldLinks = 0, predLinks = 0, goodLinks = 0;
         int answeredGold = 0, answeredPred = 0, faqHits = 0;
         var predTopics = new List<string?>();
         var goldTopics = new List<string?>();
 
-        foreach (GoldFile file in gold.Files)
+        foreach ((IReadOnlyList<GoldExchange> gex, IReadOnlyList<PredictedExchange> pex) in ScoredFiles(gold, pred, corpusDir))
         {
-            IReadOnlyList<GoldExchange> gex = file.Exchanges;
-            List<PredictedExchange> pex = predByFile[file.Path];
-            if (corpusDir is not null)
-            {
-                var map = MergedExportCanonicalizer.Map(Path.Combine(corpusDir, file.Path));
-                gex = [.. gex.Select(g => g with { Questions = Canonical(g.Questions, map), Answers = Canonical(g.Answers, map) })];
-                pex = [.. pex.Select(p => p with { Questions = Canonical(p.Questions, map).ToFrozenSet(), Answers = Canonical(p.Answers, map).ToFrozenSet() })];
-            }
-
             goldCount += gex.Count;
             predCount += pex.Count;
             goldLinks += gex.Sum(g => g.Answers.Count);
@@ -87,18 +77,8 @@ public static class ExchangeScorer
     {
         binEdges ??= [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0];
         var outcomes = new List<(double Confidence, bool Answered)>();
-        var predByFile = PredictionsByFile(gold, pred);
-        foreach (GoldFile file in gold.Files)
+        foreach ((IReadOnlyList<GoldExchange> gex, IReadOnlyList<PredictedExchange> pex) in ScoredFiles(gold, pred, corpusDir))
         {
-            IReadOnlyList<GoldExchange> gex = file.Exchanges;
-            List<PredictedExchange> pex = predByFile[file.Path];
-            if (corpusDir is not null)
-            {
-                var map = MergedExportCanonicalizer.Map(Path.Combine(corpusDir, file.Path));
-                gex = [.. gex.Select(g => g with { Questions = Canonical(g.Questions, map) })];
-                pex = [.. pex.Select(p => p with { Questions = Canonical(p.Questions, map).ToFrozenSet() })];
-            }
-
             var goldOf = Match(pex, gex).ToDictionary(m => m.Pred, m => m.Gold);
             for (int i = 0; i < pex.Count; i++)
             {
@@ -162,6 +142,26 @@ public static class ExchangeScorer
         }
 
         return pairs;
+    }
+
+    // Per gold file, its exchanges and the predictions scored against it, lines mapped to one per message when a corpus is given.
+    private static IEnumerable<(IReadOnlyList<GoldExchange> Gold, IReadOnlyList<PredictedExchange> Pred)> ScoredFiles(
+        GoldSet gold, PredictedExchanges pred, string? corpusDir)
+    {
+        var predByFile = PredictionsByFile(gold, pred);
+        foreach (GoldFile file in gold.Files)
+        {
+            IReadOnlyList<GoldExchange> gex = file.Exchanges;
+            IReadOnlyList<PredictedExchange> pex = predByFile[file.Path];
+            if (corpusDir is not null)
+            {
+                var map = MergedExportCanonicalizer.Map(Path.Combine(corpusDir, file.Path));
+                gex = [.. gex.Select(g => g with { Questions = Canonical(g.Questions, map), Answers = Canonical(g.Answers, map) })];
+                pex = [.. pex.Select(p => p with { Questions = Canonical(p.Questions, map).ToFrozenSet(), Answers = Canonical(p.Answers, map).ToFrozenSet() })];
+            }
+
+            yield return (gex, pex);
+        }
     }
 
     // Per gold path, the scored exchanges in document order: those with a question line, once for each gold file they touch.

@@ -14,6 +14,20 @@ internal sealed class QuestionRow
     public float[] Cues { get; set; } = [];
 }
 
+/// <summary>
+/// ML.NET row of the question detector's second stage: the cues and the first stage's text-only probability (out of
+/// fold when training).
+/// </summary>
+internal sealed class StackedQuestionRow
+{
+    public bool Label { get; set; }
+
+    [VectorType(QuestionFeaturizer.Count)]
+    public float[] Cues { get; set; } = [];
+
+    public float TextScore { get; set; }
+}
+
 /// <summary>ML.NET row of the reply linker: one (question, later message) pair.</summary>
 internal sealed class LinkRow
 {
