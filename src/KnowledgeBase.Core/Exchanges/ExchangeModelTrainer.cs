@@ -9,9 +9,9 @@ using Microsoft.ML.Transforms.Text;
 namespace KnowledgeBase.Core.Exchanges;
 
 /// <summary>
-/// Learns the question detector (logistic regression over jieba-token n-grams and numeric cues) and the reply linker
-/// (boosted trees over pair features) from labelled days, then picks the two decision thresholds that maximise the
-/// exchange scores on a validation part of the training days.
+/// Learns the question detector (a logistic regression over jieba-token n-grams, then boosted trees over its score and the
+/// numeric cues) and the reply linker (boosted trees over pair features) from labelled days, then picks the decision
+/// thresholds that maximise the exchange scores on a validation part of the training days.
 /// </summary>
 public sealed class ExchangeModelTrainer
 {
