@@ -20,6 +20,7 @@ public sealed class ExchangeFinder : IDisposable
     private readonly SpeakerDirectory _directory;
     private readonly ThreadLocal<PredictionEngine<QuestionRow, BinaryPrediction>> _questionEngine;
     private readonly ThreadLocal<PredictionEngine<LinkRow, BinaryPrediction>> _linkEngine;
+    private readonly ThreadLocal<PredictionEngine<AnswerRow, BinaryPrediction>> _answerEngine;
 
     /// <summary>Creates a finder.</summary>
     /// <param name="models">The trained models.</param>
@@ -32,6 +33,7 @@ public sealed class ExchangeFinder : IDisposable
         _directory = directory;
         _questionEngine = new(() => models.Context.Model.CreatePredictionEngine<QuestionRow, BinaryPrediction>(models.Question), trackAllValues: true);
         _linkEngine = new(() => models.Context.Model.CreatePredictionEngine<LinkRow, BinaryPrediction>(models.Link), trackAllValues: true);
+        _answerEngine = new(() => models.Context.Model.CreatePredictionEngine<AnswerRow, BinaryPrediction>(models.Answer), trackAllValues: true);
     }
 
     /// <summary>The thresholds the finder decodes with.</summary>
@@ -43,8 +45,7 @@ public sealed class ExchangeFinder : IDisposable
     public IReadOnlyList<Exchange> Find(ChatDay day)
     {
         var turns = DayTurns.Prepare(day, _segmenter, _directory);
-        var questionProbabilities = ScoreQuestions(turns);
-        return Decode(turns, questionProbabilities, _models.Settings)
+        return Decode(turns, Score(turns), _models.Settings)
             .Select(found => ToExchange(turns, found))
             .ToList();
     }
@@ -79,11 +80,38 @@ public sealed class ExchangeFinder : IDisposable
             engine.Dispose();
         }
 
+        foreach (var engine in _answerEngine.Values)
+        {
+            engine.Dispose();
+        }
+
         _questionEngine.Dispose();
         _linkEngine.Dispose();
+        _answerEngine.Dispose();
     }
 
     internal DayTurns Prepare(ChatDay day) => DayTurns.Prepare(day, _segmenter, _directory);
+
+    /// <summary>Both per-turn views the linker needs: the detector's question probability and the answer-likeness of the text.</summary>
+    internal TurnScores Score(DayTurns day) => new(ScoreQuestions(day), ScoreAnswers(day));
+
+    /// <summary>How much each message's text reads like an answer (a text-only model; 0 for messages that cannot answer).</summary>
+    internal float[] ScoreAnswers(DayTurns day)
+    {
+        var engine = _answerEngine.Value!;
+        var scores = new float[day.Turns.Count];
+        for (var i = 0; i < day.Turns.Count; i++)
+        {
+            scores[i] = IsCandidateAnswer(day.Turns[i])
+                ? engine.Predict(new AnswerRow { Text = TextOf(day, i, _segmenter) }).Probability
+                : 0f;
+        }
+
+        return scores;
+    }
+
+    internal static string TextOf(DayTurns day, int index, ChineseSegmenter segmenter) =>
+        string.Join(' ', segmenter.Segment(day.Turns[index].Message.Text));
 
     internal float[] ScoreQuestions(DayTurns day)
     {
@@ -99,11 +127,11 @@ public sealed class ExchangeFinder : IDisposable
         return probabilities;
     }
 
-    internal IReadOnlyList<FoundExchange> Decode(DayTurns day, float[] questionProbabilities, ExchangeModelSettings thresholds, LinkCache? cache = null)
+    internal IReadOnlyList<FoundExchange> Decode(DayTurns day, TurnScores scores, ExchangeModelSettings thresholds, LinkCache? cache = null)
     {
         cache ??= new LinkCache();
-        var groups = GroupQuestions(day, questionProbabilities, thresholds.QuestionThreshold);
-        var found = Link(day, groups, questionProbabilities, thresholds.LinkThreshold, cache);
+        var groups = GroupQuestions(day, scores.Question, thresholds.QuestionThreshold);
+        var found = Link(day, groups, scores, thresholds.LinkThreshold, cache);
 
         // A "question" nobody seems to answer is usually not a real one, unless the detector is sure of it; dropping
         // it frees the messages it took for the questions that remain.
@@ -112,14 +140,14 @@ public sealed class ExchangeFinder : IDisposable
             .ToList();
         if (kept.Count < groups.Count)
         {
-            found = Link(day, kept, questionProbabilities, thresholds.LinkThreshold, cache);
+            found = Link(day, kept, scores, thresholds.LinkThreshold, cache);
         }
 
         return found.Select(f => f.Exchange).ToList();
     }
 
     private List<(FoundExchange Exchange, double Answered)> Link(
-        DayTurns day, List<(QuestionGroup Group, float Probability)> groups, float[] questionProbabilities, double linkThreshold, LinkCache cache)
+        DayTurns day, List<(QuestionGroup Group, float Probability)> groups, TurnScores scores, double linkThreshold, LinkCache cache)
     {
         var answers = groups.Select(_ => new List<int>()).ToArray();
         var noAnswer = groups.Select(_ => 1.0).ToArray();
@@ -137,7 +165,7 @@ public sealed class ExchangeFinder : IDisposable
                     continue;
                 }
 
-                var probability = cache.GetOrAdd(group, candidate, () => PredictLink(day, group, candidate, questionProbabilities));
+                var probability = cache.GetOrAdd(group, candidate, () => PredictLink(day, group, candidate, scores));
                 noAnswer[g] *= 1 - probability;
                 if (!best.TryGetValue(candidate, out var current) || probability > current.Probability)
                 {
@@ -159,13 +187,13 @@ public sealed class ExchangeFinder : IDisposable
             .ToList();
     }
 
-    private float PredictLink(DayTurns day, QuestionGroup group, int candidate, float[] questionProbabilities) =>
-        _linkEngine.Value!.Predict(new LinkRow { Features = LinkFeaturizer.Featurize(day, group, candidate, questionProbabilities) }).Probability;
+    private float PredictLink(DayTurns day, QuestionGroup group, int candidate, TurnScores scores) =>
+        _linkEngine.Value!.Predict(new LinkRow { Features = LinkFeaturizer.Featurize(day, group, candidate, scores) }).Probability;
 
     internal static QuestionRow QuestionRowOf(DayTurns day, int index, bool label, ChineseSegmenter segmenter) => new()
     {
         Label = label,
-        Text = string.Join(' ', segmenter.Segment(day.Turns[index].Message.Text)),
+        Text = TextOf(day, index, segmenter),
         Cues = QuestionFeaturizer.Featurize(day, index),
     };
 

@@ -63,7 +63,7 @@ public sealed class ExchangeModelTrainer
                     finders.Add(finder);
                     scored.AddRange(prepared
                         .Where((_, i) => i % folds == fold)
-                        .Select(d => (finder, new ScoredDay(d.Turns, d.Labels, finder.ScoreQuestions(d.Turns), new LinkCache()))));
+                        .Select(d => (finder, new ScoredDay(d.Turns, d.Labels, finder.Score(d.Turns), new LinkCache()))));
                 }
 
                 settings = ChooseThresholds(settings, scored, log);
@@ -97,7 +97,7 @@ public sealed class ExchangeModelTrainer
             using var finder = new ExchangeFinder(models, _segmenter, _directory);
             var scored = test
                 .Select(d => DayTurns.Prepare(d.Day, _segmenter, _directory) is var turns
-                    ? (finder, new ScoredDay(turns, d.Labels, finder.ScoreQuestions(turns), new LinkCache()))
+                    ? (finder, new ScoredDay(turns, d.Labels, finder.Score(turns), new LinkCache()))
                     : default)
                 .ToList();
             predictions.AddRange(Predictions(scored, models.Settings));
@@ -115,7 +115,7 @@ public sealed class ExchangeModelTrainer
     {
         var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory), d.Labels)).ToList();
         using var finder = new ExchangeFinder(models, _segmenter, _directory);
-        var scored = prepared.Select(d => (finder, new ScoredDay(d.Turns, d.Labels, finder.ScoreQuestions(d.Turns), new LinkCache()))).ToList();
+        var scored = prepared.Select(d => (finder, new ScoredDay(d.Turns, d.Labels, finder.Score(d.Turns), new LinkCache()))).ToList();
         return Score(scored, models.Settings);
     }
 
@@ -136,14 +136,20 @@ public sealed class ExchangeModelTrainer
 
             // The labelled questions open exchanges (probability 1); every other message keeps the detector's view for
             // the linker's features, held below the decision threshold so it opens nothing.
-            var probabilities = finder.ScoreQuestions(turns).Select(p => Math.Min(p, 0.49f)).ToArray();
+            var scores = finder.Score(turns);
+            var probabilities = scores.Question;
+            for (var i = 0; i < probabilities.Length; i++)
+            {
+                probabilities[i] = Math.Min(probabilities[i], 0.49f);
+            }
+
             foreach (var index in day.Labels.Exchanges.SelectMany(e => e.Questions).Select(turns.IndexOfLine).OfType<int>())
             {
                 probabilities[index] = 1f;
             }
 
             var oracle = models.Settings with { QuestionThreshold = 0.5, AnsweredThreshold = 0 };
-            foreach (var found in finder.Decode(turns, probabilities, oracle))
+            foreach (var found in finder.Decode(turns, scores, oracle))
             {
                 predictions.Add((turns.Day.Path,
                     found.Question.Turns.Select(t => turns.Turns[t].Message.Source.Line).ToList(),
@@ -159,13 +165,14 @@ public sealed class ExchangeModelTrainer
     {
         var context = new MLContext(seed: _seed);
         var question = FitQuestion(context, days);
+        var (answer, answerScores) = FitAnswer(context, days);
 
         // The linker sees the detector's probabilities, as it will when decoding. (Out-of-fold probabilities, from
         // detectors trained without each day, measured no better in cross-validation and cost five detector fits.)
         var linkRows = new List<LinkRow>();
         using (var engine = context.Model.CreatePredictionEngine<QuestionRow, BinaryPrediction>(question))
         {
-            foreach (var (turns, labels) in days)
+            foreach (var ((turns, labels), answerScore) in days.Zip(answerScores))
             {
                 var probabilities = new float[turns.Turns.Count];
                 for (var i = 0; i < turns.Turns.Count; i++)
@@ -175,7 +182,7 @@ public sealed class ExchangeModelTrainer
                         : 0f;
                 }
 
-                AddLinkRows(turns, labels, probabilities, linkRows);
+                AddLinkRows(turns, labels, new TurnScores(probabilities, answerScore), linkRows);
             }
         }
 
@@ -190,7 +197,7 @@ public sealed class ExchangeModelTrainer
             FeatureColumnName = nameof(LinkRow.Features),
         });
         var link = linkPipeline.Fit(context.Data.LoadFromEnumerable(linkRows));
-        return new ExchangeModels(context, question, link, settings);
+        return new ExchangeModels(context, question, link, answer, settings);
     }
 
     /// <summary>
@@ -240,7 +247,45 @@ public sealed class ExchangeModelTrainer
         return new TransformerChain<ITransformer>(text, rename, trees);
     }
 
-    private static ITransformer FitText(MLContext context, IReadOnlyList<QuestionRow> rows) =>
+    /// <summary>
+    /// The answer-text model: a logistic regression over a message's text (the same features as the detector's first
+    /// stage) that tells messages answering some question from chatter. Returns the model on all days and, for the
+    /// linker's training rows, each day's scores from a model trained without that day.
+    /// </summary>
+    private (ITransformer Model, List<float[]> OutOfFold) FitAnswer(MLContext context, IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days)
+    {
+        var rowsByDay = days.Select(d =>
+        {
+            var answers = d.Labels.Exchanges.SelectMany(e => e.Answers).Select(d.Turns.IndexOfLine).OfType<int>().ToHashSet();
+            return Enumerable.Range(0, d.Turns.Turns.Count)
+                .Where(i => ExchangeFinder.IsCandidateAnswer(d.Turns.Turns[i]))
+                .Select(i => (Index: i, Row: new AnswerRow { Label = answers.Contains(i), Text = ExchangeFinder.TextOf(d.Turns, i, _segmenter) }))
+                .ToList();
+        }).ToList();
+
+        var outOfFold = days.Select(d => new float[d.Turns.Turns.Count]).ToList();
+        var folds = Math.Min(TextFolds, days.Count);
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var rest = Enumerable.Range(0, days.Count).Where(i => i % folds != fold).SelectMany(i => rowsByDay[i]).Select(r => r.Row).ToList();
+            var held = Enumerable.Range(0, days.Count).Where(i => i % folds == fold).ToList();
+            // With a single day there is nothing to hold out from: score it in-sample.
+            var model = FitText(context, rest.Count > 0 ? rest : held.SelectMany(i => rowsByDay[i]).Select(r => r.Row).ToList());
+            foreach (var day in held)
+            {
+                var scores = model.Transform(context.Data.LoadFromEnumerable(rowsByDay[day].Select(r => r.Row))).GetColumn<float>("Probability").ToArray();
+                for (var k = 0; k < scores.Length; k++)
+                {
+                    outOfFold[day][rowsByDay[day][k].Index] = scores[k];
+                }
+            }
+        }
+
+        return (FitText(context, rowsByDay.SelectMany(r => r).Select(r => r.Row).ToList()), outOfFold);
+    }
+
+    private static ITransformer FitText<TRow>(MLContext context, IReadOnlyList<TRow> rows)
+        where TRow : class =>
         context.Transforms.Text.FeaturizeText(
                 "TextFeatures",
                 new TextFeaturizingEstimator.Options
@@ -251,7 +296,7 @@ public sealed class ExchangeModelTrainer
                     CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
                     Norm = TextFeaturizingEstimator.NormFunction.L2,
                 },
-                nameof(QuestionRow.Text))
+                "Text")
             .Append(context.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
                 FeatureColumnName = "TextFeatures",
@@ -280,7 +325,7 @@ public sealed class ExchangeModelTrainer
         }
     }
 
-    private static void AddLinkRows(DayTurns turns, GoldFile labels, float[] questionProbabilities, List<LinkRow> linkRows)
+    private static void AddLinkRows(DayTurns turns, GoldFile labels, TurnScores scores, List<LinkRow> linkRows)
     {
         foreach (var exchange in labels.Exchanges)
         {
@@ -296,7 +341,7 @@ public sealed class ExchangeModelTrainer
             {
                 if (ExchangeFinder.IsCandidateAnswer(turns.Turns[candidate]))
                 {
-                    linkRows.Add(new LinkRow { Label = answers.Contains(candidate), Features = LinkFeaturizer.Featurize(turns, group, candidate, questionProbabilities) });
+                    linkRows.Add(new LinkRow { Label = answers.Contains(candidate), Features = LinkFeaturizer.Featurize(turns, group, candidate, scores) });
                 }
             }
         }
@@ -348,9 +393,9 @@ public sealed class ExchangeModelTrainer
         IReadOnlyList<(ExchangeFinder Finder, ScoredDay Day)> days, ExchangeModelSettings thresholds)
     {
         var predictions = new List<(string, IReadOnlyCollection<int>, IReadOnlyCollection<int>, string)>();
-        foreach (var (finder, (turns, _, probabilities, cache)) in days)
+        foreach (var (finder, (turns, _, scores, cache)) in days)
         {
-            foreach (var found in finder.Decode(turns, probabilities, thresholds, cache))
+            foreach (var found in finder.Decode(turns, scores, thresholds, cache))
             {
                 var questions = found.Question.Turns.Select(t => turns.Turns[t].Message.Source.Line).ToList();
                 var answers = found.Answers.Select(t => turns.Turns[t].Message.Source.Line).ToList();
@@ -362,4 +407,4 @@ public sealed class ExchangeModelTrainer
     }
 }
 
-internal sealed record ScoredDay(DayTurns Turns, GoldFile Labels, float[] Probabilities, LinkCache Cache);
+internal sealed record ScoredDay(DayTurns Turns, GoldFile Labels, TurnScores Scores, LinkCache Cache);

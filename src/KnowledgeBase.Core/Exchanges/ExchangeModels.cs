@@ -3,7 +3,7 @@ using Microsoft.ML;
 
 namespace KnowledgeBase.Core.Exchanges;
 
-/// <summary>The trained question detector and reply linker with their thresholds: <c>models/exchange-*.zip</c>.</summary>
+/// <summary>The trained question detector, answer-text model and reply linker with their thresholds: <c>models/exchange-*.zip</c>.</summary>
 public sealed class ExchangeModels
 {
     /// <summary>File name of the question detector.</summary>
@@ -12,16 +12,20 @@ public sealed class ExchangeModels
     /// <summary>File name of the reply linker.</summary>
     public const string LinkModelFile = "exchange-link.zip";
 
+    /// <summary>File name of the answer-text model.</summary>
+    public const string AnswerModelFile = "exchange-answer.zip";
+
     /// <summary>File name of the thresholds.</summary>
     public const string SettingsFile = "exchange-settings.json";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    internal ExchangeModels(MLContext context, ITransformer question, ITransformer link, ExchangeModelSettings settings)
+    internal ExchangeModels(MLContext context, ITransformer question, ITransformer link, ITransformer answer, ExchangeModelSettings settings)
     {
         Context = context;
         Question = question;
         Link = link;
+        Answer = answer;
         Settings = settings;
     }
 
@@ -34,6 +38,8 @@ public sealed class ExchangeModels
 
     internal ITransformer Link { get; }
 
+    internal ITransformer Answer { get; }
+
     /// <summary>Loads the models from a folder; a missing file is a clear error.</summary>
     /// <param name="directory">The models folder.</param>
     /// <returns>The models.</returns>
@@ -42,9 +48,10 @@ public sealed class ExchangeModels
         var context = new MLContext(seed: 1);
         var question = context.Model.Load(Require(directory, QuestionModelFile), out _);
         var link = context.Model.Load(Require(directory, LinkModelFile), out _);
+        var answer = context.Model.Load(Require(directory, AnswerModelFile), out _);
         var settings = JsonSerializer.Deserialize<ExchangeModelSettings>(File.ReadAllText(Require(directory, SettingsFile)))
             ?? throw new InvalidDataException($"{Path.Combine(directory, SettingsFile)}: empty settings");
-        return new ExchangeModels(context, question, link, settings);
+        return new ExchangeModels(context, question, link, answer, settings);
     }
 
     /// <summary>Saves the models to a folder.</summary>
@@ -54,10 +61,11 @@ public sealed class ExchangeModels
         Directory.CreateDirectory(directory);
         Context.Model.Save(Question, null, Path.Combine(directory, QuestionModelFile));
         Context.Model.Save(Link, null, Path.Combine(directory, LinkModelFile));
+        Context.Model.Save(Answer, null, Path.Combine(directory, AnswerModelFile));
         File.WriteAllText(Path.Combine(directory, SettingsFile), JsonSerializer.Serialize(Settings, JsonOptions) + "\n");
     }
 
-    internal ExchangeModels WithSettings(ExchangeModelSettings settings) => new(Context, Question, Link, settings);
+    internal ExchangeModels WithSettings(ExchangeModelSettings settings) => new(Context, Question, Link, Answer, settings);
 
     private static string Require(string directory, string file)
     {

@@ -28,6 +28,20 @@ internal sealed class StackedQuestionRow
     public float TextScore { get; set; }
 }
 
+/// <summary>ML.NET row of the answer-text model: one message, labelled by whether it answers any question.</summary>
+internal sealed class AnswerRow
+{
+    public bool Label { get; set; }
+
+    /// <summary>The message's jieba tokens joined by spaces.</summary>
+    public string Text { get; set; } = string.Empty;
+}
+
+/// <summary>Per-turn scores of a day: the question detector's probability and the answer-text model's.</summary>
+/// <param name="Question">P(the turn opens a question), 0 for turns that cannot.</param>
+/// <param name="Answer">How much the turn's text reads like an answer, 0 for turns that cannot answer.</param>
+internal sealed record TurnScores(float[] Question, float[] Answer);
+
 /// <summary>ML.NET row of the reply linker: one (question, later message) pair.</summary>
 internal sealed class LinkRow
 {

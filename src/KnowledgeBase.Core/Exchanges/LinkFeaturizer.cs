@@ -8,7 +8,7 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class LinkFeaturizer
 {
-    public const int Count = 34;
+    public const int Count = 35;
 
     /// <summary>How far after a question an answer is looked for.</summary>
     public const int WindowTurns = 40;
@@ -43,7 +43,7 @@ internal static class LinkFeaturizer
         day.Turns[candidate].Speaker != question.Asker
         && (day.Addressees[candidate].Contains(question.Asker) || day.Quoted[candidate] == question.Asker);
 
-    public static float[] Featurize(DayTurns day, QuestionGroup question, int candidate, float[] questionProbabilities)
+    public static float[] Featurize(DayTurns day, QuestionGroup question, int candidate, TurnScores scores)
     {
         var turns = day.Turns;
         var c = turns[candidate];
@@ -80,7 +80,7 @@ internal static class LinkFeaturizer
             var between = turns[j];
             if (between.Speaker != question.Asker)
             {
-                strongestQuestionBetween = Math.Max(strongestQuestionBetween, questionProbabilities[j]);
+                strongestQuestionBetween = Math.Max(strongestQuestionBetween, scores.Question[j]);
             }
 
             if (between.Speaker == c.Speaker)
@@ -131,8 +131,10 @@ internal static class LinkFeaturizer
             && WordOverlap.Jaccard(question.WordSet, previous.WordSet) > 0);
         // The detector's own view: a message that opens a new question rarely answers an old one, and a strong new
         // question in between draws the answers after it.
-        f[32] = questionProbabilities[candidate];
+        f[32] = scores.Question[candidate];
         f[33] = strongestQuestionBetween;
+        // Does the text read like an answer at all (facts, advice), whatever question it answers?
+        f[34] = scores.Answer[candidate];
         return f;
     }
 
