@@ -215,18 +215,10 @@ public sealed class ExchangeModelTrainer
             return rows;
         }).ToList();
 
-        var stacked = new List<StackedQuestionRow>();
-        var folds = Math.Min(TextFolds, days.Count);
-        for (var fold = 0; fold < folds; fold++)
-        {
-            var held = Enumerable.Range(0, days.Count).Where(i => i % folds == fold).ToList();
-            var rest = Enumerable.Range(0, days.Count).Where(i => i % folds != fold).SelectMany(i => rowsByDay[i]).ToList();
-            var heldRows = held.SelectMany(i => rowsByDay[i]).ToList();
-            // With a single day there is nothing to hold out from: score it in-sample.
-            var scorer = FitText(context, rest.Count > 0 ? rest : heldRows);
-            var scores = scorer.Transform(context.Data.LoadFromEnumerable(heldRows)).GetColumn<float>("Probability").ToArray();
-            stacked.AddRange(heldRows.Select((r, i) => new StackedQuestionRow { Label = r.Label, Cues = r.Cues, TextScore = scores[i] }));
-        }
+        var textScores = OutOfFoldTextScores(context, rowsByDay);
+        var stacked = FoldOrder(days.Count)
+            .SelectMany(day => rowsByDay[day].Select((r, i) => new StackedQuestionRow { Label = r.Label, Cues = r.Cues, TextScore = textScores[day][i] }))
+            .ToList();
 
         var text = FitText(context, rowsByDay.SelectMany(r => r).ToList());
         var trees = context.Transforms.Concatenate("StackFeatures", nameof(StackedQuestionRow.Cues), nameof(StackedQuestionRow.TextScore))
@@ -263,25 +255,47 @@ public sealed class ExchangeModelTrainer
                 .ToList();
         }).ToList();
 
+        var textScores = OutOfFoldTextScores(context, rowsByDay.Select(rows => rows.Select(r => r.Row).ToList()).ToList());
         var outOfFold = days.Select(d => new float[d.Turns.Turns.Count]).ToList();
-        var folds = Math.Min(TextFolds, days.Count);
-        for (var fold = 0; fold < folds; fold++)
+        for (var day = 0; day < days.Count; day++)
         {
-            var rest = Enumerable.Range(0, days.Count).Where(i => i % folds != fold).SelectMany(i => rowsByDay[i]).Select(r => r.Row).ToList();
-            var held = Enumerable.Range(0, days.Count).Where(i => i % folds == fold).ToList();
-            // With a single day there is nothing to hold out from: score it in-sample.
-            var model = FitText(context, rest.Count > 0 ? rest : held.SelectMany(i => rowsByDay[i]).Select(r => r.Row).ToList());
-            foreach (var day in held)
+            for (var k = 0; k < rowsByDay[day].Count; k++)
             {
-                var scores = model.Transform(context.Data.LoadFromEnumerable(rowsByDay[day].Select(r => r.Row))).GetColumn<float>("Probability").ToArray();
-                for (var k = 0; k < scores.Length; k++)
-                {
-                    outOfFold[day][rowsByDay[day][k].Index] = scores[k];
-                }
+                outOfFold[day][rowsByDay[day][k].Index] = textScores[day][k];
             }
         }
 
         return (FitText(context, rowsByDay.SelectMany(r => r).Select(r => r.Row).ToList()), outOfFold);
+    }
+
+    /// <summary>
+    /// Each day's rows scored by a text model trained on the other folds' days (day i is in fold i mod
+    /// <see cref="TextFolds"/>), as an unseen day would be scored. A single day is scored in-sample.
+    /// </summary>
+    private static float[][] OutOfFoldTextScores<TRow>(MLContext context, IReadOnlyList<List<TRow>> rowsByDay)
+        where TRow : class
+    {
+        var scores = new float[rowsByDay.Count][];
+        var folds = Math.Min(TextFolds, rowsByDay.Count);
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var held = Enumerable.Range(0, rowsByDay.Count).Where(i => i % folds == fold).ToList();
+            var rest = Enumerable.Range(0, rowsByDay.Count).Where(i => i % folds != fold).SelectMany(i => rowsByDay[i]).ToList();
+            var model = FitText(context, rest.Count > 0 ? rest : held.SelectMany(i => rowsByDay[i]).ToList());
+            foreach (var day in held)
+            {
+                scores[day] = model.Transform(context.Data.LoadFromEnumerable(rowsByDay[day])).GetColumn<float>("Probability").ToArray();
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>The days fold by fold (the order the out-of-fold scores were made in), for a reproducible row order.</summary>
+    private static IEnumerable<int> FoldOrder(int days)
+    {
+        var folds = Math.Min(TextFolds, days);
+        return Enumerable.Range(0, folds).SelectMany(fold => Enumerable.Range(0, days).Where(i => i % folds == fold));
     }
 
     private static ITransformer FitText<TRow>(MLContext context, IReadOnlyList<TRow> rows)
