@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Pipeline;
+using KnowledgeBase.Core.Tests.Export;
 
 namespace KnowledgeBase.Core.Tests.Pipeline;
 
@@ -10,7 +11,7 @@ public sealed class SampleBuildFixture
 
     public SampleBuildFixture()
     {
-        SampleRoot = Path.Combine(FindRepositoryRoot(), "data", "sample");
+        SampleRoot = RepositoryFolder.Combine("data", "sample");
         var options = new KnowledgeBasePipelineOptions(SampleRoot) { GeneratedAt = GeneratedAt };
         First = new KnowledgeBasePipeline().Run(options);
         Second = new KnowledgeBasePipeline().Run(options);
@@ -22,17 +23,4 @@ public sealed class SampleBuildFixture
     public PipelineResult First { get; }
 
     public PipelineResult Second { get; }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeBase.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"KnowledgeBase.sln not found above {AppContext.BaseDirectory}");
-    }
 }
