@@ -68,9 +68,11 @@ internal sealed class DayTurns
             }
 
             var message = messages[i];
+            // Both come from one (cached) segmentation of the text.
+            var tokens = string.Join(' ', segmenter.Segment(message.Text));
             var words = segmenter.ContentWords(message.Text);
             var domain = words.Count(segmenter.IsDomainTerm);
-            turns.Add(new Turn(turns.Count, message, duplicates.TryGetValue(i, out var d) ? d : [], words, domain));
+            turns.Add(new Turn(turns.Count, message, duplicates.TryGetValue(i, out var d) ? d : [], tokens, words, domain));
         }
 
         // Everyone seen on the day (under any of their nicks) can be addressed.

@@ -103,15 +103,12 @@ public sealed class ExchangeFinder : IDisposable
         for (var i = 0; i < day.Turns.Count; i++)
         {
             scores[i] = IsCandidateAnswer(day.Turns[i])
-                ? engine.Predict(new AnswerRow { Text = TextOf(day, i, _segmenter) }).Probability
+                ? engine.Predict(new AnswerRow { Text = day.Turns[i].Tokens }).Probability
                 : 0f;
         }
 
         return scores;
     }
-
-    internal static string TextOf(DayTurns day, int index, ChineseSegmenter segmenter) =>
-        string.Join(' ', segmenter.Segment(day.Turns[index].Message.Text));
 
     internal float[] ScoreQuestions(DayTurns day)
     {
@@ -120,7 +117,7 @@ public sealed class ExchangeFinder : IDisposable
         for (var i = 0; i < day.Turns.Count; i++)
         {
             probabilities[i] = IsCandidateQuestion(day.Turns[i])
-                ? engine.Predict(QuestionRowOf(day, i, label: false, _segmenter)).Probability
+                ? engine.Predict(QuestionRowOf(day, i, label: false)).Probability
                 : 0f;
         }
 
@@ -190,10 +187,10 @@ public sealed class ExchangeFinder : IDisposable
     private float PredictLink(DayTurns day, QuestionGroup group, int candidate, TurnScores scores) =>
         _linkEngine.Value!.Predict(new LinkRow { Features = LinkFeaturizer.Featurize(day, group, candidate, scores) }).Probability;
 
-    internal static QuestionRow QuestionRowOf(DayTurns day, int index, bool label, ChineseSegmenter segmenter) => new()
+    internal static QuestionRow QuestionRowOf(DayTurns day, int index, bool label) => new()
     {
         Label = label,
-        Text = TextOf(day, index, segmenter),
+        Text = day.Turns[index].Tokens,
         Cues = QuestionFeaturizer.Featurize(day, index),
     };
 

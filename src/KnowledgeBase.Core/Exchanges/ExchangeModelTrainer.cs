@@ -178,7 +178,7 @@ public sealed class ExchangeModelTrainer
                 for (var i = 0; i < turns.Turns.Count; i++)
                 {
                     probabilities[i] = ExchangeFinder.IsCandidateQuestion(turns.Turns[i])
-                        ? engine.Predict(ExchangeFinder.QuestionRowOf(turns, i, label: false, _segmenter)).Probability
+                        ? engine.Predict(ExchangeFinder.QuestionRowOf(turns, i, label: false)).Probability
                         : 0f;
                 }
 
@@ -251,7 +251,7 @@ public sealed class ExchangeModelTrainer
             var answers = d.Labels.Exchanges.SelectMany(e => e.Answers).Select(d.Turns.IndexOfLine).OfType<int>().ToHashSet();
             return Enumerable.Range(0, d.Turns.Turns.Count)
                 .Where(i => ExchangeFinder.IsCandidateAnswer(d.Turns.Turns[i]))
-                .Select(i => (Index: i, Row: new AnswerRow { Label = answers.Contains(i), Text = ExchangeFinder.TextOf(d.Turns, i, _segmenter) }))
+                .Select(i => (Index: i, Row: new AnswerRow { Label = answers.Contains(i), Text = d.Turns.Turns[i].Tokens }))
                 .ToList();
         }).ToList();
 
@@ -334,7 +334,7 @@ public sealed class ExchangeModelTrainer
         {
             if (ExchangeFinder.IsCandidateQuestion(turns.Turns[i]) && !followUps.Contains(i))
             {
-                questionRows.Add(ExchangeFinder.QuestionRowOf(turns, i, openers.Contains(i), _segmenter));
+                questionRows.Add(ExchangeFinder.QuestionRowOf(turns, i, openers.Contains(i)));
             }
         }
     }

@@ -4,14 +4,15 @@ namespace KnowledgeBase.Core.Exchanges;
 
 /// <summary>
 /// A message of a day after merging export duplicates: the message as first seen, the header lines of its twins,
-/// and its content words (segmented once, reused by every feature).
+/// its jieba tokens and its content words (segmented once, reused by every feature and model).
 /// </summary>
 /// <param name="Index">Position in the day's turn list.</param>
 /// <param name="Message">The message as first seen.</param>
 /// <param name="Duplicates">Header lines of the same message in a second export.</param>
+/// <param name="Tokens">All jieba tokens of the message text joined by spaces: the text the ML.NET text models read.</param>
 /// <param name="Words">Content words of the message text (stop words removed).</param>
 /// <param name="DomainTerms">How many of the words are domain-dictionary terms.</param>
-internal sealed record Turn(int Index, ChatMessage Message, IReadOnlyList<SourceRef> Duplicates, IReadOnlyList<string> Words, int DomainTerms)
+internal sealed record Turn(int Index, ChatMessage Message, IReadOnlyList<SourceRef> Duplicates, string Tokens, IReadOnlyList<string> Words, int DomainTerms)
 {
     /// <summary>The content words as a set, for overlap features.</summary>
     public HashSet<string> WordSet { get; } = Words.ToHashSet(StringComparer.Ordinal);
