@@ -59,11 +59,6 @@ public static class ExchangeScorer
     }
 
     /// <summary>
-    /// Greedy one-to-one matching of one file's exchanges: candidate pairs whose question lines overlap, taken by largest
-    /// overlap, then smallest predicted question line, then predicted index, then gold index (score.py's tuple sort).
-    /// </summary>
-    /// <returns>The matched (predicted index, gold index) pairs, in the order they were taken.</returns>
-    /// <summary>
     /// How well the predicted exchanges' confidence is calibrated: each scored exchange with a confidence is an outcome of
     /// 1 when it is matched (as <see cref="Score"/> matches) to a gold exchange that has answers (a real, answered
     /// question), else 0. Reports the outcome rate per confidence bin, the expected calibration error and the Brier score.
@@ -110,6 +105,11 @@ public static class ExchangeScorer
         return new CalibrationReport(outcomes.Count, bins, error, brier);
     }
 
+    /// <summary>
+    /// Greedy one-to-one matching of one file's exchanges: candidate pairs whose question lines overlap, taken by largest
+    /// overlap, then smallest predicted question line, then predicted index, then gold index (score.py's tuple sort).
+    /// </summary>
+    /// <returns>The matched (predicted index, gold index) pairs, in the order they were taken.</returns>
     internal static IReadOnlyList<(int Pred, int Gold)> Match(IReadOnlyList<PredictedExchange> pex, IReadOnlyList<GoldExchange> gex)
     {
         var candidates = new List<(int Overlap, int MinQuestion, int Pred, int Gold)>();

@@ -421,4 +421,5 @@ public sealed class ExchangeModelTrainer
     }
 }
 
+/// <summary>A labelled day with its per-turn scores and link cache, decoded many times while thresholds are tuned.</summary>
 internal sealed record ScoredDay(DayTurns Turns, GoldFile Labels, TurnScores Scores, LinkCache Cache);
