@@ -42,6 +42,33 @@ public sealed record TopicClustererOptions
     /// <summary>Dimensions of the dense (LSA) space the exchanges are projected to before k-means.</summary>
     public int Dimensions { get; init; } = 32;
 
+    /// <summary>
+    /// How much the exchange's mean word vector counts against its LSA vector (which counts once); 0 leaves word vectors
+    /// out. They let questions meet that share no word but use words of the same company.
+    /// </summary>
+    public double WordVectorWeight { get; init; } = 3;
+
+    /// <summary>
+    /// Fewer exchanges than this are clustered on their LSA vectors alone: a few dozen exchanges hold too little text to
+    /// learn what their words mean.
+    /// </summary>
+    public int WordVectorMinExchanges { get; init; } = 300;
+
+    /// <summary>Length of the word vectors learned from the exchanges.</summary>
+    public int WordVectorDimensions { get; init; } = 100;
+
+    /// <summary>Words within this many positions of each other co-occur when learning word vectors.</summary>
+    public int WordVectorWindow { get; init; } = 5;
+
+    /// <summary>Words used fewer times than this in the exchanges get no vector.</summary>
+    public int WordVectorMinCount { get; init; } = 3;
+
+    /// <summary>
+    /// Word vectors are learned from at most this many exchanges (an even spread of them), so that their memory and time
+    /// stay bounded however large the input grows; every exchange is then embedded with them.
+    /// </summary>
+    public int WordVectorSampleSize { get; init; } = 20_000;
+
     /// <summary>How many times the question's words count against the answer's once.</summary>
     public int QuestionWeight { get; init; } = 2;
 

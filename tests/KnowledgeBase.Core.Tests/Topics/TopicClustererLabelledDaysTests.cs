@@ -34,6 +34,11 @@ public sealed class TopicClustererLabelledDaysTests(SegmenterFixture fixture, IT
 
         // NMI of topics this many and this small is never near 0: the same sizes shuffled score about 0.1 to 0.15.
         Assert.InRange(nmi, shuffled + 0.1, 1.0);
+        // Word vectors learned from the exchanges are what lifts the topics above LSA alone, at the same count.
+        var lsaOnly = new TopicClusterer(segmenter, new TopicClustererOptions { TopicCount = result.Topics.Count, WordVectorWeight = 0 }).Cluster(exchanges);
+        var lsaNmi = TopicAgreement.NormalizedMutualInformation(lsaOnly.Exchanges.Select(e => e.TopicId).ToList(), gold);
+        output.WriteLine($"LSA alone at {result.Topics.Count} topics: NMI {lsaNmi:F3}");
+        Assert.True(nmi > lsaNmi + 0.02, $"NMI {nmi:F3} with word vectors, {lsaNmi:F3} without");
         Assert.All(result.Topics, t => Assert.True(t.ExchangeCount <= 0.25 * exchanges.Count, $"{t.Id} holds {t.ExchangeCount}"));
         Assert.All(result.Topics, t => Assert.InRange(t.Keywords.Count, 3, 6));
     }
