@@ -40,7 +40,7 @@ internal sealed class DayTurns
     /// <summary>The turn holding a header line (the line of either twin of a merged message).</summary>
     public int? IndexOfLine(int line) => _indexByLine.TryGetValue(line, out var index) ? index : null;
 
-    public static DayTurns Prepare(ChatDay day, ChineseSegmenter segmenter, SpeakerDirectory directory)
+    public static DayTurns Prepare(ChatDay day, ChineseSegmenter segmenter, SpeakerDirectory directory, MessageEmbedder embedder)
     {
         var messages = day.Messages;
         var twins = new DuplicateExportMerger().FindTwins(messages);
@@ -72,7 +72,7 @@ internal sealed class DayTurns
             var tokens = string.Join(' ', segmenter.Segment(message.Text));
             var words = segmenter.ContentWords(message.Text);
             var domain = words.Count(segmenter.IsDomainTerm);
-            turns.Add(new Turn(turns.Count, message, duplicates.TryGetValue(i, out var d) ? d : [], tokens, words, domain));
+            turns.Add(new Turn(turns.Count, message, duplicates.TryGetValue(i, out var d) ? d : [], tokens, words, domain, embedder.Embed(words)));
         }
 
         // Everyone seen on the day (under any of their nicks) can be addressed.

@@ -25,16 +25,19 @@ public sealed class ExchangeModelTrainer
 
     private readonly ChineseSegmenter _segmenter;
     private readonly SpeakerDirectory _directory;
+    private readonly MessageEmbedder _embedder;
     private readonly int _seed;
 
     /// <summary>Creates a trainer.</summary>
     /// <param name="segmenter">The segmenter.</param>
     /// <param name="directory">Who is who, learned from the corpus.</param>
+    /// <param name="embedder">Word vectors learned from the corpus; saved with the models.</param>
     /// <param name="seed">Seed of every random choice.</param>
-    public ExchangeModelTrainer(ChineseSegmenter segmenter, SpeakerDirectory directory, int seed = 7)
+    public ExchangeModelTrainer(ChineseSegmenter segmenter, SpeakerDirectory directory, MessageEmbedder embedder, int seed = 7)
     {
         _segmenter = segmenter;
         _directory = directory;
+        _embedder = embedder;
         _seed = seed;
     }
 
@@ -48,7 +51,7 @@ public sealed class ExchangeModelTrainer
     public ExchangeModels Train(IReadOnlyList<LabelledDay> days, Action<string>? log = null)
     {
         const int folds = 4;
-        var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory), d.Labels)).ToList();
+        var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory, _embedder), d.Labels)).ToList();
         var settings = new ExchangeModelSettings(0.5, 0.4, prepared.Count, _seed);
         if (prepared.Count >= folds * 2)
         {
@@ -96,7 +99,7 @@ public sealed class ExchangeModelTrainer
             var models = Train(days.Where((_, i) => i % folds != fold).ToList());
             using var finder = new ExchangeFinder(models, _segmenter, _directory);
             var scored = test
-                .Select(d => DayTurns.Prepare(d.Day, _segmenter, _directory) is var turns
+                .Select(d => DayTurns.Prepare(d.Day, _segmenter, _directory, _embedder) is var turns
                     ? (finder, new ScoredDay(turns, d.Labels, finder.Score(turns), new LinkCache()))
                     : default)
                 .ToList();
@@ -113,7 +116,7 @@ public sealed class ExchangeModelTrainer
     /// <returns>The scores.</returns>
     public EvaluationScore Evaluate(ExchangeModels models, IReadOnlyList<LabelledDay> days)
     {
-        var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory), d.Labels)).ToList();
+        var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory, _embedder), d.Labels)).ToList();
         using var finder = new ExchangeFinder(models, _segmenter, _directory);
         var scored = prepared.Select(d => (finder, new ScoredDay(d.Turns, d.Labels, finder.Score(d.Turns), new LinkCache()))).ToList();
         return Score(scored, models.Settings);
@@ -132,7 +135,7 @@ public sealed class ExchangeModelTrainer
         var predictions = new List<(string, IReadOnlyCollection<int>, IReadOnlyCollection<int>, string)>();
         foreach (var day in days)
         {
-            var turns = DayTurns.Prepare(day.Day, _segmenter, _directory);
+            var turns = DayTurns.Prepare(day.Day, _segmenter, _directory, _embedder);
 
             // The labelled questions open exchanges (probability 1); every other message keeps the detector's view for
             // the linker's features, held below the decision threshold so it opens nothing.
@@ -197,7 +200,7 @@ public sealed class ExchangeModelTrainer
             FeatureColumnName = nameof(LinkRow.Features),
         });
         var link = linkPipeline.Fit(context.Data.LoadFromEnumerable(linkRows));
-        return new ExchangeModels(context, question, link, answer, settings);
+        return new ExchangeModels(context, question, link, answer, _embedder, settings);
     }
 
     /// <summary>

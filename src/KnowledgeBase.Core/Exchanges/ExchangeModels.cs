@@ -1,9 +1,13 @@
 using System.Text.Json;
+using KnowledgeBase.Core.Segmentation;
 using Microsoft.ML;
 
 namespace KnowledgeBase.Core.Exchanges;
 
-/// <summary>The trained question detector, answer-text model and reply linker with their thresholds: <c>models/exchange-*.zip</c>.</summary>
+/// <summary>
+/// The trained question detector, answer-text model and reply linker with their thresholds (<c>models/exchange-*.zip</c>),
+/// and the word vectors their features read (<c>models/word-vectors.bin</c>).
+/// </summary>
 public sealed class ExchangeModels
 {
     /// <summary>File name of the question detector.</summary>
@@ -20,9 +24,10 @@ public sealed class ExchangeModels
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    internal ExchangeModels(MLContext context, ITransformer question, ITransformer link, ITransformer answer, ExchangeModelSettings settings)
+    internal ExchangeModels(MLContext context, ITransformer question, ITransformer link, ITransformer answer, MessageEmbedder embedder, ExchangeModelSettings settings)
     {
         Context = context;
+        Embedder = embedder;
         Question = question;
         Link = link;
         Answer = answer;
@@ -31,6 +36,9 @@ public sealed class ExchangeModels
 
     /// <summary>Thresholds and training facts.</summary>
     public ExchangeModelSettings Settings { get; }
+
+    /// <summary>The word vectors learned from the corpus, which give each message its embedding.</summary>
+    public MessageEmbedder Embedder { get; }
 
     internal MLContext Context { get; }
 
@@ -49,9 +57,10 @@ public sealed class ExchangeModels
         var question = context.Model.Load(Require(directory, QuestionModelFile), out _);
         var link = context.Model.Load(Require(directory, LinkModelFile), out _);
         var answer = context.Model.Load(Require(directory, AnswerModelFile), out _);
+        var embedder = MessageEmbedder.Load(Require(directory, MessageEmbedder.FileName));
         var settings = JsonSerializer.Deserialize<ExchangeModelSettings>(File.ReadAllText(Require(directory, SettingsFile)))
             ?? throw new InvalidDataException($"{Path.Combine(directory, SettingsFile)}: empty settings");
-        return new ExchangeModels(context, question, link, answer, settings);
+        return new ExchangeModels(context, question, link, answer, embedder, settings);
     }
 
     /// <summary>Saves the models to a folder.</summary>
@@ -62,10 +71,11 @@ public sealed class ExchangeModels
         Context.Model.Save(Question, null, Path.Combine(directory, QuestionModelFile));
         Context.Model.Save(Link, null, Path.Combine(directory, LinkModelFile));
         Context.Model.Save(Answer, null, Path.Combine(directory, AnswerModelFile));
+        Embedder.Save(Path.Combine(directory, MessageEmbedder.FileName));
         File.WriteAllText(Path.Combine(directory, SettingsFile), JsonSerializer.Serialize(Settings, JsonOptions) + "\n");
     }
 
-    internal ExchangeModels WithSettings(ExchangeModelSettings settings) => new(Context, Question, Link, Answer, settings);
+    internal ExchangeModels WithSettings(ExchangeModelSettings settings) => new(Context, Question, Link, Answer, Embedder, settings);
 
     private static string Require(string directory, string file)
     {

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Segmentation;
 
 namespace KnowledgeBase.Core.Exchanges;
 
@@ -8,7 +9,7 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class LinkFeaturizer
 {
-    public const int Count = 35;
+    public const int Count = 37;
 
     /// <summary>How far after a question an answer is looked for.</summary>
     public const int WindowTurns = 40;
@@ -75,12 +76,17 @@ internal static class LinkFeaturizer
         var others = new HashSet<string>();
         var addressesBystander = false;
         float strongestQuestionBetween = 0;
+        float closestQuestionBetween = 0;
         for (var j = question.Last + 1; j < candidate; j++)
         {
             var between = turns[j];
             if (between.Speaker != question.Asker)
             {
                 strongestQuestionBetween = Math.Max(strongestQuestionBetween, scores.Question[j]);
+                if (scores.Question[j] >= 0.3f)
+                {
+                    closestQuestionBetween = Math.Max(closestQuestionBetween, MessageEmbedder.Cosine(between.Vector, c.Vector));
+                }
             }
 
             if (between.Speaker == c.Speaker)
@@ -135,7 +141,33 @@ internal static class LinkFeaturizer
         f[33] = strongestQuestionBetween;
         // Does the text read like an answer at all (facts, advice), whatever question it answers?
         f[34] = scores.Answer[candidate];
+        // What the words mean, not just which: an answer on the question's subject in other words, and a newer
+        // question between them that the candidate is closer to.
+        f[35] = MessageEmbedder.Cosine(QuestionVector(day, question), c.Vector);
+        f[36] = closestQuestionBetween;
         return f;
+    }
+
+    /// <summary>The embedding of a question's messages together (the mean direction of theirs).</summary>
+    private static float[] QuestionVector(DayTurns day, QuestionGroup question)
+    {
+        if (question.Turns.Count == 1)
+        {
+            return day.Turns[question.Turns[0]].Vector;
+        }
+
+        var sum = new float[day.Turns[question.Last].Vector.Length];
+        foreach (var index in question.Turns)
+        {
+            var vector = day.Turns[index].Vector;
+            for (var j = 0; j < sum.Length; j++)
+            {
+                sum[j] += vector[j];
+            }
+        }
+
+        var norm = MathF.Sqrt(MessageEmbedder.Cosine(sum, sum));
+        return norm == 0 ? sum : sum.Select(x => x / norm).ToArray();
     }
 
     private static double QuoteOverlap(string quoted, QuestionGroup question, DayTurns day)

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Segmentation;
 
 namespace KnowledgeBase.Core.Exchanges;
 
@@ -8,7 +9,8 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class QuestionFeaturizer
 {
-    public const int Count = 34;
+    public const int Count = 36;
+    private const int Neighbours = 3;
     private const int LookAhead = 8;
     private const double SameBurstSeconds = 120;
     private const int RoundTurns = 30;
@@ -111,7 +113,30 @@ internal static class QuestionFeaturizer
         f[32] = Flag(AsksAgainAfterReplies(day, index));
         // "…呢" asks "and what about X?", the way a follow-up round starts.
         f[33] = Flag(ChatCues.EndsWithWhatAbout(text));
+        // Meaning against the neighbours: a reply stays on the subject of what others just said, a new question leaves
+        // it; and the replies after a question stay on its subject.
+        f[34] = ClosestByOthers(day, index, -1);
+        f[35] = ClosestByOthers(day, index, +1);
         return f;
+    }
+
+    /// <summary>The largest cosine between a turn and the nearest <see cref="Neighbours"/> turns of other speakers in one direction.</summary>
+    private static float ClosestByOthers(DayTurns day, int index, int direction)
+    {
+        var turns = day.Turns;
+        var turn = turns[index];
+        float closest = 0;
+        var seen = 0;
+        for (var j = index + direction; j >= 0 && j < turns.Count && seen < Neighbours; j += direction)
+        {
+            if (turns[j].Speaker != turn.Speaker)
+            {
+                closest = Math.Max(closest, MessageEmbedder.Cosine(turn.Vector, turns[j].Vector));
+                seen++;
+            }
+        }
+
+        return closest;
     }
 
     /// <summary>A cheap, model-free guess used for context features (how many questions are open in between).</summary>

@@ -12,7 +12,8 @@ namespace KnowledgeBase.Core.Exchanges;
 /// <param name="Tokens">All jieba tokens of the message text joined by spaces: the text the ML.NET text models read.</param>
 /// <param name="Words">Content words of the message text (stop words removed).</param>
 /// <param name="DomainTerms">How many of the words are domain-dictionary terms.</param>
-internal sealed record Turn(int Index, ChatMessage Message, IReadOnlyList<SourceRef> Duplicates, string Tokens, IReadOnlyList<string> Words, int DomainTerms)
+/// <param name="Vector">The words' embedding (<see cref="Segmentation.MessageEmbedder"/>): what the message is about.</param>
+internal sealed record Turn(int Index, ChatMessage Message, IReadOnlyList<SourceRef> Duplicates, string Tokens, IReadOnlyList<string> Words, int DomainTerms, float[] Vector)
 {
     /// <summary>The content words as a set, for overlap features.</summary>
     public HashSet<string> WordSet { get; } = Words.ToHashSet(StringComparer.Ordinal);

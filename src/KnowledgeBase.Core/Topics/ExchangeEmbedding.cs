@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Segmentation;
+
 namespace KnowledgeBase.Core.Topics;
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace KnowledgeBase.Core.Tests.Exchanges;
 
 /// <summary>
 /// Training on a few labelled days of the corpus: the models learn something, are reproducible, and survive a save and
-/// load unchanged (all three files, the answer-text model included).
+/// load unchanged (every file, the answer-text model and the word vectors included).
 /// </summary>
 [Collection(CorpusCollectionDefinition.Name)]
 public sealed class ExchangeModelTrainerTests(CorpusFixture corpus)
@@ -19,10 +19,17 @@ public sealed class ExchangeModelTrainerTests(CorpusFixture corpus)
 
     private static readonly Lazy<IReadOnlyList<LabelledDay>> Days = new(LoadDays);
 
+    // Word vectors from the training days' own messages (kb train learns them from the whole corpus).
+    private static readonly Lazy<MessageEmbedder> Embedder = new(() =>
+    {
+        var segmenter = ChineseSegmenter.Load();
+        return MessageEmbedder.Learn([.. Days.Value.SelectMany(d => d.Day.Messages).Select(m => segmenter.ContentWords(m.Text))]);
+    });
+
     [CorpusFact]
     public void Models_trained_on_labelled_days_find_their_questions_and_answers()
     {
-        var trainer = new ExchangeModelTrainer(ChineseSegmenter.Load(), corpus.Directory);
+        var trainer = new ExchangeModelTrainer(ChineseSegmenter.Load(), corpus.Directory, Embedder.Value);
 
         var models = trainer.Train(Days.Value);
         var score = trainer.Evaluate(models, Days.Value);
@@ -36,7 +43,7 @@ public sealed class ExchangeModelTrainerTests(CorpusFixture corpus)
     [CorpusFact]
     public void Training_twice_and_saving_and_loading_give_the_same_exchanges()
     {
-        var trainer = new ExchangeModelTrainer(ChineseSegmenter.Load(), corpus.Directory);
+        var trainer = new ExchangeModelTrainer(ChineseSegmenter.Load(), corpus.Directory, Embedder.Value);
         var first = trainer.Train(Days.Value);
         var second = trainer.Train(Days.Value);
         using var folder = new TempDirectory();
@@ -44,7 +51,7 @@ public sealed class ExchangeModelTrainerTests(CorpusFixture corpus)
         var loaded = ExchangeModels.Load(folder.Path);
 
         Assert.All(
-            [ExchangeModels.QuestionModelFile, ExchangeModels.AnswerModelFile, ExchangeModels.LinkModelFile, ExchangeModels.SettingsFile],
+            [ExchangeModels.QuestionModelFile, ExchangeModels.AnswerModelFile, ExchangeModels.LinkModelFile, ExchangeModels.SettingsFile, MessageEmbedder.FileName],
             file => Assert.True(File.Exists(Path.Combine(folder.Path, file)), file));
         var day = CorpusFixture.ReadDay(UnseenDay);
         var expected = Describe(first, day);

@@ -1,4 +1,5 @@
 using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Evaluation;
 using KnowledgeBase.Core.Exchanges;
 using KnowledgeBase.Core.Reading;
@@ -15,13 +16,13 @@ internal sealed class TrainCommand : Command<TrainSettings>
     {
         // The dictionary and stop words shipped beside kb; the trained models go to --models.
         var segmenter = ChineseSegmenter.Load();
-        var directory = SpeakerEvidence(settings.Corpus);
+        var (directory, embedder) = CorpusEvidence(settings.Corpus, segmenter);
         var (trainFiles, heldOutFiles) = LabelledDayLoader.ReadSplit(settings.Labels);
         var train = LabelledDayLoader.Load(settings.Labels, settings.Corpus, trainFiles);
         var heldOut = LabelledDayLoader.Load(settings.Labels, settings.Corpus, heldOutFiles);
-        Terminal.Error.MarkupLineInterpolated($"training on {train.Count} days, holding out {heldOut.Count}; {directory.AliasPairCount} nick pairs from merged exports");
+        Terminal.Error.MarkupLineInterpolated($"training on {train.Count} days, holding out {heldOut.Count}; {directory.AliasPairCount} nick pairs from merged exports; vectors of {embedder.Words} words");
 
-        var trainer = new ExchangeModelTrainer(segmenter, directory, settings.Seed);
+        var trainer = new ExchangeModelTrainer(segmenter, directory, embedder, settings.Seed);
         var table = new Table().AddColumns("training days", "question F1", "answer-link F1", "FAQ F1", "question P/R", "link P/R");
         if (settings.CrossValidate is int folds)
         {
@@ -57,12 +58,23 @@ internal sealed class TrainCommand : Command<TrainSettings>
         table.AddRow(days, $"{score.QuestionF1:0.000}", $"{score.LinkF1:0.000}", $"{score.FaqF1:0.000}",
             $"{score.QuestionP:0.00}/{score.QuestionR:0.00}", $"{score.LinkP:0.00}/{score.LinkR:0.00}");
 
-    private static SpeakerDirectory SpeakerEvidence(string corpus)
+    /// <summary>
+    /// What the whole corpus teaches without labels: who is who (nicks, merged exports) and what words mean (word vectors
+    /// from every message's content words, in file order).
+    /// </summary>
+    private static (SpeakerDirectory Directory, MessageEmbedder Embedder) CorpusEvidence(string corpus, ChineseSegmenter segmenter)
     {
         var root = Path.GetFullPath(corpus);
         var reader = new ChatLogReader();
         var builder = new SpeakerDirectoryBuilder();
-        Parallel.ForEach(ChatLogFinder.Find(root).Files, file => builder.Observe(reader.ReadFile(root, file.FullPath).Day.Messages));
-        return builder.Build();
+        var files = ChatLogFinder.Find(root).Files;
+        var words = new IReadOnlyList<string>[files.Count][];
+        Parallel.For(0, files.Count, i =>
+        {
+            var messages = reader.ReadFile(root, files[i].FullPath).Day.Messages;
+            builder.Observe(messages);
+            words[i] = [.. messages.Where(m => m.Kind is MessageKind.Text or MessageKind.Link).Select(m => segmenter.ContentWords(m.Text))];
+        });
+        return (builder.Build(), MessageEmbedder.Learn([.. words.SelectMany(w => w)]));
     }
 }

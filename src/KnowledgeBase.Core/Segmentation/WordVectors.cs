@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace KnowledgeBase.Core.Topics;
+namespace KnowledgeBase.Core.Segmentation;
 
 /// <summary>
 /// Dense word vectors learned from the chat itself: positive pointwise mutual information (PPMI) of words that occur
@@ -12,7 +12,10 @@ internal sealed class WordVectors
 {
     private readonly Dictionary<string, float[]> _vectors;
 
-    private WordVectors(Dictionary<string, float[]> vectors, int dimensions)
+    /// <summary>Vectors as learned (or read back from a file).</summary>
+    /// <param name="vectors">Unit vectors by word, all of length <paramref name="dimensions"/>.</param>
+    /// <param name="dimensions">Their length.</param>
+    internal WordVectors(Dictionary<string, float[]> vectors, int dimensions)
     {
         _vectors = vectors;
         Dimensions = dimensions;
@@ -23,6 +26,9 @@ internal sealed class WordVectors
 
     /// <summary>How many words have a vector.</summary>
     public int Count => _vectors.Count;
+
+    /// <summary>Every word with its vector, in ordinal word order.</summary>
+    public IEnumerable<KeyValuePair<string, float[]>> Entries => _vectors.OrderBy(p => p.Key, StringComparer.Ordinal);
 
     /// <summary>The unit vector of a word, or null when the word was too rare to learn one.</summary>
     /// <param name="word">The word.</param>

@@ -1,6 +1,7 @@
+using KnowledgeBase.Core.Segmentation;
 using KnowledgeBase.Core.Topics;
 
-namespace KnowledgeBase.Core.Tests.Topics;
+namespace KnowledgeBase.Core.Tests.Segmentation;
 
 public sealed class WordVectorsTests
 {
@@ -88,5 +89,41 @@ public sealed class WordVectorsTests
             Assert.Equal(1.0, Math.Sqrt(Cosine(v, v)), 4);
         });
         Assert.Equal(-1.0, Cosine(result[0], result[1]), 3);
+    }
+
+    [Fact]
+    public void A_message_embedding_points_like_its_subject_and_survives_saving_and_loading()
+    {
+        var embedder = MessageEmbedder.Learn(Sequences(), dimensions: 8, seed: 1);
+        float[] licence = embedder.Embed(["没有", "牌照"]);
+        float[] sameSubject = embedder.Embed(["资质", "审批"]);
+        float[] otherSubject = embedder.Embed(["垫资", "扣回"]);
+
+        Assert.True(MessageEmbedder.Cosine(licence, sameSubject) > MessageEmbedder.Cosine(licence, otherSubject) + 0.3);
+        Assert.All(embedder.Embed(["从未出现", "罕见词"]), x => Assert.Equal(0f, x));
+
+        using var folder = new KnowledgeBase.Core.Tests.Evaluation.TempDirectory();
+        var path = Path.Combine(folder.Path, MessageEmbedder.FileName);
+        embedder.Save(path);
+        var loaded = MessageEmbedder.Load(path);
+        Assert.Equal(embedder.Words, loaded.Words);
+        Assert.Equal(licence, loaded.Embed(["没有", "牌照"]));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_saved_embedder_is_a_clear_error()
+    {
+        using var folder = new KnowledgeBase.Core.Tests.Evaluation.TempDirectory();
+        var path = Path.Combine(folder.Path, MessageEmbedder.FileName);
+        var embedder = MessageEmbedder.Learn(Sequences(), dimensions: 8, seed: 1);
+        embedder.Save(path);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+
+        var cut = Assert.Throws<InvalidDataException>(() => MessageEmbedder.Load(path));
+        Assert.Contains("cut short", cut.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(path, "not vectors");
+        Assert.Throws<InvalidDataException>(() => MessageEmbedder.Load(path));
     }
 }
