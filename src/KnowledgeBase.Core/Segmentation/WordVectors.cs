@@ -112,7 +112,10 @@ internal sealed class WordVectors
     {
         var rowMass = new double[size];
         var contextMass = new double[size];
-        var ordered = pairs.OrderBy(p => p.Key).ToArray();
+        // Sorted by key (row, then column), so that the sums below do not depend on hash order.
+        var keys = pairs.Keys.ToArray();
+        Array.Sort(keys);
+        var ordered = keys.Select(k => new KeyValuePair<long, float>(k, pairs[k])).ToArray();
         foreach (var (key, value) in ordered)
         {
             rowMass[Row(key)] += value;
