@@ -19,7 +19,7 @@ public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
 
     [CorpusTheory]
     [InlineData(49)]
-    [InlineData(97, Skip = "known gap: the shipped question detector scores the follow-up 理财不需要牌照的情况呢 (line 97) at 0.27, under its 0.40 threshold")]
+    [InlineData(97)]
     [InlineData(353)]
     public void A_seed_day_question_is_found_with_an_answer(int questionLine)
     {
