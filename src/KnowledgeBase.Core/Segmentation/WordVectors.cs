@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -95,8 +96,9 @@ internal sealed class WordVectors
                     }
 
                     var weight = 1f / (j - i);
-                    pairs[Key(ids[i], ids[j])] = pairs.GetValueOrDefault(Key(ids[i], ids[j])) + weight;
-                    pairs[Key(ids[j], ids[i])] = pairs.GetValueOrDefault(Key(ids[j], ids[i])) + weight;
+                    // One hash lookup per update instead of a read and a write.
+                    CollectionsMarshal.GetValueRefOrAddDefault(pairs, Key(ids[i], ids[j]), out _) += weight;
+                    CollectionsMarshal.GetValueRefOrAddDefault(pairs, Key(ids[j], ids[i]), out _) += weight;
                 }
             }
         }
