@@ -44,7 +44,7 @@ public sealed class ExchangeFinder : IDisposable
     /// <returns>Exchanges in order of their first question.</returns>
     public IReadOnlyList<Exchange> Find(ChatDay day)
     {
-        var turns = DayTurns.Prepare(day, _segmenter, _directory, _models.Embedder);
+        var turns = Prepare(day);
         return Decode(turns, Score(turns), _models.Settings)
             .Select(found => ToExchange(turns, found))
             .ToList();
@@ -59,7 +59,7 @@ public sealed class ExchangeFinder : IDisposable
     /// <returns>One probability (or null) per message of <paramref name="day"/>.</returns>
     public IReadOnlyList<float?> QuestionProbabilities(ChatDay day)
     {
-        var turns = DayTurns.Prepare(day, _segmenter, _directory, _models.Embedder);
+        var turns = Prepare(day);
         var probabilities = ScoreQuestions(turns);
         var byLine = turns.Turns
             .Where(t => IsCandidateQuestion(t))
