@@ -143,31 +143,9 @@ internal static class LinkFeaturizer
         f[34] = scores.Answer[candidate];
         // What the words mean, not just which: an answer on the question's subject in other words, and a newer
         // question between them that the candidate is closer to.
-        f[35] = MessageEmbedder.Cosine(QuestionVector(day, question), c.Vector);
+        f[35] = MessageEmbedder.Cosine(question.Vector, c.Vector);
         f[36] = closestQuestionBetween;
         return f;
-    }
-
-    /// <summary>The embedding of a question's messages together (the mean direction of theirs).</summary>
-    private static float[] QuestionVector(DayTurns day, QuestionGroup question)
-    {
-        if (question.Turns.Count == 1)
-        {
-            return day.Turns[question.Turns[0]].Vector;
-        }
-
-        var sum = new float[day.Turns[question.Last].Vector.Length];
-        foreach (var index in question.Turns)
-        {
-            var vector = day.Turns[index].Vector;
-            for (var j = 0; j < sum.Length; j++)
-            {
-                sum[j] += vector[j];
-            }
-        }
-
-        var norm = MathF.Sqrt(MessageEmbedder.Cosine(sum, sum));
-        return norm == 0 ? sum : sum.Select(x => x / norm).ToArray();
     }
 
     private static double QuoteOverlap(string quoted, QuestionGroup question, DayTurns day)
