@@ -68,8 +68,7 @@ public sealed class MessageEmbedder
             }
         }
 
-        var norm = Math.Sqrt(sum.Sum(x => x * x));
-        return sum.Select(x => norm == 0 ? 0f : (float)(x / norm)).ToArray();
+        return VectorMath.Unit(sum);
     }
 
     /// <summary>Cosine of two embeddings (0 when either is all zeros).</summary>

@@ -27,7 +27,7 @@ internal static class ExchangeEmbedding
             var sum = new double[words.Dimensions];
             Accumulate(sum, d.Question, questionWeight);
             Accumulate(sum, d.Answer, 1);
-            return Unit(sum);
+            return VectorMath.Unit(sum);
         }).ToArray();
         return WithoutCommonDirection(vectors, seed);
 
@@ -71,7 +71,7 @@ internal static class ExchangeEmbedding
             var next = new double[direction.Length];
             foreach (var vector in vectors)
             {
-                var dot = Dot(vector, direction);
+                var dot = VectorMath.Dot(vector, direction);
                 for (var j = 0; j < next.Length; j++)
                 {
                     next[j] += dot * vector[j];
@@ -89,25 +89,8 @@ internal static class ExchangeEmbedding
 
         return vectors.Select(v =>
         {
-            var dot = Dot(v, direction);
-            return Unit(v.Select((x, j) => x - (dot * direction[j])).ToArray());
+            var dot = VectorMath.Dot(v, direction);
+            return VectorMath.Unit(v.Select((x, j) => x - (dot * direction[j])).ToArray());
         }).ToArray();
-    }
-
-    private static double Dot(float[] vector, double[] direction)
-    {
-        var dot = 0.0;
-        for (var j = 0; j < direction.Length; j++)
-        {
-            dot += vector[j] * direction[j];
-        }
-
-        return dot;
-    }
-
-    private static float[] Unit(double[] vector)
-    {
-        var norm = Math.Sqrt(vector.Sum(x => x * x));
-        return vector.Select(x => norm == 0 ? 0f : (float)(x / norm)).ToArray();
     }
 }

@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Segmentation;
+
 namespace KnowledgeBase.Core.Topics;
 
 /// <summary>
@@ -52,13 +54,13 @@ internal static class Silhouette
                 continue;
             }
 
-            var a = 1.0 - Dot(vectors[i], centroids[own]);
+            var a = 1.0 - VectorMath.Dot(vectors[i], centroids[own]);
             var b = double.PositiveInfinity;
             for (var c = 0; c < k; c++)
             {
                 if (c != own && sizes[c] > 0)
                 {
-                    b = Math.Min(b, 1.0 - Dot(vectors[i], centroids[c]));
+                    b = Math.Min(b, 1.0 - VectorMath.Dot(vectors[i], centroids[c]));
                 }
             }
 
@@ -84,16 +86,5 @@ internal static class Silhouette
         {
             vector[d] /= norm;
         }
-    }
-
-    private static double Dot(float[] x, double[] y)
-    {
-        var sum = 0.0;
-        for (var d = 0; d < x.Length; d++)
-        {
-            sum += x[d] * y[d];
-        }
-
-        return sum;
     }
 }

@@ -124,13 +124,7 @@ public sealed class TopicClusterer
         var embedded = ExchangeEmbedding.Of(documents, words, _options.QuestionWeight, _options.Seed);
         var weight = (float)Math.Sqrt(_options.WordVectorWeight);
         // Both parts are unit vectors: scaling one by sqrt(w) makes it count w times the other in squared distances.
-        return lsa.Zip(embedded, (a, b) => Unit([.. a, .. b.Select(x => x * weight)])).ToArray();
-    }
-
-    private static float[] Unit(float[] vector)
-    {
-        var norm = Math.Sqrt(vector.Sum(x => (double)x * x));
-        return norm == 0 ? vector : vector.Select(x => (float)(x / norm)).ToArray();
+        return lsa.Zip(embedded, (a, b) => VectorMath.Unit([.. a, .. b.Select(x => x * weight)])).ToArray();
     }
 
     /// <summary>
