@@ -51,20 +51,23 @@ public sealed class ExchangeFinder : IDisposable
     }
 
     /// <summary>
-    /// The question detector's probability for each message of a day, in message order: <c>null</c> for messages that
-    /// cannot open a question (too short, images, system notes) and for the second copy of a message merged from two
-    /// exports. For looking at what the detector sees (<c>kb show-day --scores</c>).
+    /// What the finder sees in a day, for looking at it (<c>kb show-day --scores</c>): the question detector's
+    /// probability for each message, in message order, and the exchanges found. A probability is <c>null</c> for
+    /// messages that cannot open a question (too short, images, system notes) and for the second copy of a message
+    /// merged from two exports. The day is prepared once for both.
     /// </summary>
     /// <param name="day">The day.</param>
-    /// <returns>One probability (or null) per message of <paramref name="day"/>.</returns>
-    public IReadOnlyList<float?> QuestionProbabilities(ChatDay day)
+    /// <returns>One probability (or null) per message of <paramref name="day"/>, and the exchanges as <see cref="Find"/> gives them.</returns>
+    public DayInspection Inspect(ChatDay day)
     {
         var turns = Prepare(day);
-        var probabilities = ScoreQuestions(turns);
+        var scores = Score(turns);
         var byLine = turns.Turns
             .Where(t => IsCandidateQuestion(t))
-            .ToDictionary(t => t.Message.Source.Line, t => probabilities[t.Index]);
-        return day.Messages.Select(m => byLine.TryGetValue(m.Source.Line, out var p) ? p : (float?)null).ToList();
+            .ToDictionary(t => t.Message.Source.Line, t => scores.Question[t.Index]);
+        var probabilities = day.Messages.Select(m => byLine.TryGetValue(m.Source.Line, out var p) ? p : (float?)null).ToList();
+        var exchanges = Decode(turns, scores, _models.Settings).Select(found => ToExchange(turns, found)).ToList();
+        return new DayInspection(probabilities, exchanges);
     }
 
     /// <inheritdoc />
@@ -265,6 +268,11 @@ public sealed class ExchangeFinder : IDisposable
         return "x" + Convert.ToHexStringLower(hash.AsSpan(0, 5));
     }
 }
+
+/// <summary>What <see cref="ExchangeFinder.Inspect"/> returns.</summary>
+/// <param name="QuestionProbabilities">The detector's probability per message of the day, in message order (null where a message cannot open a question).</param>
+/// <param name="Exchanges">The exchanges found.</param>
+public sealed record DayInspection(IReadOnlyList<float?> QuestionProbabilities, IReadOnlyList<Exchange> Exchanges);
 
 /// <summary>A decoded exchange before it becomes a domain record.</summary>
 internal sealed record FoundExchange(QuestionGroup Question, IReadOnlyList<int> Answers, double Confidence);

@@ -34,7 +34,7 @@ public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
     {
         var day = CorpusFixture.ReadDay(SeedDay);
 
-        var probabilities = corpus.Finder.QuestionProbabilities(day);
+        var (probabilities, exchanges) = corpus.Finder.Inspect(day);
 
         Assert.Equal(day.Messages.Count, probabilities.Count);
         // Images cannot open a question.
@@ -43,7 +43,8 @@ public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
         Assert.All(images, i => Assert.Null(probabilities[i]));
         Assert.All(probabilities.OfType<float>(), p => Assert.InRange(p, 0f, 1f));
         var threshold = corpus.Finder.Settings.QuestionThreshold;
-        foreach (var exchange in corpus.Finder.Find(day))
+        Assert.Equal(corpus.Finder.Find(day).Select(Describe), exchanges.Select(Describe));
+        foreach (var exchange in exchanges)
         {
             var index = Enumerable.Range(0, day.Messages.Count).First(i => day.Messages[i].Source == exchange.FirstQuestion.Source);
             Assert.True(probabilities[index] >= threshold, $"line {exchange.FirstQuestion.Source.Line}: {probabilities[index]}");

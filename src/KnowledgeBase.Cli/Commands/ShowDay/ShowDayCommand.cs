@@ -29,7 +29,7 @@ internal sealed class ShowDayCommand : Command<ShowDaySettings>
         {
             var message = day.Messages[i];
             var text = message.Body.ReplaceLineEndings(" ");
-            var score = scores is null ? string.Empty : (scores.Probabilities[i]?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-") + "\t";
+            var score = scores is null ? string.Empty : (scores.QuestionProbabilities[i]?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-") + "\t";
             Console.Out.WriteLine($"L{message.Source.Line}\t{score}{message.Time:HH:mm:ss}\t{message.Speaker.Raw}\t{text}");
         }
 
@@ -52,15 +52,13 @@ internal sealed class ShowDayCommand : Command<ShowDaySettings>
         return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
     }
 
-    private static DayScores Score(ChatDay day, string? modelsDirectory)
+    private static DayInspection Score(ChatDay day, string? modelsDirectory)
     {
         var models = modelsDirectory ?? Path.Combine(AppContext.BaseDirectory, "models");
         var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = models });
         var builder = new SpeakerDirectoryBuilder();
         builder.Observe(day.Messages);
         using var finder = new ExchangeFinder(ExchangeModels.Load(models), segmenter, builder.Build());
-        return new DayScores(finder.QuestionProbabilities(day), finder.Find(day));
+        return finder.Inspect(day);
     }
-
-    private sealed record DayScores(IReadOnlyList<float?> Probabilities, IReadOnlyList<Exchange> Exchanges);
 }
