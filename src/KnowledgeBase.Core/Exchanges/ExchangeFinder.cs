@@ -131,7 +131,7 @@ public sealed class ExchangeFinder : IDisposable
     {
         cache ??= new LinkCache();
         var groups = GroupQuestions(day, scores.Question, thresholds.QuestionThreshold);
-        var found = Link(day, groups, scores, thresholds.LinkThreshold, cache);
+        var found = Link(day, groups, scores, thresholds, cache);
 
         // A "question" nobody seems to answer is usually not a real one, unless the detector is sure of it; dropping
         // it frees the messages it took for the questions that remain.
@@ -140,20 +140,21 @@ public sealed class ExchangeFinder : IDisposable
             .ToList();
         if (kept.Count < groups.Count)
         {
-            found = Link(day, kept, scores, thresholds.LinkThreshold, cache);
+            found = Link(day, kept, scores, thresholds, cache);
         }
 
         return found.Select(f => f.Exchange).ToList();
     }
 
     private List<(FoundExchange Exchange, double Answered)> Link(
-        DayTurns day, List<(QuestionGroup Group, float Probability)> groups, TurnScores scores, double linkThreshold, LinkCache cache)
+        DayTurns day, List<(QuestionGroup Group, float Probability)> groups, TurnScores scores, ExchangeModelSettings thresholds, LinkCache cache)
     {
         var answers = groups.Select(_ => new List<int>()).ToArray();
         var noAnswer = groups.Select(_ => 1.0).ToArray();
 
-        // For every later message, the question it most likely answers (if any clears the threshold).
-        var best = new Dictionary<int, (int Group, float Probability)>();
+        // For every later message, the question it answers: of those whose link clears the threshold, the one that is most
+        // likely both a real question and answered by it.
+        var best = new Dictionary<int, (int Group, double Weight)>();
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g].Group;
@@ -167,19 +168,22 @@ public sealed class ExchangeFinder : IDisposable
 
                 var probability = cache.GetOrAdd(group, candidate, () => PredictLink(day, group, candidate, scores));
                 noAnswer[g] *= 1 - probability;
-                if (!best.TryGetValue(candidate, out var current) || probability > current.Probability)
+                if (probability < thresholds.LinkThreshold)
                 {
-                    best[candidate] = (g, probability);
+                    continue;
+                }
+
+                var weight = probability * Math.Pow(groups[g].Probability, thresholds.QuestionWeight);
+                if (!best.TryGetValue(candidate, out var current) || weight > current.Weight)
+                {
+                    best[candidate] = (g, weight);
                 }
             }
         }
 
-        foreach (var (candidate, (group, probability)) in best)
+        foreach (var (candidate, (group, _)) in best)
         {
-            if (probability >= linkThreshold)
-            {
-                answers[group].Add(candidate);
-            }
+            answers[group].Add(candidate);
         }
 
         return groups

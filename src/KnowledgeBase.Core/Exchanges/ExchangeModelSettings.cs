@@ -7,10 +7,15 @@ namespace KnowledgeBase.Core.Exchanges;
 /// <param name="Seed">Seed of the training run.</param>
 /// <param name="AnsweredThreshold">Minimum probability that a question is answered at all for it to be kept…</param>
 /// <param name="SureQuestionThreshold">…unless the detector's probability reaches this.</param>
+/// <param name="QuestionWeight">
+/// When a message clears the link threshold for several questions, it answers the one with the largest link probability
+/// times the question's detector probability to this power (0: the link probability alone).
+/// </param>
 public sealed record ExchangeModelSettings(
     double QuestionThreshold,
     double LinkThreshold,
     int TrainingDays,
     int Seed,
     double AnsweredThreshold = 0,
-    double SureQuestionThreshold = 1);
+    double SureQuestionThreshold = 1,
+    double QuestionWeight = 0);

@@ -19,6 +19,7 @@ public sealed class ExchangeModelTrainer
     private static readonly double[] LinkThresholds = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
     private static readonly double[] AnsweredThresholds = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
     private static readonly double[] SureQuestionThresholds = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
+    private static readonly double[] QuestionWeights = [0, 0.5, 1, 2];
 
     /// <summary>Folds of the out-of-fold text scores the detector's trees learn from.</summary>
     private const int TextFolds = 4;
@@ -396,9 +397,15 @@ public sealed class ExchangeModelTrainer
             }
         }
 
+        var filtered = best.Settings;
+        foreach (var weight in QuestionWeights)
+        {
+            Try(filtered with { QuestionWeight = weight });
+        }
+
         var chosen = best.Settings;
         log?.Invoke($"thresholds: question {chosen.QuestionThreshold:0.00}, link {chosen.LinkThreshold:0.00}, answered {chosen.AnsweredThreshold:0.00} " +
-            $"unless question {chosen.SureQuestionThreshold:0.00} (cross-validated F1 sum {best.Score:0.000} on {scored.Count} days)");
+            $"unless question {chosen.SureQuestionThreshold:0.00}, question weight {chosen.QuestionWeight:0.0} (cross-validated F1 sum {best.Score:0.000} on {scored.Count} days)");
         return chosen;
     }
 

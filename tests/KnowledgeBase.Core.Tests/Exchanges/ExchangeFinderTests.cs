@@ -67,6 +67,32 @@ public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
     }
 
     [CorpusFact]
+    public void The_question_weight_moves_answers_between_questions_but_never_links_or_drops_one()
+    {
+        var finder = corpus.Finder;
+        var day = finder.Prepare(CorpusFixture.ReadDay(SeedDay));
+        var scores = finder.Score(day);
+        var cache = new LinkCache();
+        // Without the answered filter, which would drop different questions when answers move.
+        var plain = finder.Settings with { AnsweredThreshold = 0, SureQuestionThreshold = 1 };
+
+        var results = new[] { 0.0, 1, 4 }
+            .Select(w => finder.Decode(day, scores, plain with { QuestionWeight = w }, cache))
+            .ToList();
+
+        var questions = results.Select(r => string.Join(';', r.Select(e => string.Join(',', e.Question.Turns)))).ToList();
+        var linked = results.Select(r => string.Join(',', r.SelectMany(e => e.Answers).Order())).ToList();
+        Assert.All(questions, q => Assert.Equal(questions[0], q));
+        Assert.All(linked, l => Assert.Equal(linked[0], l));
+        Assert.All(results, r => Assert.Equal(r.SelectMany(e => e.Answers).Count(), r.SelectMany(e => e.Answers).Distinct().Count()));
+        // On this day of interleaved threads, weighing the questions does move some answer.
+        Assert.NotEqual(Assignment(results[0]), Assignment(results[2]));
+    }
+
+    private static string Assignment(IReadOnlyList<FoundExchange> found) =>
+        string.Join(';', found.Select(e => $"{e.Question.First}:{string.Join(',', e.Answers)}"));
+
+    [CorpusFact]
     public void Finding_the_same_day_twice_gives_the_same_exchanges()
     {
         var first = corpus.Finder.Find(CorpusFixture.ReadDay(SeedDay));
