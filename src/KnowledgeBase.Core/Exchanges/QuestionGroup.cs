@@ -37,7 +37,6 @@ internal sealed record QuestionGroup(IReadOnlyList<int> Turns, string Asker, IRe
             }
         }
 
-        var norm = MathF.Sqrt(MessageEmbedder.Cosine(sum, sum));
-        return norm == 0 ? sum : sum.Select(x => x / norm).ToArray();
+        return VectorMath.Unit(sum);
     }
 }
