@@ -45,9 +45,7 @@ public sealed class ExchangeFinder : IDisposable
     public IReadOnlyList<Exchange> Find(ChatDay day)
     {
         var turns = Prepare(day);
-        return Decode(turns, Score(turns), _models.Settings)
-            .Select(found => ToExchange(turns, found))
-            .ToList();
+        return Exchanges(turns, Score(turns));
     }
 
     /// <summary>
@@ -66,8 +64,7 @@ public sealed class ExchangeFinder : IDisposable
             .Where(t => IsCandidateQuestion(t))
             .ToDictionary(t => t.Message.Source.Line, t => scores.Question[t.Index]);
         var probabilities = day.Messages.Select(m => byLine.TryGetValue(m.Source.Line, out var p) ? p : (float?)null).ToList();
-        var exchanges = Decode(turns, scores, _models.Settings).Select(found => ToExchange(turns, found)).ToList();
-        return new DayInspection(probabilities, exchanges);
+        return new DayInspection(probabilities, Exchanges(turns, scores));
     }
 
     /// <inheritdoc />
@@ -92,6 +89,9 @@ public sealed class ExchangeFinder : IDisposable
         _linkEngine.Dispose();
         _answerEngine.Dispose();
     }
+
+    private List<Exchange> Exchanges(DayTurns turns, TurnScores scores) =>
+        Decode(turns, scores, _models.Settings).Select(found => ToExchange(turns, found)).ToList();
 
     internal DayTurns Prepare(ChatDay day) => DayTurns.Prepare(day, _segmenter, _directory, _models.Embedder);
 
