@@ -89,11 +89,11 @@ public sealed class ExchangeModelTrainer
     /// <param name="days">Labelled days.</param>
     /// <param name="folds">Number of folds (day i goes to fold i mod folds).</param>
     /// <param name="log">Receives one line per fold.</param>
-    /// <returns>The pooled scores.</returns>
-    public EvaluationScore CrossValidate(IReadOnlyList<LabelledDay> days, int folds, Action<string>? log = null)
+    /// <returns>The pooled scores and the out-of-fold exchanges they score, for error analysis.</returns>
+    public CrossValidation CrossValidate(IReadOnlyList<LabelledDay> days, int folds, Action<string>? log = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var predictions = new List<(string, IReadOnlyCollection<int>, IReadOnlyCollection<int>, string)>();
+        var predictions = new List<ValidatedExchange>();
         for (var fold = 0; fold < folds; fold++)
         {
             var test = days.Where((_, i) => i % folds == fold).ToList();
@@ -104,11 +104,13 @@ public sealed class ExchangeModelTrainer
                     ? (finder, new ScoredDay(turns, d.Labels, finder.Score(turns), new LinkCache()))
                     : default)
                 .ToList();
-            predictions.AddRange(Predictions(scored, models.Settings));
+            predictions.AddRange(Decoded(scored, models.Settings));
             log?.Invoke($"fold {fold + 1}/{folds}: {test.Count} days, thresholds question {models.Settings.QuestionThreshold:0.00} link {models.Settings.LinkThreshold:0.00}");
         }
 
-        return ExchangeScorer.Score(new GoldSet(days.Select(d => d.Labels)), PredictedExchanges.From(predictions), corpusDir: null);
+        var pooled = ExchangeScorer.Score(
+            new GoldSet(days.Select(d => d.Labels)), PredictedExchanges.From(predictions.Select(p => p.ForScoring())), corpusDir: null);
+        return new CrossValidation(pooled, predictions);
     }
 
     /// <summary>Scores models on labelled days the way <c>kb eval</c> does (no topics).</summary>
@@ -414,21 +416,38 @@ public sealed class ExchangeModelTrainer
         ExchangeScorer.Score(new GoldSet(days.Select(d => d.Day.Labels)), PredictedExchanges.From(Predictions(days, thresholds)), corpusDir: null);
 
     private static List<(string, IReadOnlyCollection<int>, IReadOnlyCollection<int>, string)> Predictions(
-        IReadOnlyList<(ExchangeFinder Finder, ScoredDay Day)> days, ExchangeModelSettings thresholds)
+        IReadOnlyList<(ExchangeFinder Finder, ScoredDay Day)> days, ExchangeModelSettings thresholds) =>
+        Decoded(days, thresholds).Select(e => e.ForScoring()).ToList();
+
+    private static IEnumerable<ValidatedExchange> Decoded(IReadOnlyList<(ExchangeFinder Finder, ScoredDay Day)> days, ExchangeModelSettings thresholds)
     {
-        var predictions = new List<(string, IReadOnlyCollection<int>, IReadOnlyCollection<int>, string)>();
         foreach (var (finder, (turns, _, scores, cache)) in days)
         {
             foreach (var found in finder.Decode(turns, scores, thresholds, cache))
             {
-                var questions = found.Question.Turns.Select(t => turns.Turns[t].Message.Source.Line).ToList();
-                var answers = found.Answers.Select(t => turns.Turns[t].Message.Source.Line).ToList();
-                predictions.Add((turns.Day.Path, questions, answers, "None"));
+                yield return new ValidatedExchange(
+                    turns.Day.Path,
+                    found.Question.Turns.Select(t => turns.Turns[t].Message.Source.Line).ToList(),
+                    found.Answers.Select(t => turns.Turns[t].Message.Source.Line).ToList(),
+                    found.Confidence);
             }
         }
-
-        return predictions;
     }
+}
+
+/// <summary>What <see cref="ExchangeModelTrainer.CrossValidate"/> measured.</summary>
+/// <param name="Score">The scores of all folds' predictions pooled.</param>
+/// <param name="Exchanges">Every exchange found, each by models that did not see its day.</param>
+public sealed record CrossValidation(EvaluationScore Score, IReadOnlyList<ValidatedExchange> Exchanges);
+
+/// <summary>An exchange found on a labelled day during cross-validation.</summary>
+/// <param name="Path">The day's corpus path.</param>
+/// <param name="Questions">Header lines of the question messages.</param>
+/// <param name="Answers">Header lines of the answers.</param>
+/// <param name="Confidence">The exchange's confidence.</param>
+public sealed record ValidatedExchange(string Path, IReadOnlyList<int> Questions, IReadOnlyList<int> Answers, double Confidence)
+{
+    internal (string, IReadOnlyCollection<int>, IReadOnlyCollection<int>, string) ForScoring() => (Path, Questions, Answers, "None");
 }
 
 /// <summary>A labelled day with its per-turn scores and link cache, decoded many times while thresholds are tuned.</summary>

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Evaluation;
 using KnowledgeBase.Core.Exchanges;
 using KnowledgeBase.Core.Segmentation;
 using KnowledgeBase.Core.Tests.Evaluation;
@@ -59,6 +60,28 @@ public sealed class ExchangeModelTrainerTests(CorpusFixture corpus)
         Assert.Equal(expected, Describe(second, day));
         Assert.Equal(expected, Describe(loaded, day));
         Assert.Equal(first.Settings, loaded.Settings);
+    }
+
+    [CorpusFact]
+    public void Cross_validation_returns_the_exchanges_its_pooled_scores_were_computed_from()
+    {
+        var trainer = new ExchangeModelTrainer(ChineseSegmenter.Load(), corpus.Directory, Embedder.Value);
+
+        var validation = trainer.CrossValidate(Days.Value, folds: 2);
+
+        Assert.NotEmpty(validation.Exchanges);
+        Assert.All(validation.Exchanges, e =>
+        {
+            Assert.Contains(e.Path, Days.Value.Select(d => d.Day.Path));
+            Assert.NotEmpty(e.Questions);
+            Assert.Empty(e.Questions.Intersect(e.Answers));
+            Assert.InRange(e.Confidence, 0, 1);
+        });
+        var rescored = ExchangeScorer.Score(
+            new GoldSet(Days.Value.Select(d => d.Labels)),
+            PredictedExchanges.From(validation.Exchanges.Select(e => (e.Path, (IReadOnlyCollection<int>)e.Questions, (IReadOnlyCollection<int>)e.Answers, "None"))),
+            corpusDir: null);
+        Assert.Equal(validation.Score, rescored);
     }
 
     private IReadOnlyList<string> Describe(ExchangeModels models, ChatDay day)

@@ -4,6 +4,7 @@ using KnowledgeBase.Core.Evaluation;
 using KnowledgeBase.Core.Exchanges;
 using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Segmentation;
+using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -27,8 +28,13 @@ internal sealed class TrainCommand : Command<TrainSettings>
         if (settings.CrossValidate is int folds)
         {
             // Training days only: the held-out days stay unseen by whatever this measurement is used to choose.
-            var pooled = trainer.CrossValidate(train, folds, line => Terminal.Error.WriteLine(line));
-            AddRow(table, $"{train.Count} ({folds}-fold)", pooled);
+            var validation = trainer.CrossValidate(train, folds, line => Terminal.Error.WriteLine(line));
+            AddRow(table, $"{train.Count} ({folds}-fold)", validation.Score);
+            if (settings.Predictions is { } file)
+            {
+                WritePredictions(file, validation.Exchanges);
+            }
+
             AnsiConsole.Write(table);
             return ExitCodes.Ok;
         }
@@ -52,6 +58,24 @@ internal sealed class TrainCommand : Command<TrainSettings>
         Console.Out.WriteLine($"reply linker alone (labelled questions given): answer-link P {linker.LinkP:0.000} R {linker.LinkR:0.000} F1 {linker.LinkF1:0.000}, question F1 {linker.QuestionF1:0.000}");
         Console.Out.WriteLine($"models written to {settings.Models} (question threshold {models.Settings.QuestionThreshold:0.00}, link threshold {models.Settings.LinkThreshold:0.00})");
         return ExitCodes.Ok;
+    }
+
+    // The shape kb eval and score.py read from a faq.json: exchanges[].messages[] of path, line and role.
+    private static void WritePredictions(string file, IReadOnlyList<ValidatedExchange> exchanges)
+    {
+        var document = new
+        {
+            exchanges = exchanges.Select(e => new
+            {
+                topicId = "None",
+                confidence = Math.Round(e.Confidence, 4),
+                messages = e.Questions.Select(line => new { path = e.Path, line, role = "question" })
+                    .Concat(e.Answers.Select(line => new { path = e.Path, line, role = "answer" })),
+            }),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        File.WriteAllText(file, JsonSerializer.Serialize(document));
+        Terminal.Error.MarkupLineInterpolated($"out-of-fold exchanges written to {file}");
     }
 
     private static void AddRow(Table table, string days, EvaluationScore score) =>

@@ -30,6 +30,10 @@ internal sealed class TrainSettings : CommandSettings
     [Description("Only measure: k-fold cross-validation by day over the training days, scores pooled; writes no models.")]
     public int? CrossValidate { get; init; }
 
+    [CommandOption("--predictions <file>")]
+    [Description("With --cross-validate: also write the out-of-fold exchanges as a faq.json-like file that kb eval and score.py read.")]
+    public string? Predictions { get; init; }
+
     [CommandOption("--seed <n>")]
     [Description("Seed of the training run.")]
     [DefaultValue(7)]
@@ -39,5 +43,6 @@ internal sealed class TrainSettings : CommandSettings
         !Directory.Exists(Labels) ? ValidationResult.Error($"labels folder not found: {Labels}")
         : !Directory.Exists(Corpus) ? ValidationResult.Error($"corpus folder not found: {Corpus}")
         : CrossValidate is < 2 ? ValidationResult.Error("--cross-validate needs at least 2 folds")
+        : Predictions is not null && CrossValidate is null ? ValidationResult.Error("--predictions goes with --cross-validate")
         : ValidationResult.Success();
 }
