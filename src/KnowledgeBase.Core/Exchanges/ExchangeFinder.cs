@@ -21,6 +21,8 @@ public sealed class ExchangeFinder : IDisposable
     private readonly ThreadLocal<PredictionEngine<QuestionRow, BinaryPrediction>> _questionEngine;
     private readonly ThreadLocal<PredictionEngine<LinkRow, BinaryPrediction>> _linkEngine;
     private readonly ThreadLocal<PredictionEngine<AnswerRow, BinaryPrediction>> _answerEngine;
+    private readonly ThreadLocal<PredictionEngine<ConfidenceRow, BinaryPrediction>>? _confidenceEngine;
+    private readonly Func<float[], float>? _confidence;
 
     /// <summary>Creates a finder.</summary>
     /// <param name="models">The trained models.</param>
@@ -34,6 +36,11 @@ public sealed class ExchangeFinder : IDisposable
         _questionEngine = new(() => models.Context.Model.CreatePredictionEngine<QuestionRow, BinaryPrediction>(models.Question), trackAllValues: true);
         _linkEngine = new(() => models.Context.Model.CreatePredictionEngine<LinkRow, BinaryPrediction>(models.Link), trackAllValues: true);
         _answerEngine = new(() => models.Context.Model.CreatePredictionEngine<AnswerRow, BinaryPrediction>(models.Answer), trackAllValues: true);
+        if (models.Settings.CalibratedConfidence && models.Confidence is { } confidence)
+        {
+            _confidenceEngine = new(() => models.Context.Model.CreatePredictionEngine<ConfidenceRow, BinaryPrediction>(confidence), trackAllValues: true);
+            _confidence = features => _confidenceEngine.Value!.Predict(new ConfidenceRow { Features = features }).Probability;
+        }
     }
 
     /// <summary>The thresholds the finder decodes with.</summary>
@@ -85,9 +92,15 @@ public sealed class ExchangeFinder : IDisposable
             engine.Dispose();
         }
 
+        foreach (var engine in _confidenceEngine?.Values ?? [])
+        {
+            engine.Dispose();
+        }
+
         _questionEngine.Dispose();
         _linkEngine.Dispose();
         _answerEngine.Dispose();
+        _confidenceEngine?.Dispose();
     }
 
     private List<Exchange> Exchanges(DayTurns turns, TurnScores scores) =>
@@ -129,28 +142,35 @@ public sealed class ExchangeFinder : IDisposable
 
     internal IReadOnlyList<FoundExchange> Decode(DayTurns day, TurnScores scores, ExchangeModelSettings thresholds, LinkCache? cache = null)
     {
-        cache ??= new LinkCache();
+        var linked = DecodeLinked(day, scores, thresholds, cache ?? new LinkCache());
+        return _confidence is null
+            ? linked.Select(q => q.Exchange).ToList()
+            : linked.Select((q, i) => q.Exchange with { Confidence = _confidence(ConfidenceFeaturizer.Featurize(day, linked, i, scores)) }).ToList();
+    }
+
+    /// <summary>The questions kept and their answers, with how the linker saw them (what the confidence model weighs).</summary>
+    internal List<LinkedQuestion> DecodeLinked(DayTurns day, TurnScores scores, ExchangeModelSettings thresholds, LinkCache cache)
+    {
         var groups = GroupQuestions(day, scores.Question, thresholds.QuestionThreshold);
-        var found = Link(day, groups, scores, thresholds, cache);
+        var linked = Link(day, groups, scores, thresholds, cache);
 
         // A "question" nobody seems to answer is usually not a real one, unless the detector is sure of it; dropping
         // it frees the messages it took for the questions that remain.
         var kept = groups
-            .Where((g, i) => found[i].Answered >= thresholds.AnsweredThreshold || g.Probability >= thresholds.SureQuestionThreshold)
+            .Where((g, i) => linked[i].Answered >= thresholds.AnsweredThreshold || g.Probability >= thresholds.SureQuestionThreshold)
             .ToList();
-        if (kept.Count < groups.Count)
-        {
-            found = Link(day, kept, scores, thresholds, cache);
-        }
-
-        return found.Select(f => f.Exchange).ToList();
+        return kept.Count < groups.Count ? Link(day, kept, scores, thresholds, cache) : linked;
     }
 
-    private List<(FoundExchange Exchange, double Answered)> Link(
+    private List<LinkedQuestion> Link(
         DayTurns day, List<(QuestionGroup Group, float Probability)> groups, TurnScores scores, ExchangeModelSettings thresholds, LinkCache cache)
     {
         var answers = groups.Select(_ => new List<int>()).ToArray();
         var noAnswer = groups.Select(_ => 1.0).ToArray();
+        var maxLink = new float[groups.Count];
+        var sumLink = new float[groups.Count];
+        var strong = new int[groups.Count];
+        var hard = new int[groups.Count];
 
         // For every later message, the question it answers: of those whose link clears the threshold, the one that is most
         // likely both a real question and answered by it.
@@ -168,6 +188,10 @@ public sealed class ExchangeFinder : IDisposable
 
                 var probability = cache.GetOrAdd(group, candidate, () => PredictLink(day, group, candidate, scores));
                 noAnswer[g] *= 1 - probability;
+                maxLink[g] = Math.Max(maxLink[g], probability);
+                sumLink[g] += probability;
+                strong[g] += probability >= 0.5f ? 1 : 0;
+                hard[g] += LinkFeaturizer.IsHardLink(day, group, candidate) ? 1 : 0;
                 if (probability < thresholds.LinkThreshold)
                 {
                     continue;
@@ -187,7 +211,7 @@ public sealed class ExchangeFinder : IDisposable
         }
 
         return groups
-            .Select((g, i) => (new FoundExchange(g.Group, answers[i].Order().ToList(), g.Probability * (1 - noAnswer[i])), 1 - noAnswer[i]))
+            .Select((g, i) => new LinkedQuestion(g.Group, g.Probability, answers[i].Order().ToList(), 1 - noAnswer[i], maxLink[i], sumLink[i], strong[i], hard[i]))
             .ToList();
     }
 

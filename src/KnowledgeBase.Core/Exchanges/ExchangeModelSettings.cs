@@ -11,6 +11,10 @@ namespace KnowledgeBase.Core.Exchanges;
 /// When a message clears the link threshold for several questions, it answers the one with the largest link probability
 /// times the question's detector probability to this power (0: the link probability alone).
 /// </param>
+/// <param name="CalibratedConfidence">
+/// Whether an exchange's confidence comes from the confidence model (<see cref="ExchangeModels.ConfidenceModelFile"/>)
+/// rather than P(question) × P(answered).
+/// </param>
 public sealed record ExchangeModelSettings(
     double QuestionThreshold,
     double LinkThreshold,
@@ -18,4 +22,5 @@ public sealed record ExchangeModelSettings(
     int Seed,
     double AnsweredThreshold = 0,
     double SureQuestionThreshold = 1,
-    double QuestionWeight = 0);
+    double QuestionWeight = 0,
+    bool CalibratedConfidence = false);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using KnowledgeBase.Core.Evaluation;
 using KnowledgeBase.Core.Segmentation;
 using Microsoft.ML;
@@ -44,7 +45,8 @@ public sealed class ExchangeModelTrainer
 
     /// <summary>
     /// Trains on the given days: thresholds chosen by 4-fold cross-validation over the days (each day decoded by models
-    /// that did not see it, scores pooled), then the final models on all days.
+    /// that did not see it, scores pooled) and the confidence model fitted on the same decodings, then the final models
+    /// on all days.
     /// </summary>
     /// <param name="days">Labelled training days.</param>
     /// <param name="log">Receives progress lines for a person.</param>
@@ -54,6 +56,7 @@ public sealed class ExchangeModelTrainer
         const int folds = 4;
         var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory, _embedder), d.Labels)).ToList();
         var settings = new ExchangeModelSettings(0.5, 0.4, prepared.Count, _seed);
+        ITransformer? confidence = null;
         if (prepared.Count >= folds * 2)
         {
             var finders = new List<ExchangeFinder>();
@@ -71,6 +74,8 @@ public sealed class ExchangeModelTrainer
                 }
 
                 settings = ChooseThresholds(settings, scored, log);
+                confidence = FitConfidence(scored, settings, log);
+                settings = settings with { CalibratedConfidence = true };
             }
             finally
             {
@@ -78,7 +83,7 @@ public sealed class ExchangeModelTrainer
             }
         }
 
-        return Fit(prepared, settings);
+        return Fit(prepared, settings, confidence);
     }
 
     /// <summary>
@@ -167,7 +172,7 @@ public sealed class ExchangeModelTrainer
         return ExchangeScorer.Score(new GoldSet(days.Select(d => d.Labels)), PredictedExchanges.From(predictions), corpusDir: null);
     }
 
-    private ExchangeModels Fit(IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days, ExchangeModelSettings settings)
+    private ExchangeModels Fit(IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days, ExchangeModelSettings settings, ITransformer? confidence = null)
     {
         var context = new MLContext(seed: _seed);
         var question = FitQuestion(context, days);
@@ -203,7 +208,7 @@ public sealed class ExchangeModelTrainer
             FeatureColumnName = nameof(LinkRow.Features),
         });
         var link = linkPipeline.Fit(context.Data.LoadFromEnumerable(linkRows));
-        return new ExchangeModels(context, question, link, answer, _embedder, settings);
+        return new ExchangeModels(context, question, link, answer, _embedder, settings, confidence);
     }
 
     /// <summary>
@@ -409,6 +414,44 @@ public sealed class ExchangeModelTrainer
         log?.Invoke($"thresholds: question {chosen.QuestionThreshold:0.00}, link {chosen.LinkThreshold:0.00}, answered {chosen.AnsweredThreshold:0.00} " +
             $"unless question {chosen.SureQuestionThreshold:0.00}, question weight {chosen.QuestionWeight:0.0} (cross-validated F1 sum {best.Score:0.000} on {scored.Count} days)");
         return chosen;
+    }
+
+    /// <summary>
+    /// The confidence model: a logistic regression that tells, from how the detector and the linker saw an exchange found
+    /// on a day they did not learn from, whether it is a real, answered question (it matches a labelled exchange with
+    /// answers, as <c>kb eval --calibration</c> counts it). Its probability is the exchange's confidence.
+    /// </summary>
+    private ITransformer FitConfidence(IReadOnlyList<(ExchangeFinder Finder, ScoredDay Day)> scored, ExchangeModelSettings settings, Action<string>? log)
+    {
+        var rows = scored.SelectMany(d => ConfidenceRows(d.Finder, d.Day, settings)).ToList();
+        var context = new MLContext(seed: _seed);
+        var model = context.Transforms.NormalizeMeanVariance(nameof(ConfidenceRow.Features))
+            .Append(context.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                FeatureColumnName = nameof(ConfidenceRow.Features),
+                L2Regularization = 1f,
+                NumberOfThreads = 1,
+            }))
+            .Fit(context.Data.LoadFromEnumerable(rows));
+        log?.Invoke($"confidence model: {rows.Count} out-of-fold exchanges, {rows.Count(r => r.Label)} real and answered");
+        return model;
+    }
+
+    private static IEnumerable<ConfidenceRow> ConfidenceRows(ExchangeFinder finder, ScoredDay day, ExchangeModelSettings settings)
+    {
+        var linked = finder.DecodeLinked(day.Turns, day.Scores, settings, day.Cache);
+        var predicted = linked
+            .Select(q => new PredictedExchange(
+                [day.Labels.Path],
+                q.Group.Turns.Select(t => day.Turns.Turns[t].Message.Source.Line).ToFrozenSet(),
+                FrozenSet<int>.Empty,
+                "None"))
+            .ToList();
+        var real = ExchangeScorer.Match(predicted, day.Labels.Exchanges)
+            .Where(m => day.Labels.Exchanges[m.Gold].Answers.Count > 0)
+            .Select(m => m.Pred)
+            .ToHashSet();
+        return linked.Select((_, i) => new ConfidenceRow { Label = real.Contains(i), Features = ConfidenceFeaturizer.Featurize(day.Turns, linked, i, day.Scores) });
     }
 
     private static EvaluationScore Score(

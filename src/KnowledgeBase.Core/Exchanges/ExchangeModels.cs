@@ -19,13 +19,17 @@ public sealed class ExchangeModels
     /// <summary>File name of the answer-text model.</summary>
     public const string AnswerModelFile = "exchange-answer.zip";
 
+    /// <summary>File name of the confidence model (present when the settings use it).</summary>
+    public const string ConfidenceModelFile = "exchange-confidence.zip";
+
     /// <summary>File name of the thresholds.</summary>
     public const string SettingsFile = "exchange-settings.json";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    internal ExchangeModels(MLContext context, ITransformer question, ITransformer link, ITransformer answer, MessageEmbedder embedder, ExchangeModelSettings settings)
+    internal ExchangeModels(MLContext context, ITransformer question, ITransformer link, ITransformer answer, MessageEmbedder embedder, ExchangeModelSettings settings, ITransformer? confidence = null)
     {
+        Confidence = confidence;
         Context = context;
         Embedder = embedder;
         Question = question;
@@ -48,6 +52,9 @@ public sealed class ExchangeModels
 
     internal ITransformer Answer { get; }
 
+    /// <summary>The confidence model, when the settings use it.</summary>
+    internal ITransformer? Confidence { get; }
+
     /// <summary>Loads the models from a folder; a missing file is a clear error.</summary>
     /// <param name="directory">The models folder.</param>
     /// <returns>The models.</returns>
@@ -60,7 +67,8 @@ public sealed class ExchangeModels
         var embedder = MessageEmbedder.Load(Require(directory, MessageEmbedder.FileName));
         var settings = JsonSerializer.Deserialize<ExchangeModelSettings>(File.ReadAllText(Require(directory, SettingsFile)))
             ?? throw new InvalidDataException($"{Path.Combine(directory, SettingsFile)}: empty settings");
-        return new ExchangeModels(context, question, link, answer, embedder, settings);
+        var confidence = settings.CalibratedConfidence ? context.Model.Load(Require(directory, ConfidenceModelFile), out _) : null;
+        return new ExchangeModels(context, question, link, answer, embedder, settings, confidence);
     }
 
     /// <summary>Saves the models to a folder.</summary>
@@ -72,10 +80,25 @@ public sealed class ExchangeModels
         Context.Model.Save(Link, null, Path.Combine(directory, LinkModelFile));
         Context.Model.Save(Answer, null, Path.Combine(directory, AnswerModelFile));
         Embedder.Save(Path.Combine(directory, MessageEmbedder.FileName));
+        var confidenceFile = Path.Combine(directory, ConfidenceModelFile);
+        if (Confidence is not null)
+        {
+            Context.Model.Save(Confidence, null, confidenceFile);
+        }
+        else
+        {
+            // A confidence model left from an earlier training would not match these models.
+            File.Delete(confidenceFile);
+        }
+
         File.WriteAllText(Path.Combine(directory, SettingsFile), JsonSerializer.Serialize(Settings, JsonOptions) + "\n");
     }
 
-    internal ExchangeModels WithSettings(ExchangeModelSettings settings) => new(Context, Question, Link, Answer, Embedder, settings);
+    internal ExchangeModels WithSettings(ExchangeModelSettings settings) => new(Context, Question, Link, Answer, Embedder, settings, Confidence);
+
+    /// <summary>The same models with confidence as P(question) × P(answered).</summary>
+    internal ExchangeModels WithoutConfidence() =>
+        new(Context, Question, Link, Answer, Embedder, Settings with { CalibratedConfidence = false });
 
     private static string Require(string directory, string file)
     {

@@ -51,7 +51,16 @@ internal sealed class LinkRow
     public float[] Features { get; set; } = [];
 }
 
-/// <summary>ML.NET output of both binary classifiers.</summary>
+/// <summary>ML.NET row of the confidence model: one exchange found, labelled by whether it is a real, answered question.</summary>
+internal sealed class ConfidenceRow
+{
+    public bool Label { get; set; }
+
+    [VectorType(ConfidenceFeaturizer.Count)]
+    public float[] Features { get; set; } = [];
+}
+
+/// <summary>ML.NET output of the binary classifiers.</summary>
 internal sealed class BinaryPrediction
 {
     public float Probability { get; set; }

@@ -37,6 +37,9 @@ internal sealed record QuestionGroup(IReadOnlyList<int> Turns, string Asker, IRe
             }
         }
 
-        return VectorMath.Unit(sum);
+        // Scaled in single precision: the shipped models were trained on these exact values, and `kb train` reproduces
+        // them only with this rounding (VectorMath.Unit's double-precision norm moves the chosen question threshold).
+        var norm = MathF.Sqrt(MessageEmbedder.Cosine(sum, sum));
+        return norm == 0 ? sum : sum.Select(x => x / norm).ToArray();
     }
 }

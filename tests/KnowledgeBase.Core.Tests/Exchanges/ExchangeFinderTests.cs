@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Exchanges;
+using KnowledgeBase.Core.Segmentation;
+using KnowledgeBase.Core.Tests.Evaluation;
 
 namespace KnowledgeBase.Core.Tests.Exchanges;
 
@@ -87,6 +89,45 @@ public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
         Assert.All(results, r => Assert.Equal(r.SelectMany(e => e.Answers).Count(), r.SelectMany(e => e.Answers).Distinct().Count()));
         // On this day of interleaved threads, weighing the questions does move some answer.
         Assert.NotEqual(Assignment(results[0]), Assignment(results[2]));
+    }
+
+    [CorpusFact]
+    public void The_confidence_model_changes_the_confidence_of_the_exchanges_found_and_nothing_else()
+    {
+        var models = ExchangeModels.Load(Path.Combine(AppContext.BaseDirectory, "models"));
+        Assert.True(models.Settings.CalibratedConfidence, "the shipped models calibrate confidence");
+        using var calibrated = new ExchangeFinder(models, ChineseSegmenter.Load(), corpus.Directory);
+        using var product = new ExchangeFinder(models.WithSettings(models.Settings with { CalibratedConfidence = false }), ChineseSegmenter.Load(), corpus.Directory);
+        var day = CorpusFixture.ReadDay(SeedDay);
+
+        var withModel = calibrated.Find(day);
+        var withoutModel = product.Find(day);
+
+        Assert.Equal(withoutModel.Select(e => e.Id + string.Join(',', e.Messages.Select(m => $"{m.Message.Source.Line}{m.Role}"))),
+            withModel.Select(e => e.Id + string.Join(',', e.Messages.Select(m => $"{m.Message.Source.Line}{m.Role}"))));
+        Assert.All(withModel, e => Assert.InRange(e.Confidence, 0, 1));
+        Assert.NotEqual(withoutModel.Select(e => e.Confidence), withModel.Select(e => e.Confidence));
+        // More than a handful of distinct values: the model weighs each exchange, it does not return a constant.
+        Assert.True(withModel.Select(e => e.Confidence).Distinct().Count() > withModel.Count / 2);
+    }
+
+    [CorpusFact]
+    public void The_confidence_model_survives_saving_and_loading()
+    {
+        var models = ExchangeModels.Load(Path.Combine(AppContext.BaseDirectory, "models"));
+        using var folder = new TempDirectory();
+        models.Save(folder.Path);
+        Assert.True(File.Exists(Path.Combine(folder.Path, ExchangeModels.ConfidenceModelFile)));
+        var day = CorpusFixture.ReadDay(SeedDay);
+
+        using var loaded = new ExchangeFinder(ExchangeModels.Load(folder.Path), ChineseSegmenter.Load(), corpus.Directory);
+
+        Assert.Equal(corpus.Finder.Find(day).Select(e => e.Confidence), loaded.Find(day).Select(e => e.Confidence));
+
+        // Models saved without it leave no stale confidence model behind.
+        models.WithoutConfidence().Save(folder.Path);
+        Assert.False(File.Exists(Path.Combine(folder.Path, ExchangeModels.ConfidenceModelFile)));
+        Assert.False(ExchangeModels.Load(folder.Path).Settings.CalibratedConfidence);
     }
 
     private static string Assignment(IReadOnlyList<FoundExchange> found) =>
