@@ -1,10 +1,10 @@
+using System.Text.Json;
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Evaluation;
 using KnowledgeBase.Core.Exchanges;
 using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Segmentation;
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
