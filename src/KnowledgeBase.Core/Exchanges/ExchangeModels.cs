@@ -80,14 +80,15 @@ public sealed class ExchangeModels
         Context.Model.Save(Link, null, Path.Combine(directory, LinkModelFile));
         Context.Model.Save(Answer, null, Path.Combine(directory, AnswerModelFile));
         Embedder.Save(Path.Combine(directory, MessageEmbedder.FileName));
+        // Written exactly when the settings say it is used, as Load reads it; a confidence model left from an earlier
+        // training would not match these models.
         var confidenceFile = Path.Combine(directory, ConfidenceModelFile);
-        if (Confidence is not null)
+        if (Settings.CalibratedConfidence && Confidence is not null)
         {
             Context.Model.Save(Confidence, null, confidenceFile);
         }
         else
         {
-            // A confidence model left from an earlier training would not match these models.
             File.Delete(confidenceFile);
         }
 
@@ -95,10 +96,6 @@ public sealed class ExchangeModels
     }
 
     internal ExchangeModels WithSettings(ExchangeModelSettings settings) => new(Context, Question, Link, Answer, Embedder, settings, Confidence);
-
-    /// <summary>The same models with confidence as P(question) × P(answered).</summary>
-    internal ExchangeModels WithoutConfidence() =>
-        new(Context, Question, Link, Answer, Embedder, Settings with { CalibratedConfidence = false });
 
     private static string Require(string directory, string file)
     {

@@ -124,7 +124,7 @@ public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
         Assert.Equal(corpus.Finder.Find(day).Select(e => e.Confidence), loaded.Find(day).Select(e => e.Confidence));
 
         // Models saved without it leave no stale confidence model behind.
-        models.WithoutConfidence().Save(folder.Path);
+        models.WithSettings(models.Settings with { CalibratedConfidence = false }).Save(folder.Path);
         Assert.False(File.Exists(Path.Combine(folder.Path, ExchangeModels.ConfidenceModelFile)));
         Assert.False(ExchangeModels.Load(folder.Path).Settings.CalibratedConfidence);
     }
