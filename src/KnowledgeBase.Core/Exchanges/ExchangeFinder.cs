@@ -231,7 +231,7 @@ public sealed class ExchangeFinder : IDisposable
     internal static bool IsCandidateAnswer(Turn turn) => turn.Message.Kind is not (MessageKind.Empty or MessageKind.System);
 
     // Consecutive question messages of one asker (nobody else in between, or only briefly) are one question.
-    private static List<(QuestionGroup Group, float Probability)> GroupQuestions(DayTurns day, float[] probabilities, double threshold)
+    internal static List<(QuestionGroup Group, float Probability)> GroupQuestions(DayTurns day, float[] probabilities, double threshold)
     {
         var groups = new List<(List<int> Turns, float Probability)>();
         var lastGroupOf = new Dictionary<string, int>();

@@ -175,26 +175,15 @@ public sealed class ExchangeModelTrainer
     private ExchangeModels Fit(IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days, ExchangeModelSettings settings, ITransformer? confidence = null)
     {
         var context = new MLContext(seed: _seed);
-        var question = FitQuestion(context, days);
+        var (question, questionScores) = FitQuestion(context, days);
         var (answer, answerScores) = FitAnswer(context, days);
 
-        // The linker sees the detector's probabilities, as it will when decoding. (Out-of-fold probabilities, from
-        // detectors trained without each day, measured no better in cross-validation and cost five detector fits.)
+        // The linker learns on the questions it will be given: the labelled ones, and those the detector finds on a day it
+        // did not learn from, real or not; it sees the detector's out-of-fold probabilities, as on an unseen day.
         var linkRows = new List<LinkRow>();
-        using (var engine = context.Model.CreatePredictionEngine<QuestionRow, BinaryPrediction>(question))
+        for (var day = 0; day < days.Count; day++)
         {
-            foreach (var ((turns, labels), answerScore) in days.Zip(answerScores))
-            {
-                var probabilities = new float[turns.Turns.Count];
-                for (var i = 0; i < turns.Turns.Count; i++)
-                {
-                    probabilities[i] = ExchangeFinder.IsCandidateQuestion(turns.Turns[i])
-                        ? engine.Predict(ExchangeFinder.QuestionRowOf(turns, i, label: false)).Probability
-                        : 0f;
-                }
-
-                AddLinkRows(turns, labels, new TurnScores(probabilities, answerScore), linkRows);
-            }
+            AddLinkRows(days[day].Turns, days[day].Labels, new TurnScores(questionScores[day], answerScores[day]), linkRows);
         }
 
         var linkPipeline = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
@@ -215,9 +204,10 @@ public sealed class ExchangeModelTrainer
     /// The question detector in two stages. A logistic regression over the text (jieba word n-grams, character trigrams)
     /// gives a text score; boosted trees then weigh that score together with the numeric cues, so that cues can interact
     /// (a "呢" matters more from the asker of a recent question). The trees learn from out-of-fold text scores (each
-    /// day scored by a regression trained without it), as the text score of an unseen day would be.
+    /// day scored by a regression trained without it), as the text score of an unseen day would be. Returns the detector
+    /// and, for the linker's training pairs, each day's probabilities from the stages fitted without it.
     /// </summary>
-    private ITransformer FitQuestion(MLContext context, IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days)
+    private (ITransformer Model, List<float[]> OutOfFold) FitQuestion(MLContext context, IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days)
     {
         var rowsByDay = days.Select(d =>
         {
@@ -226,13 +216,24 @@ public sealed class ExchangeModelTrainer
             return rows;
         }).ToList();
 
-        var textScores = OutOfFoldTextScores(context, rowsByDay);
-        var stacked = FoldOrder(days.Count)
-            .SelectMany(day => rowsByDay[day].Select((r, i) => new StackedQuestionRow { Label = r.Label, Cues = r.Cues, TextScore = textScores[day][i] }))
+        var (textScores, textModels) = OutOfFoldTextScores(context, rowsByDay);
+        var stackedByDay = rowsByDay
+            .Select((rows, day) => rows.Select((r, i) => new StackedQuestionRow { Label = r.Label, Cues = r.Cues, TextScore = textScores[day][i] }).ToList())
             .ToList();
+        var stacked = FoldOrder(days.Count).SelectMany(day => stackedByDay[day]).ToList();
 
         var text = FitText(context, rowsByDay.SelectMany(r => r).ToList());
-        var trees = context.Transforms.Concatenate("StackFeatures", nameof(StackedQuestionRow.Cues), nameof(StackedQuestionRow.TextScore))
+        var trees = FitQuestionTrees(context, stacked);
+
+        // One transformer from a QuestionRow to the trees' probability: text stage, its probability as TextScore, trees.
+        var sample = context.Data.LoadFromEnumerable(rowsByDay.SelectMany(r => r).Take(1));
+        var rename = context.Transforms.CopyColumns(nameof(StackedQuestionRow.TextScore), "Probability").Fit(text.Transform(sample));
+        var model = new TransformerChain<ITransformer>(text, rename, trees);
+        return (model, OutOfFoldQuestionProbabilities(days, stackedByDay, textModels));
+    }
+
+    private static ITransformer FitQuestionTrees(MLContext context, IReadOnlyList<StackedQuestionRow> rows) =>
+        context.Transforms.Concatenate("StackFeatures", nameof(StackedQuestionRow.Cues), nameof(StackedQuestionRow.TextScore))
             .Append(context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
                 NumberOfLeaves = 16,
@@ -242,12 +243,44 @@ public sealed class ExchangeModelTrainer
                 NumberOfThreads = 1,
                 FeatureColumnName = "StackFeatures",
             }))
-            .Fit(context.Data.LoadFromEnumerable(stacked));
+            .Fit(context.Data.LoadFromEnumerable(rows));
 
-        // One transformer from a QuestionRow to the trees' probability: text stage, its probability as TextScore, trees.
-        var sample = context.Data.LoadFromEnumerable(rowsByDay.SelectMany(r => r).Take(1));
-        var rename = context.Transforms.CopyColumns(nameof(StackedQuestionRow.TextScore), "Probability").Fit(text.Transform(sample));
-        return new TransformerChain<ITransformer>(text, rename, trees);
+    /// <summary>
+    /// The detector's probability for every turn of each day as on a day it never saw: the text stage and the trees of
+    /// the fold without that day (so the asker's labelled follow-ups, which the detector does not learn from, are scored
+    /// too). Fitted in a context of their own, so the final detector stays what it would be without them.
+    /// </summary>
+    private List<float[]> OutOfFoldQuestionProbabilities(
+        IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days, IReadOnlyList<List<StackedQuestionRow>> stackedByDay, IReadOnlyList<ITransformer> textModels)
+    {
+        var context = new MLContext(seed: _seed);
+        var folds = textModels.Count;
+        var probabilities = days.Select(d => new float[d.Turns.Turns.Count]).ToList();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var rest = Enumerable.Range(0, days.Count).Where(i => i % folds != fold).SelectMany(i => stackedByDay[i]).ToList();
+            var trees = FitQuestionTrees(context, rest.Count > 0 ? rest : stackedByDay.SelectMany(r => r).ToList());
+            foreach (var day in Enumerable.Range(0, days.Count).Where(i => i % folds == fold))
+            {
+                var turns = days[day].Turns;
+                var candidates = Enumerable.Range(0, turns.Turns.Count).Where(i => ExchangeFinder.IsCandidateQuestion(turns.Turns[i])).ToList();
+                if (candidates.Count == 0)
+                {
+                    continue;
+                }
+
+                var rows = candidates.Select(i => ExchangeFinder.QuestionRowOf(turns, i, label: false)).ToList();
+                var text = textModels[fold].Transform(context.Data.LoadFromEnumerable(rows)).GetColumn<float>("Probability").ToArray();
+                var stacked = rows.Select((r, k) => new StackedQuestionRow { Cues = r.Cues, TextScore = text[k] });
+                var scores = trees.Transform(context.Data.LoadFromEnumerable(stacked)).GetColumn<float>("Probability").ToArray();
+                for (var k = 0; k < candidates.Count; k++)
+                {
+                    probabilities[day][candidates[k]] = scores[k];
+                }
+            }
+        }
+
+        return probabilities;
     }
 
     /// <summary>
@@ -266,7 +299,7 @@ public sealed class ExchangeModelTrainer
                 .ToList();
         }).ToList();
 
-        var textScores = OutOfFoldTextScores(context, rowsByDay.Select(rows => rows.Select(r => r.Row).ToList()).ToList());
+        var (textScores, _) = OutOfFoldTextScores(context, rowsByDay.Select(rows => rows.Select(r => r.Row).ToList()).ToList());
         var outOfFold = days.Select(d => new float[d.Turns.Turns.Count]).ToList();
         for (var day = 0; day < days.Count; day++)
         {
@@ -283,23 +316,24 @@ public sealed class ExchangeModelTrainer
     /// Each day's rows scored by a text model trained on the other folds' days (day i is in fold i mod
     /// <see cref="TextFolds"/>), as an unseen day would be scored. A single day is scored in-sample.
     /// </summary>
-    private static float[][] OutOfFoldTextScores<TRow>(MLContext context, IReadOnlyList<List<TRow>> rowsByDay)
+    private static (float[][] Scores, ITransformer[] Models) OutOfFoldTextScores<TRow>(MLContext context, IReadOnlyList<List<TRow>> rowsByDay)
         where TRow : class
     {
         var scores = new float[rowsByDay.Count][];
         var folds = Math.Min(TextFolds, rowsByDay.Count);
+        var models = new ITransformer[folds];
         for (var fold = 0; fold < folds; fold++)
         {
             var held = Enumerable.Range(0, rowsByDay.Count).Where(i => i % folds == fold).ToList();
             var rest = Enumerable.Range(0, rowsByDay.Count).Where(i => i % folds != fold).SelectMany(i => rowsByDay[i]).ToList();
-            var model = FitText(context, rest.Count > 0 ? rest : held.SelectMany(i => rowsByDay[i]).ToList());
+            var model = models[fold] = FitText(context, rest.Count > 0 ? rest : held.SelectMany(i => rowsByDay[i]).ToList());
             foreach (var day in held)
             {
                 scores[day] = model.Transform(context.Data.LoadFromEnumerable(rowsByDay[day])).GetColumn<float>("Probability").ToArray();
             }
         }
 
-        return scores;
+        return (scores, models);
     }
 
     /// <summary>The days fold by fold (the order the out-of-fold scores were made in), for a reproducible row order.</summary>
@@ -350,24 +384,47 @@ public sealed class ExchangeModelTrainer
         }
     }
 
-    private static void AddLinkRows(DayTurns turns, GoldFile labels, TurnScores scores, List<LinkRow> linkRows)
+    /// <summary>
+    /// The linker's training pairs: every labelled question with the messages after it, and every question the detector
+    /// finds at the lowest threshold tried that is not exactly a labelled one. Such a question answers what the labelled
+    /// exchange it overlaps lists (as the scorer matches them), or nothing: the asker's later round, a joke or a
+    /// clarification taken for a question.
+    /// </summary>
+    internal static void AddLinkRows(DayTurns turns, GoldFile labels, TurnScores scores, List<LinkRow> linkRows)
     {
-        foreach (var exchange in labels.Exchanges)
+        var gold = labels.Exchanges
+            .Select(e => (Questions: e.Questions.Select(turns.IndexOfLine).OfType<int>().Distinct().Order().ToList(),
+                Answers: e.Answers.Select(turns.IndexOfLine).OfType<int>().ToHashSet()))
+            .Where(e => e.Questions.Count > 0)
+            .ToList();
+        foreach (var (questions, answers) in gold)
         {
-            var questions = exchange.Questions.Select(turns.IndexOfLine).OfType<int>().Distinct().Order().ToList();
-            if (questions.Count == 0)
+            AddLinkRows(turns, QuestionGroup.Of(turns, questions), answers, scores, linkRows);
+        }
+
+        foreach (var (group, _) in ExchangeFinder.GroupQuestions(turns, scores.Question, QuestionThresholds[0]))
+        {
+            if (gold.Any(e => e.Questions.SequenceEqual(group.Turns)))
             {
                 continue;
             }
 
-            var group = QuestionGroup.Of(turns, questions);
-            var answers = exchange.Answers.Select(turns.IndexOfLine).OfType<int>().ToHashSet();
-            foreach (var candidate in LinkFeaturizer.Candidates(turns, group))
+            var overlapping = gold
+                .Select(e => (e.Answers, Overlap: e.Questions.Count(group.Turns.Contains)))
+                .Where(e => e.Overlap > 0)
+                .OrderByDescending(e => e.Overlap)
+                .FirstOrDefault();
+            AddLinkRows(turns, group, overlapping.Answers ?? [], scores, linkRows);
+        }
+    }
+
+    private static void AddLinkRows(DayTurns turns, QuestionGroup group, HashSet<int> answers, TurnScores scores, List<LinkRow> linkRows)
+    {
+        foreach (var candidate in LinkFeaturizer.Candidates(turns, group))
+        {
+            if (ExchangeFinder.IsCandidateAnswer(turns.Turns[candidate]))
             {
-                if (ExchangeFinder.IsCandidateAnswer(turns.Turns[candidate]))
-                {
-                    linkRows.Add(new LinkRow { Label = answers.Contains(candidate), Features = LinkFeaturizer.Featurize(turns, group, candidate, scores) });
-                }
+                linkRows.Add(new LinkRow { Label = answers.Contains(candidate), Features = LinkFeaturizer.Featurize(turns, group, candidate, scores) });
             }
         }
     }

@@ -9,7 +9,7 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class LinkFeaturizer
 {
-    public const int Count = 37;
+    public const int Count = 39;
 
     /// <summary>How far after a question an answer is looked for.</summary>
     public const int WindowTurns = 40;
@@ -145,6 +145,10 @@ internal static class LinkFeaturizer
         // question between them that the candidate is closer to.
         f[35] = MessageEmbedder.Cosine(question.Vector, c.Vector);
         f[36] = closestQuestionBetween;
+        // How sure the detector is that the question is one at all, and how many messages the asker spread it over: the
+        // linker learns on the detector's false questions too, which nothing answers.
+        f[37] = question.Turns.Max(t => scores.Question[t]);
+        f[38] = question.Turns.Count;
         return f;
     }
 

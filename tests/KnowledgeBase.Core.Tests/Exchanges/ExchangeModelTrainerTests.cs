@@ -84,6 +84,40 @@ public sealed class ExchangeModelTrainerTests(CorpusFixture corpus)
         Assert.Equal(validation.Score, rescored);
     }
 
+    [CorpusFact]
+    public void The_linker_also_learns_from_the_questions_the_detector_finds()
+    {
+        var turns = corpus.Finder.Prepare(CorpusFixture.ReadDay(UnseenDay));
+
+        // Labelled: lines 45 and 49 ask one question (answered at 101, for the test), line 117 another (answered at 125).
+        // The detector finds 49 without 45, 117 as labelled, and line 53, another member's clarification back
+        // ("金融账户指的是？"), which nobody labelled. A group's probability (feature 37) and size (38) tell the rows apart.
+        var gold = new GoldFile(UnseenDay, [new GoldExchange([45, 49], [101], "account"), new GoldExchange([117], [125], "account")]);
+        var questions = new float[turns.Turns.Count];
+        questions[turns.IndexOfLine(49)!.Value] = 0.9f;
+        questions[turns.IndexOfLine(117)!.Value] = 0.7f;
+        questions[turns.IndexOfLine(53)!.Value] = 0.8f;
+        var rows = new List<LinkRow>();
+        ExchangeModelTrainer.AddLinkRows(turns, gold, new TurnScores(questions, new float[turns.Turns.Count]), rows);
+
+        var labelled = rows.Where(r => r.Features[37] == 0.9f && r.Features[38] == 2).ToList();
+        var foundPart = rows.Where(r => r.Features[37] == 0.9f && r.Features[38] == 1).ToList();
+        var foundAsLabelled = rows.Where(r => r.Features[37] == 0.7f).ToList();
+        var unlabelled = rows.Where(r => r.Features[37] == 0.8f).ToList();
+        Assert.Equal(rows.Count, labelled.Count + foundPart.Count + foundAsLabelled.Count + unlabelled.Count);
+
+        // Part of a labelled question answers what it does; a question found as labelled is not learned twice.
+        Assert.Single(labelled, r => r.Label);
+        Assert.Single(foundPart, r => r.Label);
+        Assert.Single(foundAsLabelled, r => r.Label);
+        Assert.Equal(foundAsLabelled.Count, foundAsLabelled.Select(r => string.Join(',', r.Features)).Distinct().Count());
+
+        // The unlabelled question is answered by nothing, not even by the labelled answer that follows it.
+        var distance = (float)Math.Log(1 + turns.IndexOfLine(101)!.Value - turns.IndexOfLine(53)!.Value);
+        Assert.Contains(unlabelled, r => r.Features[0] == distance);
+        Assert.All(unlabelled, r => Assert.False(r.Label));
+    }
+
     private IReadOnlyList<string> Describe(ExchangeModels models, ChatDay day)
     {
         using var finder = new ExchangeFinder(models, ChineseSegmenter.Load(), corpus.Directory);
