@@ -11,7 +11,8 @@ namespace KnowledgeBase.Core.Exchanges;
 
 /// <summary>
 /// Learns the question detector (a logistic regression over jieba-token n-grams, then boosted trees over its score and the
-/// numeric cues) and the reply linker (boosted trees over pair features) from labelled days, then picks the decision
+/// numeric cues) and the reply linker (boosted trees over the features of each question paired with a later message, for
+/// the labelled questions and those the detector finds out of fold) from labelled days, then picks the decision
 /// thresholds that maximise the exchange scores on a validation part of the training days.
 /// </summary>
 public sealed class ExchangeModelTrainer
