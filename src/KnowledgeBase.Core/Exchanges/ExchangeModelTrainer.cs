@@ -387,9 +387,9 @@ public sealed class ExchangeModelTrainer
 
     /// <summary>
     /// The linker's training pairs: every labelled question with the messages after it, and every question the detector
-    /// finds at the lowest threshold tried that is not exactly a labelled one. Such a question answers what the labelled
-    /// exchange it overlaps lists (as the scorer matches them), or nothing: the asker's later round, a joke or a
-    /// clarification taken for a question.
+    /// finds at the lowest threshold tried that is not exactly a labelled one. Such a question is answered by what the
+    /// labelled exchange sharing most of its messages lists (the scorer would match them), or by nothing: the asker's
+    /// later round, a joke or a clarification taken for a question.
     /// </summary>
     internal static void AddLinkRows(DayTurns turns, GoldFile labels, TurnScores scores, List<LinkRow> linkRows)
     {
