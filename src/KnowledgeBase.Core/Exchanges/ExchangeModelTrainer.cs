@@ -210,27 +210,23 @@ public sealed class ExchangeModelTrainer
     /// </summary>
     private (ITransformer Model, List<float[]> OutOfFold) FitQuestion(MLContext context, IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days)
     {
-        var rowsByDay = days.Select(d =>
-        {
-            var rows = new List<QuestionRow>();
-            AddQuestionRows(d.Turns, d.Labels, rows);
-            return rows;
-        }).ToList();
-
-        var (textScores, textModels) = OutOfFoldTextScores(context, rowsByDay);
-        var stackedByDay = rowsByDay
+        var rowsByDay = days.Select(d => QuestionRows(d.Turns, d.Labels)).ToList();
+        var questionRows = rowsByDay.Select(rows => rows.Select(r => r.Row).ToList()).ToList();
+        var (textScores, textModels) = OutOfFoldTextScores(context, questionRows);
+        var stackedByDay = questionRows
             .Select((rows, day) => rows.Select((r, i) => new StackedQuestionRow { Label = r.Label, Cues = r.Cues, TextScore = textScores[day][i] }).ToList())
             .ToList();
         var stacked = FoldOrder(days.Count).SelectMany(day => stackedByDay[day]).ToList();
 
-        var text = FitText(context, rowsByDay.SelectMany(r => r).ToList());
+        var text = FitText(context, questionRows.SelectMany(r => r).ToList());
         var trees = FitQuestionTrees(context, stacked);
 
         // One transformer from a QuestionRow to the trees' probability: text stage, its probability as TextScore, trees.
-        var sample = context.Data.LoadFromEnumerable(rowsByDay.SelectMany(r => r).Take(1));
+        var sample = context.Data.LoadFromEnumerable(questionRows.SelectMany(r => r).Take(1));
         var rename = context.Transforms.CopyColumns(nameof(StackedQuestionRow.TextScore), "Probability").Fit(text.Transform(sample));
         var model = new TransformerChain<ITransformer>(text, rename, trees);
-        return (model, OutOfFoldQuestionProbabilities(days, stackedByDay, textModels));
+        var rowTurns = rowsByDay.Select(rows => rows.Select(r => r.Index).ToList()).ToList();
+        return (model, OutOfFoldQuestionProbabilities(days, rowTurns, stackedByDay, textModels));
     }
 
     private static ITransformer FitQuestionTrees(MLContext context, IReadOnlyList<StackedQuestionRow> rows) =>
@@ -248,11 +244,19 @@ public sealed class ExchangeModelTrainer
 
     /// <summary>
     /// The detector's probability for every turn of each day as on a day it never saw: the text stage and the trees of
-    /// the fold without that day (so the asker's labelled follow-ups, which the detector does not learn from, are scored
-    /// too). Fitted in a context of their own, so the final detector stays what it would be without them.
+    /// the fold without that day. The day's training rows already carry that fold's text score; the asker's labelled
+    /// follow-ups, which the detector does not learn from, are text-scored here. Fitted in a context of their own, so the
+    /// final detector stays what it would be without them.
     /// </summary>
+    /// <param name="days">The training days.</param>
+    /// <param name="rowTurns">For each day, the turn of each of its training rows.</param>
+    /// <param name="stackedByDay">For each day, its training rows with their out-of-fold text scores.</param>
+    /// <param name="textModels">The text stage of each fold (day i is in fold i mod their count).</param>
     private List<float[]> OutOfFoldQuestionProbabilities(
-        IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days, IReadOnlyList<List<StackedQuestionRow>> stackedByDay, IReadOnlyList<ITransformer> textModels)
+        IReadOnlyList<(DayTurns Turns, GoldFile Labels)> days,
+        IReadOnlyList<List<int>> rowTurns,
+        IReadOnlyList<List<StackedQuestionRow>> stackedByDay,
+        IReadOnlyList<ITransformer> textModels)
     {
         var context = new MLContext(seed: _seed);
         var folds = textModels.Count;
@@ -264,15 +268,24 @@ public sealed class ExchangeModelTrainer
             foreach (var day in Enumerable.Range(0, days.Count).Where(i => i % folds == fold))
             {
                 var turns = days[day].Turns;
-                var candidates = Enumerable.Range(0, turns.Turns.Count).Where(i => ExchangeFinder.IsCandidateQuestion(turns.Turns[i])).ToList();
-                if (candidates.Count == 0)
+                var followUps = Enumerable.Range(0, turns.Turns.Count)
+                    .Where(i => ExchangeFinder.IsCandidateQuestion(turns.Turns[i]))
+                    .Except(rowTurns[day])
+                    .ToList();
+                var followUpRows = followUps.Select(i => ExchangeFinder.QuestionRowOf(turns, i, label: false)).ToList();
+                var followUpText = followUpRows.Count == 0
+                    ? []
+                    : textModels[fold].Transform(context.Data.LoadFromEnumerable(followUpRows)).GetColumn<float>("Probability").ToArray();
+
+                var candidates = rowTurns[day].Concat(followUps).ToList();
+                var stacked = stackedByDay[day]
+                    .Concat(followUpRows.Select((r, k) => new StackedQuestionRow { Cues = r.Cues, TextScore = followUpText[k] }))
+                    .ToList();
+                if (stacked.Count == 0)
                 {
                     continue;
                 }
 
-                var rows = candidates.Select(i => ExchangeFinder.QuestionRowOf(turns, i, label: false)).ToList();
-                var text = textModels[fold].Transform(context.Data.LoadFromEnumerable(rows)).GetColumn<float>("Probability").ToArray();
-                var stacked = rows.Select((r, k) => new StackedQuestionRow { Cues = r.Cues, TextScore = text[k] });
                 var scores = trees.Transform(context.Data.LoadFromEnumerable(stacked)).GetColumn<float>("Probability").ToArray();
                 for (var k = 0; k < candidates.Count; k++)
                 {
@@ -366,7 +379,8 @@ public sealed class ExchangeModelTrainer
             }))
             .Fit(context.Data.LoadFromEnumerable(rows));
 
-    private void AddQuestionRows(DayTurns turns, GoldFile labels, List<QuestionRow> questionRows)
+    /// <summary>The detector's training rows of a day, each with its turn: every candidate message but the asker's labelled follow-ups.</summary>
+    private static List<(int Index, QuestionRow Row)> QuestionRows(DayTurns turns, GoldFile labels)
     {
         // The message that opens each question is the positive example; the asker's completing follow-ups are left
         // out (they read like statements, and the exchange is found through its opening message anyway).
@@ -376,13 +390,10 @@ public sealed class ExchangeModelTrainer
             .ToList();
         var openers = indices.Select(q => q[0]).ToHashSet();
         var followUps = indices.SelectMany(q => q.Skip(1)).ToHashSet();
-        for (var i = 0; i < turns.Turns.Count; i++)
-        {
-            if (ExchangeFinder.IsCandidateQuestion(turns.Turns[i]) && !followUps.Contains(i))
-            {
-                questionRows.Add(ExchangeFinder.QuestionRowOf(turns, i, openers.Contains(i)));
-            }
-        }
+        return Enumerable.Range(0, turns.Turns.Count)
+            .Where(i => ExchangeFinder.IsCandidateQuestion(turns.Turns[i]) && !followUps.Contains(i))
+            .Select(i => (i, ExchangeFinder.QuestionRowOf(turns, i, openers.Contains(i))))
+            .ToList();
     }
 
     /// <summary>
