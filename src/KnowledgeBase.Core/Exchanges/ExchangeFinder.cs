@@ -18,7 +18,8 @@ public sealed class ExchangeFinder : IDisposable
     private readonly ExchangeModels _models;
     private readonly ChineseSegmenter _segmenter;
     private readonly SpeakerDirectory _directory;
-    private readonly ThreadLocal<PredictionEngine<QuestionRow, BinaryPrediction>> _questionEngine;
+    private readonly ThreadLocal<PredictionEngine<QuestionRow, BinaryPrediction>> _questionTextEngine;
+    private readonly ThreadLocal<PredictionEngine<StackedQuestionRow, BinaryPrediction>> _questionEngine;
     private readonly ThreadLocal<PredictionEngine<LinkRow, BinaryPrediction>> _linkEngine;
     private readonly ThreadLocal<PredictionEngine<AnswerRow, BinaryPrediction>> _answerEngine;
     private readonly ThreadLocal<PredictionEngine<ConfidenceRow, BinaryPrediction>>? _confidenceEngine;
@@ -33,7 +34,8 @@ public sealed class ExchangeFinder : IDisposable
         _models = models;
         _segmenter = segmenter;
         _directory = directory;
-        _questionEngine = new(() => models.Context.Model.CreatePredictionEngine<QuestionRow, BinaryPrediction>(models.Question), trackAllValues: true);
+        _questionTextEngine = new(() => models.Context.Model.CreatePredictionEngine<QuestionRow, BinaryPrediction>(models.QuestionText), trackAllValues: true);
+        _questionEngine = new(() => models.Context.Model.CreatePredictionEngine<StackedQuestionRow, BinaryPrediction>(models.QuestionTrees), trackAllValues: true);
         _linkEngine = new(() => models.Context.Model.CreatePredictionEngine<LinkRow, BinaryPrediction>(models.Link), trackAllValues: true);
         _answerEngine = new(() => models.Context.Model.CreatePredictionEngine<AnswerRow, BinaryPrediction>(models.Answer), trackAllValues: true);
         if (models.Settings.CalibratedConfidence && models.Confidence is { } confidence)
@@ -77,6 +79,11 @@ public sealed class ExchangeFinder : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        foreach (var engine in _questionTextEngine.Values)
+        {
+            engine.Dispose();
+        }
+
         foreach (var engine in _questionEngine.Values)
         {
             engine.Dispose();
@@ -97,6 +104,7 @@ public sealed class ExchangeFinder : IDisposable
             engine.Dispose();
         }
 
+        _questionTextEngine.Dispose();
         _questionEngine.Dispose();
         _linkEngine.Dispose();
         _answerEngine.Dispose();
@@ -126,15 +134,33 @@ public sealed class ExchangeFinder : IDisposable
         return scores;
     }
 
+    /// <summary>
+    /// The detector's probability per turn, in two passes: every candidate's text score, then the trees over its cues,
+    /// its text score and its neighbours' (<see cref="QuestionContext"/>).
+    /// </summary>
     internal float[] ScoreQuestions(DayTurns day)
     {
+        var textEngine = _questionTextEngine.Value!;
         var engine = _questionEngine.Value!;
+        var rows = new QuestionRow?[day.Turns.Count];
+        var text = new float[day.Turns.Count];
+        for (var i = 0; i < day.Turns.Count; i++)
+        {
+            if (IsCandidateQuestion(day.Turns[i]))
+            {
+                rows[i] = QuestionRowOf(day, i, label: false);
+                text[i] = textEngine.Predict(rows[i]!).Probability;
+            }
+        }
+
         var probabilities = new float[day.Turns.Count];
         for (var i = 0; i < day.Turns.Count; i++)
         {
-            probabilities[i] = IsCandidateQuestion(day.Turns[i])
-                ? engine.Predict(QuestionRowOf(day, i, label: false)).Probability
-                : 0f;
+            if (rows[i] is { } row)
+            {
+                var stacked = new StackedQuestionRow { Cues = row.Cues, TextScore = text[i], Context = QuestionContext.Featurize(day, text, i) };
+                probabilities[i] = engine.Predict(stacked).Probability;
+            }
         }
 
         return probabilities;

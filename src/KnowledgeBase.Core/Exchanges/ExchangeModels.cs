@@ -33,6 +33,7 @@ public sealed class ExchangeModels
         Context = context;
         Embedder = embedder;
         Question = question;
+        (QuestionText, QuestionTrees) = Stages(question);
         Link = link;
         Answer = answer;
         Settings = settings;
@@ -47,6 +48,12 @@ public sealed class ExchangeModels
     internal MLContext Context { get; }
 
     internal ITransformer Question { get; }
+
+    /// <summary>The detector's first stage: a message's text to its text score.</summary>
+    internal ITransformer QuestionText { get; }
+
+    /// <summary>The detector's second stage: cues, text score and the neighbours' text scores to the probability.</summary>
+    internal ITransformer QuestionTrees { get; }
 
     internal ITransformer Link { get; }
 
@@ -96,6 +103,16 @@ public sealed class ExchangeModels
     }
 
     internal ExchangeModels WithSettings(ExchangeModelSettings settings) => new(Context, Question, Link, Answer, Embedder, settings, Confidence);
+
+    // The detector is saved as one chain (text stage, its score renamed, trees) and run as its first and last stage, the
+    // context features being computed between them.
+    internal static (ITransformer Text, ITransformer Trees) Stages(ITransformer question)
+    {
+        var stages = (question as IEnumerable<ITransformer>)?.ToList();
+        return stages is { Count: 3 }
+            ? (stages[0], stages[2])
+            : throw new InvalidDataException($"{QuestionModelFile} is not a two-stage question detector: retrain it with `kb train` (see README)");
+    }
 
     private static string Require(string directory, string file)
     {

@@ -15,8 +15,8 @@ internal sealed class QuestionRow
 }
 
 /// <summary>
-/// ML.NET row of the question detector's second stage: the cues and the first stage's text-only probability (out of
-/// fold when training).
+/// ML.NET row of the question detector's second stage: the cues, the first stage's text-only probability and its
+/// neighbours' (out of fold when training).
 /// </summary>
 internal sealed class StackedQuestionRow
 {
@@ -26,6 +26,10 @@ internal sealed class StackedQuestionRow
     public float[] Cues { get; set; } = [];
 
     public float TextScore { get; set; }
+
+    /// <summary>How question-like the neighbours read (<see cref="QuestionContext"/>).</summary>
+    [VectorType(QuestionContext.Count)]
+    public float[] Context { get; set; } = [];
 }
 
 /// <summary>ML.NET row of the answer-text model: one message, labelled by whether it answers any question.</summary>

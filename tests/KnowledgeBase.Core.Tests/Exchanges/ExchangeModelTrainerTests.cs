@@ -85,6 +85,22 @@ public sealed class ExchangeModelTrainerTests(CorpusFixture corpus)
     }
 
     [CorpusFact]
+    public void Detector_cross_validation_ranks_the_labelled_openers_well_above_chance()
+    {
+        var trainer = new ExchangeModelTrainer(ChineseSegmenter.Load(), corpus.Directory, Embedder.Value);
+
+        var figures = trainer.CrossValidateDetector(Days.Value, folds: 2);
+
+        var labelled = Days.Value.Sum(d => d.Labels.Exchanges.Count);
+        Assert.InRange(figures.Openers, labelled * 9 / 10, labelled);
+        // A random ranking's average precision is the share of openers among the candidates.
+        var chance = (double)figures.Openers / figures.Candidates;
+        Assert.InRange(figures.AveragePrecision, 3 * chance, 1);
+        Assert.InRange(figures.BestF1, 0.3, 1);
+        Assert.InRange(figures.BestThreshold, 0, 1);
+    }
+
+    [CorpusFact]
     public void The_linker_also_learns_from_the_questions_the_detector_finds()
     {
         var turns = corpus.Finder.Prepare(CorpusFixture.ReadDay(UnseenDay));

@@ -25,6 +25,16 @@ internal sealed class TrainCommand : Command<TrainSettings>
 
         var trainer = new ExchangeModelTrainer(segmenter, directory, embedder, settings.Seed);
         var table = new Table().AddColumns("training days", "question F1", "answer-link F1", "FAQ F1", "question P/R", "link P/R");
+        if (settings.CrossValidate is int detectorFolds && settings.DetectorOnly)
+        {
+            var detector = trainer.CrossValidateDetector(train, detectorFolds);
+            var figures = new Table().AddColumns("training days", "candidates", "openers", "average precision", "best F1 (threshold)", "log loss");
+            figures.AddRow($"{train.Count} ({detectorFolds}-fold)", $"{detector.Candidates}", $"{detector.Openers}", $"{detector.AveragePrecision:0.0000}",
+                $"{detector.BestF1:0.0000} ({detector.BestThreshold:0.000})", $"{detector.LogLoss:0.0000}");
+            AnsiConsole.Write(figures);
+            return ExitCodes.Ok;
+        }
+
         if (settings.CrossValidate is int folds)
         {
             // Training days only: the held-out days stay unseen by whatever this measurement is used to choose.

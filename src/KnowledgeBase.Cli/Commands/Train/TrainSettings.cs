@@ -34,6 +34,10 @@ internal sealed class TrainSettings : CommandSettings
     [Description("With --cross-validate: also write the out-of-fold exchanges as a faq.json-like file that kb eval and score.py read.")]
     public string? Predictions { get; init; }
 
+    [CommandOption("--detector-only")]
+    [Description("With --cross-validate: only the question detector, in minutes: how well it ranks the messages that open a labelled question (average precision, best F1, log loss).")]
+    public bool DetectorOnly { get; init; }
+
     [CommandOption("--seed <n>")]
     [Description("Seed of the training run.")]
     [DefaultValue(7)]
@@ -44,5 +48,7 @@ internal sealed class TrainSettings : CommandSettings
         : !Directory.Exists(Corpus) ? ValidationResult.Error($"corpus folder not found: {Corpus}")
         : CrossValidate is < 2 ? ValidationResult.Error("--cross-validate needs at least 2 folds")
         : Predictions is not null && CrossValidate is null ? ValidationResult.Error("--predictions goes with --cross-validate")
+        : DetectorOnly && CrossValidate is null ? ValidationResult.Error("--detector-only goes with --cross-validate")
+        : DetectorOnly && Predictions is not null ? ValidationResult.Error("--detector-only writes no predictions")
         : ValidationResult.Success();
 }
