@@ -517,48 +517,75 @@ public sealed class ExchangeModelTrainer
         }
     }
 
-    // Question and link thresholds first, then the answered filter on top of the best pair.
+    // Question and link thresholds first, then the answered filter on top of the best pair, then the question weight.
+    // Each step takes the setting whose neighbourhood on the grid scores best on average, not the single best cell: a
+    // lone peak among worse neighbours is more likely the luck of these days than a better setting.
     private static ExchangeModelSettings ChooseThresholds(
         ExchangeModelSettings start, IReadOnlyList<(ExchangeFinder Finder, ScoredDay Day)> scored, Action<string>? log)
     {
-        var best = (Settings: start, Score: double.MinValue);
-        void Try(ExchangeModelSettings candidate)
+        double Objective(ExchangeModelSettings candidate)
         {
             var score = Score(scored, candidate);
-            var objective = score.QuestionF1 + score.LinkF1 + score.FaqF1;
-            if (objective > best.Score + 1e-9)
+            return score.QuestionF1 + score.LinkF1 + score.FaqF1;
+        }
+
+        var pair = Smoothest(QuestionThresholds, LinkThresholds,
+            (q, l) => start with { QuestionThreshold = q, LinkThreshold = l, AnsweredThreshold = 0, SureQuestionThreshold = 1 }, Objective);
+        var filtered = Smoothest(AnsweredThresholds, SureQuestionThresholds,
+            (a, sure) => pair.Settings with { AnsweredThreshold = a, SureQuestionThreshold = sure }, Objective);
+        var weighted = Smoothest(QuestionWeights, [0.0], (w, _) => filtered.Settings with { QuestionWeight = w }, Objective);
+
+        // Each grid holds the setting the step before chose (no filter, the same weight), so it is kept unless beaten.
+        var chosen = weighted;
+        var settings = chosen.Settings;
+        log?.Invoke($"thresholds: question {settings.QuestionThreshold:0.00}, link {settings.LinkThreshold:0.00}, answered {settings.AnsweredThreshold:0.00} " +
+            $"unless question {settings.SureQuestionThreshold:0.00}, question weight {settings.QuestionWeight:0.0} " +
+            $"(cross-validated F1 sum {chosen.Score:0.000} on {scored.Count} days, {chosen.Smoothed:0.000} with its neighbours)");
+        return settings;
+    }
+
+    /// <summary>
+    /// Of a grid of settings, the one whose score averaged with its neighbours' (the cells next to it, diagonals
+    /// included) is largest; ties go to the first.
+    /// </summary>
+    private static (ExchangeModelSettings Settings, double Score, double Smoothed) Smoothest(
+        double[] rows, double[] columns, Func<double, double, ExchangeModelSettings> settingsAt, Func<ExchangeModelSettings, double> objective)
+    {
+        var cells = new ExchangeModelSettings[rows.Length, columns.Length];
+        var scores = new double[rows.Length, columns.Length];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < columns.Length; c++)
             {
-                best = (candidate, objective);
+                cells[r, c] = settingsAt(rows[r], columns[c]);
+                scores[r, c] = objective(cells[r, c]);
             }
         }
 
-        foreach (var q in QuestionThresholds)
+        var best = (Settings: cells[0, 0], Score: scores[0, 0], Smoothed: double.MinValue);
+        for (var r = 0; r < rows.Length; r++)
         {
-            foreach (var l in LinkThresholds)
+            for (var c = 0; c < columns.Length; c++)
             {
-                Try(start with { QuestionThreshold = q, LinkThreshold = l, AnsweredThreshold = 0, SureQuestionThreshold = 1 });
+                double sum = 0;
+                var count = 0;
+                for (var nr = Math.Max(0, r - 1); nr <= Math.Min(rows.Length - 1, r + 1); nr++)
+                {
+                    for (var nc = Math.Max(0, c - 1); nc <= Math.Min(columns.Length - 1, c + 1); nc++)
+                    {
+                        sum += scores[nr, nc];
+                        count++;
+                    }
+                }
+
+                if (sum / count > best.Smoothed + 1e-9)
+                {
+                    best = (cells[r, c], scores[r, c], sum / count);
+                }
             }
         }
 
-        var pair = best.Settings;
-        foreach (var a in AnsweredThresholds)
-        {
-            foreach (var sure in SureQuestionThresholds)
-            {
-                Try(pair with { AnsweredThreshold = a, SureQuestionThreshold = sure });
-            }
-        }
-
-        var filtered = best.Settings;
-        foreach (var weight in QuestionWeights)
-        {
-            Try(filtered with { QuestionWeight = weight });
-        }
-
-        var chosen = best.Settings;
-        log?.Invoke($"thresholds: question {chosen.QuestionThreshold:0.00}, link {chosen.LinkThreshold:0.00}, answered {chosen.AnsweredThreshold:0.00} " +
-            $"unless question {chosen.SureQuestionThreshold:0.00}, question weight {chosen.QuestionWeight:0.0} (cross-validated F1 sum {best.Score:0.000} on {scored.Count} days)");
-        return chosen;
+        return best;
     }
 
     /// <summary>
