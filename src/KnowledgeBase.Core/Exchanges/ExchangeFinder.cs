@@ -158,8 +158,7 @@ public sealed class ExchangeFinder : IDisposable
         {
             if (rows[i] is { } row)
             {
-                var stacked = new StackedQuestionRow { Cues = row.Cues, TextScore = text[i], Context = QuestionContext.Featurize(day, text, i) };
-                probabilities[i] = engine.Predict(stacked).Probability;
+                probabilities[i] = engine.Predict(StackedQuestionRow.Of(day, i, row.Cues, text)).Probability;
             }
         }
 

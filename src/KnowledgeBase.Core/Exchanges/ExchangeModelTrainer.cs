@@ -146,7 +146,7 @@ public sealed class ExchangeModelTrainer
                 }
 
                 var turnText = TurnTextScores(context, text, turns, [], []);
-                var stacked = rows.Select(r => Stacked(turns, r.Index, r.Row.Cues, turnText)).ToList();
+                var stacked = rows.Select(r => StackedQuestionRow.Of(turns, r.Index, r.Row.Cues, turnText)).ToList();
                 var probabilities = trees.Transform(context.Data.LoadFromEnumerable(stacked)).GetColumn<float>("Probability").ToArray();
                 scored.AddRange(rows.Select((r, k) => (probabilities[k], r.Row.Label)));
             }
@@ -256,7 +256,7 @@ public sealed class ExchangeModelTrainer
         // (not training rows, but neighbours) scored by the same fold's model.
         var turnText = days.Select((d, day) => TurnTextScores(context, textModels[day % textModels.Length], d.Turns, rowsByDay[day], textScores[day])).ToList();
         var stackedByDay = rowsByDay
-            .Select((rows, day) => rows.Select(r => Stacked(days[day].Turns, r.Index, r.Row.Cues, turnText[day], r.Row.Label)).ToList())
+            .Select((rows, day) => rows.Select(r => StackedQuestionRow.Of(days[day].Turns, r.Index, r.Row.Cues, turnText[day], r.Row.Label)).ToList())
             .ToList();
         var stacked = FoldOrder(days.Count).SelectMany(day => stackedByDay[day]).ToList();
 
@@ -271,14 +271,6 @@ public sealed class ExchangeModelTrainer
         return (model, OutOfFoldQuestionProbabilities(days, turnText, stackedByDay, rowsByDay));
     }
 
-    private static StackedQuestionRow Stacked(DayTurns turns, int index, float[] cues, float[] text, bool label = false) => new()
-    {
-        Label = label,
-        Cues = cues,
-        TextScore = text[index],
-        Context = QuestionContext.Featurize(turns, text, index),
-    };
-
     /// <summary>A day's text score per turn: the training rows' given, the other candidate turns scored by <paramref name="model"/>.</summary>
     private static float[] TurnTextScores(MLContext context, ITransformer model, DayTurns turns, List<(int Index, QuestionRow Row)> rows, float[] rowScores)
     {
@@ -288,10 +280,7 @@ public sealed class ExchangeModelTrainer
             scores[rows[k].Index] = rowScores[k];
         }
 
-        var others = Enumerable.Range(0, turns.Turns.Count)
-            .Where(i => ExchangeFinder.IsCandidateQuestion(turns.Turns[i]))
-            .Except(rows.Select(r => r.Index))
-            .ToList();
+        var others = CandidatesBesides(turns, rows);
         if (others.Count > 0)
         {
             var text = model.Transform(context.Data.LoadFromEnumerable(others.Select(i => ExchangeFinder.QuestionRowOf(turns, i, label: false))))
@@ -304,6 +293,13 @@ public sealed class ExchangeModelTrainer
 
         return scores;
     }
+
+    /// <summary>The turns that could open a question but are not among <paramref name="rows"/> (the asker's labelled follow-ups), in order.</summary>
+    private static List<int> CandidatesBesides(DayTurns turns, List<(int Index, QuestionRow Row)> rows) =>
+        Enumerable.Range(0, turns.Turns.Count)
+            .Where(i => ExchangeFinder.IsCandidateQuestion(turns.Turns[i]))
+            .Except(rows.Select(r => r.Index))
+            .ToList();
 
     private static ITransformer FitQuestionTrees(MLContext context, IReadOnlyList<StackedQuestionRow> rows) =>
         context.Transforms.Concatenate(
@@ -348,14 +344,10 @@ public sealed class ExchangeModelTrainer
             foreach (var day in Enumerable.Range(0, days.Count).Where(i => i % folds == fold))
             {
                 var turns = days[day].Turns;
-                var rowTurns = rowsByDay[day].Select(r => r.Index).ToList();
-                var followUps = Enumerable.Range(0, turns.Turns.Count)
-                    .Where(i => ExchangeFinder.IsCandidateQuestion(turns.Turns[i]))
-                    .Except(rowTurns)
-                    .ToList();
-                var candidates = rowTurns.Concat(followUps).ToList();
+                var followUps = CandidatesBesides(turns, rowsByDay[day]);
+                var candidates = rowsByDay[day].Select(r => r.Index).Concat(followUps).ToList();
                 var stacked = stackedByDay[day]
-                    .Concat(followUps.Select(i => Stacked(turns, i, QuestionFeaturizer.Featurize(turns, i), turnText[day])))
+                    .Concat(followUps.Select(i => StackedQuestionRow.Of(turns, i, QuestionFeaturizer.Featurize(turns, i), turnText[day])))
                     .ToList();
                 if (stacked.Count == 0)
                 {
@@ -536,11 +528,10 @@ public sealed class ExchangeModelTrainer
         var weighted = Smoothest(QuestionWeights, [0.0], (w, _) => filtered.Settings with { QuestionWeight = w }, Objective);
 
         // Each grid holds the setting the step before chose (no filter, the same weight), so it is kept unless beaten.
-        var chosen = weighted;
-        var settings = chosen.Settings;
+        var settings = weighted.Settings;
         log?.Invoke($"thresholds: question {settings.QuestionThreshold:0.00}, link {settings.LinkThreshold:0.00}, answered {settings.AnsweredThreshold:0.00} " +
             $"unless question {settings.SureQuestionThreshold:0.00}, question weight {settings.QuestionWeight:0.0} " +
-            $"(cross-validated F1 sum {chosen.Score:0.000} on {scored.Count} days, {chosen.Smoothed:0.000} with its neighbours)");
+            $"(cross-validated F1 sum {weighted.Score:0.000} on {scored.Count} days, {weighted.Smoothed:0.000} with its neighbours)");
         return settings;
     }
 

@@ -30,6 +30,20 @@ internal sealed class StackedQuestionRow
     /// <summary>How question-like the neighbours read (<see cref="QuestionContext"/>).</summary>
     [VectorType(QuestionContext.Count)]
     public float[] Context { get; set; } = [];
+
+    /// <summary>The row of turn <paramref name="index"/>, its context read from every turn's text score; the same in training and in use.</summary>
+    /// <param name="day">The day.</param>
+    /// <param name="index">The turn.</param>
+    /// <param name="cues">Its <see cref="QuestionFeaturizer"/> cues.</param>
+    /// <param name="text">The first stage's text score of every turn of the day.</param>
+    /// <param name="label">Whether it opens a labelled question (training only).</param>
+    public static StackedQuestionRow Of(DayTurns day, int index, float[] cues, float[] text, bool label = false) => new()
+    {
+        Label = label,
+        Cues = cues,
+        TextScore = text[index],
+        Context = QuestionContext.Featurize(day, text, index),
+    };
 }
 
 /// <summary>ML.NET row of the answer-text model: one message, labelled by whether it answers any question.</summary>
