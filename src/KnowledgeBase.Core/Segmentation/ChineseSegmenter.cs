@@ -1,34 +1,44 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using JiebaNet.Analyser;
 using JiebaNet.Segmenter;
+using JiebaNet.Segmenter.PosSeg;
 
 namespace KnowledgeBase.Core.Segmentation;
 
 /// <summary>
 /// Cuts Chinese chat text into words with jieba.NET and a payment-domain user dictionary, keeping emoji, WeChat
-/// emoji codes and URLs whole, and picks out content words and keywords. Load once; every member is then safe to call
-/// from many threads.
+/// emoji codes and URLs whole, picks out content words and keywords, and tags words with their part of speech. Load
+/// once; every member is then safe to call from many threads.
 /// </summary>
 public sealed class ChineseSegmenter
 {
+    private const string UnknownTag = "x";
+
     private static readonly SearchValues<char> NumberChars = SearchValues.Create("0123456789.,:/-+%");
 
     private readonly JiebaSegmenter _jieba;
     private readonly FrozenSet<string> _domainTerms;
+    private readonly FrozenDictionary<string, string> _domainTags;
     private readonly FrozenSet<string> _stopWords;
     private readonly SegmentCache _cache;
     private readonly Lazy<TfidfExtractor> _tfidf;
+    private readonly Lazy<PosSegmenter> _tagger;
+    private readonly ConcurrentDictionary<string, string> _tags = new(StringComparer.Ordinal);
 
-    private ChineseSegmenter(JiebaSegmenter jieba, FrozenSet<string> domainTerms, FrozenSet<string> stopWords, SegmentCache cache)
+    private ChineseSegmenter(JiebaSegmenter jieba, IReadOnlyList<UserWord> userWords, FrozenSet<string> stopWords, SegmentCache cache)
     {
         _jieba = jieba;
-        _domainTerms = domainTerms;
+        _domainTerms = userWords.Select(w => w.Word).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _domainTags = DomainTags(userWords);
         _stopWords = stopWords;
         _cache = cache;
         _tfidf = new Lazy<TfidfExtractor>(CreateTfidfExtractor, LazyThreadSafetyMode.ExecutionAndPublication);
+        // The tagger reads jieba's whole dictionary for its tag table on first use; most commands never tag.
+        _tagger = new Lazy<PosSegmenter>(() => new PosSegmenter(_jieba), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The words of the user dictionary, compared case-insensitively.</summary>
@@ -62,7 +72,7 @@ public sealed class ChineseSegmenter
 
         return new ChineseSegmenter(
             jieba,
-            userWords.Select(w => w.Word).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            userWords,
             stopWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             new SegmentCache(options.CacheCapacity, options.MaxCachedTextLength));
     }
@@ -177,6 +187,26 @@ public sealed class ChineseSegmenter
     /// <returns>True for a domain term.</returns>
     public bool IsDomainTerm(string word) => _domainTerms.Contains(word);
 
+    /// <summary>
+    /// The part-of-speech tag of one token as <see cref="Segment"/> gives it, in jieba's (ICTCLAS) tag set: <c>n</c>
+    /// noun, <c>vn</c> verbal noun, <c>nz</c> other proper noun, <c>v</c> verb, <c>a</c> adjective, <c>eng</c> English
+    /// word, <c>m</c> number and so on. A domain term has its user-dictionary tag, any other word the tag jieba's
+    /// tagger gives it alone: its dictionary tag for a known word, its HMM's guess for an unknown one, and <c>x</c>
+    /// when the tagger reads the token as several words. Cached per token, so asking again costs a lookup.
+    /// </summary>
+    /// <param name="word">A token, typically one of <see cref="ContentWords"/>.</param>
+    /// <returns>The tag; <c>x</c> for an empty token.</returns>
+    public string PartOfSpeech(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (_domainTags.TryGetValue(word, out var tag))
+        {
+            return tag;
+        }
+
+        return string.IsNullOrWhiteSpace(word) ? UnknownTag : _tags.GetOrAdd(word, TagAlone);
+    }
+
     private bool IsContentWord(string token)
     {
         if (_domainTerms.Contains(token))
@@ -190,6 +220,24 @@ public sealed class ChineseSegmenter
             && !IsPunctuationOrSymbol(token)
             && !IsNumber(token)
             && !IsSingleCharacter(token);
+    }
+
+    private string TagAlone(string word)
+    {
+        var pairs = JiebaRuntime.Tag(_tagger.Value, word);
+        return pairs.Count == 1 ? pairs[0].Flag : UnknownTag;
+    }
+
+    // The first spelling wins where two differ only in case, as IsDomainTerm matches them alike.
+    private static FrozenDictionary<string, string> DomainTags(IReadOnlyList<UserWord> userWords)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var word in userWords)
+        {
+            tags.TryAdd(word.Word, word.Tag);
+        }
+
+        return tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private static void AddInnerWords(List<string> result, string token, int length)

@@ -1,4 +1,5 @@
 using JiebaNet.Segmenter;
+using JiebaNet.Segmenter.PosSeg;
 
 namespace KnowledgeBase.Core.Segmentation;
 
@@ -53,6 +54,22 @@ internal static class JiebaRuntime
             }
 
             return s_segmenter;
+        }
+    }
+
+    /// <summary>
+    /// Cuts and tags <paramref name="text"/> with jieba's part-of-speech tagger. Under the same lock as
+    /// <see cref="Initialize"/>: on each cut the tagger copies the tags of newly added user words into its static tag
+    /// table, a plain dictionary, so two cuts at once, or a cut while user words are added, could corrupt it.
+    /// </summary>
+    /// <param name="tagger">A tagger over the segmenter <see cref="Initialize"/> returned.</param>
+    /// <param name="text">The text to tag.</param>
+    /// <returns>The words with their tags, in order.</returns>
+    public static IReadOnlyList<Pair> Tag(PosSegmenter tagger, string text)
+    {
+        lock (Gate)
+        {
+            return tagger.Cut(text, hmm: true).ToList();
         }
     }
 

@@ -116,6 +116,33 @@ public sealed class ChineseSegmenterTests(SegmenterFixture fixture) : IClassFixt
         Assert.Equal("", string.Join(' ', stopWords.Where(segmenter.IsDomainTerm)));
     }
 
+    [Theory]
+    [InlineData("资料", "n")]
+    [InlineData("推荐", "v")]
+    [InlineData("北京", "ns")]
+    [InlineData("app", "eng")]
+    [InlineData("分账", "vn")] // domain terms carry the user dictionary's tag
+    [InlineData("勾对", "v")]
+    [InlineData("pos机", "n")] // the lower-case spelling Segment gives
+    [InlineData("h5", "eng")] // jieba alone would say m, a number
+    [InlineData("大牛", "x")] // jieba's tagger reads it as 大 + 牛
+    [InlineData("", "x")]
+    public void PartOfSpeech_gives_the_tag_of_the_token_alone(string word, string tag) =>
+        Assert.Equal(tag, segmenter.PartOfSpeech(word));
+
+    [Fact]
+    public void PartOfSpeech_from_many_threads_agrees_with_one_thread()
+    {
+        var words = segmenter.ContentWords("商户的结算款被冻结了，推荐一个对账系统，银行那边介绍说要提交资料，问题是北京的二维码收款怎么解决")
+            .Concat(["单身", "蘑菇", "滴滴", "司机", "团队", "敏捷"])
+            .Distinct()
+            .ToArray();
+
+        var parallel = words.AsParallel().WithDegreeOfParallelism(4).Select(w => (w, segmenter.PartOfSpeech(w))).ToArray();
+
+        Assert.Equal(words.Select(w => (w, segmenter.PartOfSpeech(w))), parallel.OrderBy(p => Array.IndexOf(words, p.w)));
+    }
+
     [Fact]
     public void Segment_loses_only_whitespace_and_case()
     {
