@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using KnowledgeBase.Core.Segmentation;
 
 namespace KnowledgeBase.Core.Topics;
@@ -5,7 +6,9 @@ namespace KnowledgeBase.Core.Topics;
 /// <summary>
 /// Names topics with class-based TF-IDF (c-TF-IDF): a word scores high for a topic when many of the topic's exchanges
 /// use it and few other topics do. Question words count double and payment-domain terms are boosted, because analysts
-/// browse by domain concept.
+/// browse by domain concept. For the same reason a keyword should name a thing: a domain term or a word jieba tags as
+/// noun-like. Chat verbs (推荐, 介绍, 解决) can be as characteristic of a cluster as its subject, and they only fill
+/// the list when a topic has too few nouns.
 /// </summary>
 internal sealed class TopicLabeler
 {
@@ -14,6 +17,20 @@ internal sealed class TopicLabeler
     private const double DomainBoost = 2.0;
     private const int MinKeywords = 3;
     private const int MaxKeywords = 6;
+
+    // jieba's tags for words that name a thing: nouns (n), other proper nouns (nz), organisations (nt), places (ns),
+    // noun morphemes (ng), verbal nouns (vn: 支付, 结算, 风控), adjectival nouns (an: 安全), abbreviations (j: 工行,
+    // 房贷) and English words (eng: app, sdk). Left out: verbs and adjectives, idioms and set phrases (l, i: 怎么办,
+    // 说白了), time and place words (t, s: 周末, 隔壁), numbers (m, which is also jieba's tag for letters mixed with
+    // digits, such as WeChat ids; h5 and p2p are domain terms) and person names (nr, nrfg, nrt): like the speakers'
+    // names that ExchangeWords drops, a name says who talks, not what about.
+    private static readonly FrozenSet<string> NounTags =
+        FrozenSet.Create(StringComparer.Ordinal, "n", "nz", "nt", "ns", "ng", "vn", "an", "j", "eng");
+
+    // Words of asking (for an answer, advice or help). Every exchange of an FAQ base is one, so they never tell topics
+    // apart; jieba tags some of them as nouns (问题, 指点), which the tag test alone would let through.
+    private static readonly FrozenSet<string> AskingWords =
+        FrozenSet.Create(StringComparer.Ordinal, "问题", "疑问", "请教", "请问", "求助", "求教", "指点", "指教", "帮忙", "咨询", "解答");
 
     private readonly ChineseSegmenter _segmenter;
     private readonly int _keywords;
@@ -27,7 +44,10 @@ internal sealed class TopicLabeler
         _keywords = Math.Clamp(keywords, MinKeywords, MaxKeywords);
     }
 
-    /// <summary>Keywords of every cluster, most characteristic first.</summary>
+    /// <summary>
+    /// Keywords of every cluster: the words that can name a concept, most characteristic first, topped up with the
+    /// most characteristic other words when there are too few. Never fewer keywords than the plain ranking gives.
+    /// </summary>
     /// <param name="clusters">The words of each cluster's exchanges.</param>
     /// <returns>One keyword list per cluster, in the same order.</returns>
     public IReadOnlyList<string>[] Keywords(IReadOnlyList<IReadOnlyList<ExchangeWords>> clusters)
@@ -63,25 +83,42 @@ internal sealed class TopicLabeler
         var ranked = cluster
             .Select(pair => (Word: pair.Key, Score: Score(pair.Key, pair.Value, mass, totals[pair.Key], averageMass) * rarity.GetValueOrDefault(pair.Key, 1.0)))
             .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.Word, StringComparer.Ordinal);
+            .ThenBy(s => s.Word, StringComparer.Ordinal)
+            .Select(s => s.Word)
+            .ToArray();
 
         var chosen = new List<string>(_keywords);
-        foreach (var (word, _) in ranked)
+        Fill(chosen, ranked.Where(Names));
+        Fill(chosen, ranked);
+
+        // Taking nouns first can leave fewer words that do not contain one another than the plain ranking finds.
+        var plain = new List<string>(_keywords);
+        Fill(plain, ranked);
+        return chosen.Count >= plain.Count ? chosen : plain;
+    }
+
+    /// <summary>Whether a word can name a topic: a domain term, or a noun-like word that is not a word of asking.</summary>
+    private bool Names(string word) =>
+        _segmenter.IsDomainTerm(word) || (!AskingWords.Contains(word) && NounTags.Contains(_segmenter.PartOfSpeech(word)));
+
+    /// <summary>Adds <paramref name="words"/> in order until there are enough keywords.</summary>
+    private void Fill(List<string> chosen, IEnumerable<string> words)
+    {
+        foreach (var word in words)
         {
-            // A word inside a chosen one (支付 in 支付机构) adds nothing to a label.
+            if (chosen.Count == _keywords)
+            {
+                return;
+            }
+
+            // A word inside a chosen one (支付 in 支付机构) adds nothing to a label; this also skips a word already chosen.
             if (chosen.Any(c => c.Contains(word, StringComparison.Ordinal) || word.Contains(c, StringComparison.Ordinal)))
             {
                 continue;
             }
 
             chosen.Add(word);
-            if (chosen.Count == _keywords)
-            {
-                break;
-            }
         }
-
-        return chosen;
     }
 
     /// <summary>

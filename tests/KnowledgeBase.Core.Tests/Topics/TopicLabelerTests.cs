@@ -1,0 +1,80 @@
+using KnowledgeBase.Core.Segmentation;
+using KnowledgeBase.Core.Tests.Segmentation;
+using KnowledgeBase.Core.Topics;
+
+namespace KnowledgeBase.Core.Tests.Topics;
+
+public sealed class TopicLabelerTests(SegmenterFixture fixture) : IClassFixture<SegmenterFixture>
+{
+    private readonly ChineseSegmenter segmenter = fixture.Segmenter;
+
+    // A subject no other cluster shares, so that its own words are the only characteristic ones.
+    private static readonly ExchangeWords[] LicenceCluster =
+        [.. Enumerable.Range(0, 8).Select(_ => Words(["牌照", "央行", "收购"]))];
+
+    [Fact]
+    public void Chat_verbs_that_rank_first_give_way_to_nouns_in_the_label()
+    {
+        // Every question asks to 推荐 or 介绍 something; what it is differs: the plain ranking puts the verbs first.
+        ExchangeWords[] recommend =
+        [
+            Words(["推荐", "介绍"], ["资料"]),
+            Words(["推荐", "介绍"], ["资料"]),
+            Words(["推荐", "介绍"], ["书籍"]),
+            Words(["推荐", "介绍"], ["公众号"]),
+        ];
+
+        var keywords = Keywords(recommend, LicenceCluster);
+
+        Assert.Equal(["公众号", "资料", "书籍", "介绍", "推荐"], keywords[0]);
+        Assert.Equal("公众号 · 资料 · 书籍", TopicLabeler.Label(keywords[0]));
+    }
+
+    [Fact]
+    public void Words_of_asking_that_jieba_tags_as_nouns_stay_out_of_the_label()
+    {
+        // Every question asks for 指点 on a 问题, which jieba's dictionary tags as nouns; what is asked about varies.
+        string[] subjects = ["资料", "团队", "书籍", "模型"];
+        ExchangeWords[] asking = [.. subjects.SelectMany(subject => Enumerable.Repeat(Words(["指点", "问题"], [subject]), 2))];
+
+        var keywords = Keywords(asking, LicenceCluster);
+
+        Assert.Equal(["书籍", "团队", "模型", "资料", "指点"], keywords[0]);
+    }
+
+    [Fact]
+    public void A_topic_of_verbs_alone_keeps_as_many_keywords_as_the_plain_ranking()
+    {
+        ExchangeWords[] verbs = [Words(["解决", "遇到", "推荐"]), Words(["解决", "遇到", "推荐"])];
+
+        var keywords = Keywords(verbs, LicenceCluster);
+
+        Assert.Equal(3, keywords[0].Count);
+        Assert.Equal(["推荐", "解决", "遇到"], keywords[0].Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_domain_term_tagged_as_a_verb_still_names_its_topic()
+    {
+        // 勾对 is a verb in the payment dictionary; domain terms name topics whatever their tag.
+        ExchangeWords[] matching = [Words(["勾对", "推荐"], ["资料"]), Words(["勾对", "推荐"]), Words(["勾对", "推荐"])];
+
+        var keywords = Keywords(matching, LicenceCluster);
+
+        Assert.Equal("v", segmenter.PartOfSpeech("勾对"));
+        Assert.Equal(["勾对", "资料", "推荐"], keywords[0]);
+    }
+
+    [Fact]
+    public void Labelling_twice_gives_the_same_keywords()
+    {
+        ExchangeWords[] mixed = [Words(["推荐", "资料", "单身"], ["介绍", "北京"]), Words(["推荐", "资料"], ["王伟"])];
+
+        Assert.Equal(Keywords(mixed, LicenceCluster), Keywords(mixed, LicenceCluster));
+    }
+
+    private IReadOnlyList<string>[] Keywords(params IReadOnlyList<ExchangeWords>[] clusters) =>
+        new TopicLabeler(segmenter, keywords: 5).Keywords(clusters);
+
+    private static ExchangeWords Words(string[] question, string[]? answer = null) => new(question, answer ?? [], []);
+}
