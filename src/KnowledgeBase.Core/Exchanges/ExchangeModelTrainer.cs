@@ -46,8 +46,8 @@ public sealed class ExchangeModelTrainer
 
     /// <summary>
     /// Trains on the given days: thresholds chosen by 4-fold cross-validation over the days (each day decoded by models
-    /// that did not see it, scores pooled) and the confidence model fitted on the same decodings, then the final models
-    /// on all days.
+    /// that did not see it, scores pooled; the folds fitted side by side) and the confidence model fitted on the same
+    /// decodings, then the final models on all days.
     /// </summary>
     /// <param name="days">Labelled training days.</param>
     /// <param name="log">Receives progress lines for a person.</param>
@@ -57,34 +57,34 @@ public sealed class ExchangeModelTrainer
         const int folds = 4;
         var prepared = days.Select(d => (Turns: DayTurns.Prepare(d.Day, _segmenter, _directory, _embedder), d.Labels)).ToList();
         var settings = new ExchangeModelSettings(0.5, 0.4, prepared.Count, _seed);
-        ITransformer? confidence = null;
-        if (prepared.Count >= folds * 2)
+        if (prepared.Count < folds * 2)
         {
-            var finders = new List<ExchangeFinder>();
-            var scored = new List<(ExchangeFinder Finder, ScoredDay Day)>();
-            try
-            {
-                for (var fold = 0; fold < folds; fold++)
-                {
-                    var trial = Fit(prepared.Where((_, i) => i % folds != fold).ToList(), settings);
-                    var finder = new ExchangeFinder(trial, _segmenter, _directory);
-                    finders.Add(finder);
-                    scored.AddRange(prepared
-                        .Where((_, i) => i % folds == fold)
-                        .Select(d => (finder, new ScoredDay(d.Turns, d.Labels, finder.Score(d.Turns), new LinkCache()))));
-                }
-
-                settings = ChooseThresholds(settings, scored, log);
-                confidence = FitConfidence(scored, settings, log);
-                settings = settings with { CalibratedConfidence = true };
-            }
-            finally
-            {
-                finders.ForEach(f => f.Dispose());
-            }
+            return Fit(prepared, settings);
         }
 
-        return Fit(prepared, settings, confidence);
+        // Each fold's models are fitted in a context of their own, seeded alike, so the folds can run at once and give
+        // what they would one after the other.
+        var finders = new ExchangeFinder[folds];
+        try
+        {
+            Parallel.For(0, folds, fold =>
+                finders[fold] = new ExchangeFinder(Fit(prepared.Where((_, i) => i % folds != fold).ToList(), settings), _segmenter, _directory));
+            var scored = Enumerable.Range(0, folds)
+                .SelectMany(fold => prepared
+                    .Where((_, i) => i % folds == fold)
+                    .Select(d => (finders[fold], new ScoredDay(d.Turns, d.Labels, finders[fold].Score(d.Turns), new LinkCache()))))
+                .ToList();
+            settings = ChooseThresholds(settings, scored, log);
+            var confidence = FitConfidence(scored, settings, log);
+            return Fit(prepared, settings with { CalibratedConfidence = true }, confidence);
+        }
+        finally
+        {
+            foreach (var finder in finders)
+            {
+                finder?.Dispose();
+            }
+        }
     }
 
     /// <summary>
