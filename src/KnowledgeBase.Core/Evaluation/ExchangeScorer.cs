@@ -18,44 +18,78 @@ public static class ExchangeScorer
     /// <see langword="null"/>, lines are taken as they are.
     /// </param>
     /// <returns>The score.</returns>
-    public static EvaluationScore Score(GoldSet gold, PredictedExchanges pred, string? corpusDir)
+    public static EvaluationScore Score(GoldSet gold, PredictedExchanges pred, string? corpusDir) =>
+        Total(Tallies(gold, pred, corpusDir));
+
+    /// <summary>
+    /// What each gold file adds to the score: its counts and its matched topic pairs. The score of any set of files is
+    /// <see cref="Total"/> of theirs, which is how <see cref="BootstrapScorer"/> rescores resampled sets of days.
+    /// </summary>
+    /// <param name="gold">The labelled days.</param>
+    /// <param name="pred">The predictions.</param>
+    /// <param name="corpusDir">As for <see cref="Score"/>.</param>
+    /// <returns>One tally per gold file, in the gold set's order.</returns>
+    internal static IReadOnlyList<FileTally> Tallies(GoldSet gold, PredictedExchanges pred, string? corpusDir) =>
+        [.. ScoredFiles(gold, pred, corpusDir).Select(file => Tally(file.Gold, file.Pred))];
+
+    /// <summary>The score of the files whose tallies are given (a file given twice counts twice).</summary>
+    /// <param name="files">The files' tallies.</param>
+    /// <returns>The score.</returns>
+    internal static EvaluationScore Total(IEnumerable<FileTally> files)
     {
-        int goldCount = 0, predCount = 0, matched = 0;
+        int fileCount = 0, goldCount = 0, predCount = 0, matched = 0;
         int goldLinks = 0, predLinks = 0, goodLinks = 0;
         int answeredGold = 0, answeredPred = 0, faqHits = 0;
         var predTopics = new List<string?>();
         var goldTopics = new List<string?>();
-
-        foreach ((IReadOnlyList<GoldExchange> gex, IReadOnlyList<PredictedExchange> pex) in ScoredFiles(gold, pred, corpusDir))
+        foreach (var file in files)
         {
-            goldCount += gex.Count;
-            predCount += pex.Count;
-            goldLinks += gex.Sum(g => g.Answers.Count);
-            predLinks += pex.Sum(p => p.Answers.Count);
-            answeredGold += gex.Count(g => g.Answers.Count > 0);
-            answeredPred += pex.Count(p => p.Answers.Count > 0);
-
-            foreach ((int i, int j) in Match(pex, gex))
-            {
-                int hits = pex[i].Answers.Count(gex[j].Answers.Contains);
-                matched++;
-                goodLinks += hits;
-                faqHits += hits > 0 ? 1 : 0;
-                predTopics.Add(pex[i].Topic);
-                goldTopics.Add(gex[j].Topic);
-            }
+            fileCount++;
+            goldCount += file.Gold;
+            predCount += file.Pred;
+            matched += file.Matched;
+            goldLinks += file.GoldLinks;
+            predLinks += file.PredLinks;
+            goodLinks += file.GoodLinks;
+            answeredGold += file.AnsweredGold;
+            answeredPred += file.AnsweredPred;
+            faqHits += file.FaqHits;
+            predTopics.AddRange(file.PredTopics);
+            goldTopics.AddRange(file.GoldTopics);
         }
 
         double qp = Ratio(matched, predCount), qr = Ratio(matched, goldCount);
         double lp = Ratio(goodLinks, predLinks), lr = Ratio(goodLinks, goldLinks);
         double fp = Ratio(faqHits, answeredPred), fr = Ratio(faqHits, answeredGold);
         return new EvaluationScore(
-            gold.Files.Count, goldCount, predCount, matched,
+            fileCount, goldCount, predCount, matched,
             qp, qr, F1(qp, qr),
             lp, lr, F1(lp, lr),
             fp, fr, F1(fp, fr),
             TopicAgreement.NormalizedMutualInformation(predTopics, goldTopics),
             TopicAgreement.AdjustedRandIndex(predTopics, goldTopics));
+    }
+
+    private static FileTally Tally(IReadOnlyList<GoldExchange> gex, IReadOnlyList<PredictedExchange> pex)
+    {
+        int matched = 0, goodLinks = 0, faqHits = 0;
+        var predTopics = new List<string?>();
+        var goldTopics = new List<string?>();
+        foreach ((int i, int j) in Match(pex, gex))
+        {
+            int hits = pex[i].Answers.Count(gex[j].Answers.Contains);
+            matched++;
+            goodLinks += hits;
+            faqHits += hits > 0 ? 1 : 0;
+            predTopics.Add(pex[i].Topic);
+            goldTopics.Add(gex[j].Topic);
+        }
+
+        return new FileTally(
+            gex.Count, pex.Count, matched,
+            gex.Sum(g => g.Answers.Count), pex.Sum(p => p.Answers.Count), goodLinks,
+            gex.Count(g => g.Answers.Count > 0), pex.Count(p => p.Answers.Count > 0), faqHits,
+            predTopics, goldTopics);
     }
 
     /// <summary>

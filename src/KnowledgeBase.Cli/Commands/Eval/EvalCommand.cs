@@ -36,7 +36,38 @@ internal sealed class EvalCommand : Command<EvalSettings>
             WriteCalibration(ExchangeScorer.Calibration(gold, predictions, corpusDir));
         }
 
+        if (settings.Bootstrap is int resamples)
+        {
+            var baseline = settings.Against is { } against ? PredictedExchanges.LoadFaqJson(against) : null;
+            WriteBootstrap(BootstrapScorer.Intervals(gold, predictions, corpusDir, resamples, baseline: baseline), resamples, score.Files, settings.Against);
+        }
+
         return ExitCodes.Ok;
+    }
+
+    private static void WriteBootstrap(IReadOnlyList<BootstrapRow> rows, int resamples, int days, string? against)
+    {
+        var table = new Table().AddColumns("measure", "score", "95 % interval");
+        if (against is not null)
+        {
+            table.AddColumns("difference", "95 % interval", "resamples better");
+        }
+
+        foreach (var row in rows)
+        {
+            var cells = new List<string> { row.Measure, $"{row.Score.Estimate:0.000}", $"{row.Score.Low:0.000}–{row.Score.High:0.000}" };
+            if (row.Difference is { } difference)
+            {
+                cells.AddRange([$"{difference.Estimate:+0.000;-0.000;0.000}", $"{difference.Low:+0.000;-0.000;0.000} – {difference.High:+0.000;-0.000;0.000}", $"{row.ShareBetter:P0}"]);
+            }
+
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine(against is null
+            ? $"bootstrap over the {days} labelled days, {resamples} resamples"
+            : $"paired bootstrap over the {days} labelled days, {resamples} resamples; difference = this faq.json − {against}");
     }
 
     private static void WriteCalibration(CalibrationReport report)

@@ -27,8 +27,20 @@ internal sealed class EvalSettings : CommandSettings
     [Description("Also print how well the exchanges' confidence is calibrated: per confidence bin, the share that are real, answered gold questions; the expected calibration error and the Brier score.")]
     public bool Calibration { get; init; }
 
+    [CommandOption("--bootstrap <n>")]
+    [Description("Also print 95 % intervals of the question, answer-link and FAQ F1, from n resamples of the labelled days (seeded, so reproducible; 2000 is plenty).")]
+    public int? Bootstrap { get; init; }
+
+    [CommandOption("--against <faq.json>")]
+    [Description("With --bootstrap: another faq.json of the same days; prints the difference of each score from it, with its interval and the share of resamples on which this one is better.")]
+    public string? Against { get; init; }
+
     public override ValidationResult Validate() =>
         !File.Exists(Faq) ? ValidationResult.Error($"faq.json not found: {Faq}")
         : !Directory.Exists(Gold) ? ValidationResult.Error($"gold folder not found: '{Gold}' (use --gold <dir>)")
+        : Bootstrap is < 1 ? ValidationResult.Error("--bootstrap needs a number of resamples of at least 1")
+        : Against is not null && Bootstrap is null ? ValidationResult.Error("--against compares bootstraps: give --bootstrap <n> too")
+        : Against is not null && !File.Exists(Against) ? ValidationResult.Error($"faq.json not found: {Against}")
+        : Json && Bootstrap is not null ? ValidationResult.Error("--json prints the reference scorer's line only; --bootstrap is for the table")
         : ValidationResult.Success();
 }
