@@ -50,15 +50,15 @@ internal sealed class EvalCommand : Command<EvalSettings>
         var table = new Table().AddColumns("measure", "score", "95 % interval");
         if (against is not null)
         {
-            table.AddColumns("difference", "95 % interval", "resamples better");
+            table.AddColumns("difference", "95 % interval", "better in");
         }
 
         foreach (var row in rows)
         {
-            var cells = new List<string> { row.Measure, $"{row.Score.Estimate:0.000}", $"{row.Score.Low:0.000}–{row.Score.High:0.000}" };
+            var cells = new List<string> { row.Measure, $"{row.Score.Estimate:0.000}", $"[{row.Score.Low:0.000}, {row.Score.High:0.000}]" };
             if (row.Difference is { } difference)
             {
-                cells.AddRange([$"{difference.Estimate:+0.000;-0.000;0.000}", $"{difference.Low:+0.000;-0.000;0.000} – {difference.High:+0.000;-0.000;0.000}", $"{row.ShareBetter:P0}"]);
+                cells.AddRange([Signed(difference.Estimate), $"[{Signed(difference.Low)}, {Signed(difference.High)}]", $"{row.ShareBetter:P0}"]);
             }
 
             table.AddRow([.. cells.Select(Markup.Escape)]);
@@ -69,6 +69,8 @@ internal sealed class EvalCommand : Command<EvalSettings>
             ? $"bootstrap over the {days} labelled days, {resamples} resamples"
             : $"paired bootstrap over the {days} labelled days, {resamples} resamples; difference = this faq.json − {against}");
     }
+
+    private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteCalibration(CalibrationReport report)
     {
