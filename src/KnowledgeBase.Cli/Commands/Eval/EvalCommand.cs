@@ -47,18 +47,19 @@ internal sealed class EvalCommand : Command<EvalSettings>
 
     private static void WriteBootstrap(IReadOnlyList<BootstrapRow> rows, int resamples, int days, string? against)
     {
-        var table = new Table().AddColumns("measure", "score", "95 % interval");
+        // Short headers keep the paired table within 80 columns when output is redirected; the line below says what they mean.
+        var table = new Table().AddColumns("measure", "score", "interval");
         if (against is not null)
         {
-            table.AddColumns("difference", "95 % interval", "better in");
+            table.AddColumns("change", "interval", "better in");
         }
 
         foreach (var row in rows)
         {
-            var cells = new List<string> { row.Measure, $"{row.Score.Estimate:0.000}", $"[{row.Score.Low:0.000}, {row.Score.High:0.000}]" };
+            var cells = new List<string> { row.Measure, $"{row.Score.Estimate:0.000}", $"{row.Score.Low:0.000}..{row.Score.High:0.000}" };
             if (row.Difference is { } difference)
             {
-                cells.AddRange([Signed(difference.Estimate), $"[{Signed(difference.Low)}, {Signed(difference.High)}]", $"{row.ShareBetter:P0}"]);
+                cells.AddRange([Signed(difference.Estimate), $"{Signed(difference.Low)}..{Signed(difference.High)}", $"{row.ShareBetter:P0}"]);
             }
 
             table.AddRow([.. cells.Select(Markup.Escape)]);
@@ -66,8 +67,8 @@ internal sealed class EvalCommand : Command<EvalSettings>
 
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine(against is null
-            ? $"bootstrap over the {days} labelled days, {resamples} resamples"
-            : $"paired bootstrap over the {days} labelled days, {resamples} resamples; difference = this faq.json − {against}");
+            ? $"95 % intervals: bootstrap over the {days} labelled days, {resamples} resamples"
+            : $"95 % intervals: paired bootstrap over the {days} labelled days, {resamples} resamples; change = this faq.json − {against}, better in: share of resamples where it is larger");
     }
 
     private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", System.Globalization.CultureInfo.InvariantCulture);
