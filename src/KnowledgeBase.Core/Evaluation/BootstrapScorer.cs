@@ -48,11 +48,18 @@ public static class BootstrapScorer
             }
 
             var score = ExchangeScorer.Total(drawn.Select(k => files[k]));
-            var baseScore = baseFiles is null ? null : ExchangeScorer.Total(drawn.Select(k => baseFiles[k]));
             for (var m = 0; m < Measures.Count; m++)
             {
                 values[m][r] = Measures[m].Of(score);
-                differences[m][r] = baseScore is null ? 0 : Measures[m].Of(score) - Measures[m].Of(baseScore);
+            }
+
+            if (baseFiles is not null)
+            {
+                var baseScore = ExchangeScorer.Total(drawn.Select(k => baseFiles[k]));
+                for (var m = 0; m < Measures.Count; m++)
+                {
+                    differences[m][r] = Measures[m].Of(score) - Measures[m].Of(baseScore);
+                }
             }
         }
 
