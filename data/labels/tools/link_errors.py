@@ -6,8 +6,9 @@ usage: link_errors.py GOLD_DIR FAQ_JSON [--corpus DIR] [--scorer DIR]
 Reads and matches exactly as ../shared/gold-dev/score.py does (it imports that scorer: the same files, merged-day
 twins folded, greedy one-to-one matching by question-line overlap), then classifies:
 - each gold link (gold exchange, answer line): hit; its question missed (the gold exchange is matched by no prediction);
-  linked to another predicted exchange; taken as a question; or not linked at all; also by how many messages after
-  the last question line the answer comes.
+  linked to another predicted exchange (then: is that one's question newer or older, and does it match a gold
+  exchange); taken as a question; or not linked at all; also by how many messages after the last question line the
+  answer comes.
 - each predicted link: right; on a predicted question that matches no gold exchange (split by whether the line is a
   gold answer of some exchange); a gold answer of another exchange; a gold question line; or no gold answer at all.
 
@@ -37,13 +38,14 @@ def main():
     preds = score.load_pred(args.faq, set(gold))
     score.canonicalize(gold, preds, args.corpus)
 
-    gold_links, pred_links, by_distance = Counter(), Counter(), Counter()
+    gold_links, pred_links, by_distance, taken_by = Counter(), Counter(), Counter(), Counter()
     for path, gex in gold.items():
         pex = preds.get(path, [])
         order = message_order(os.path.join(args.corpus, path))
         matched = match(gex, pex)
         of_pred = {j: i for i, j in matched.items()}
         pred_answers = {line for p in pex for line in p['a']}
+        holder = {line: i for i, p in enumerate(pex) for line in p['a']}
         pred_questions = {line for p in pex for line in p['q']}
         gold_answers = {line for g in gex for line in g['a']}
         gold_questions = {line for g in gex for line in g['q']}
@@ -57,6 +59,10 @@ def main():
                     kind = 'hit'
                 elif line in pred_answers:
                     kind = 'linked to another predicted exchange'
+                    other = pex[holder[line]]
+                    age = 'a newer' if min(other['q']) > min(pex[matched[j]]['q']) else 'an older'
+                    real = 'a gold question' if holder[line] in of_pred else 'no gold question'
+                    taken_by[f'{age} predicted question, {real}'] += 1
                 elif line in pred_questions:
                     kind = 'taken as a question'
                 else:
@@ -86,6 +92,8 @@ def main():
         if n:
             parts = ', '.join(f'{k} {by_distance[(name, k)]}' for k in ('hit', 'not linked', 'linked to another predicted exchange', 'question missed'))
             print(f'    {name:>6}: {n:5} gold, {parts}')
+    if taken_by:
+        table('gold answer links given to another predicted exchange', taken_by)
     table('predicted answer links', pred_links)
 
 
