@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Try a decoding rule on predictions already made, before building it: rewrite a faq.json (or the out-of-fold
+predictions of `kb train --cross-validate 5 --predictions`) and score the result with `kb eval`.
+
+usage: rewrite_predictions.py join-rounds IN OUT --messages N --seconds S
+       rewrite_predictions.py absorb IN OUT --confidence C [--drop]
+
+join-rounds  a predicted question joins the same asker's previous predicted question when it starts within N messages
+             and S seconds of that one's last question line (its answers join too).
+absorb       a predicted question whose confidence is under C and whose first line lies between an earlier exchange's
+             first question line and its last answer line is dropped; its answers go to that exchange (or, with
+             --drop, are dropped with it).
+
+Choose with it on the training days' out-of-fold predictions only, never on gold-dev or the held-out days.
+"""
+import argparse, json, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, '..', '..', '..', '..', 'shared', 'corpus')
+
+
+def questions(e):
+    return [m['line'] for m in e['messages'] if m['role'] == 'question']
+
+
+def answers(e):
+    return [m['line'] for m in e['messages'] if m['role'] == 'answer']
+
+
+def join_rounds(exchanges, path, corpus, most_messages, most_seconds):
+    sys.path.insert(0, os.path.join(corpus, '..', 'gold-dev'))
+    from listmsgs import messages
+    listed = list(messages(os.path.join(corpus, path)))
+    position = {line: k for k, (line, _, _, _) in enumerate(listed)}
+    speaker = {line: who for line, _, who, _ in listed}
+    seconds = {line: sum(int(x) * f for x, f in zip(time.split(':'), (3600, 60, 1))) for line, time, _, _ in listed}
+    kept, joined = [], 0
+    for e in exchanges:
+        first = min(questions(e))
+        target = None
+        for k in reversed(kept):
+            last = max(questions(k))
+            if position[first] - position[last] > most_messages or seconds[first] - seconds[last] > most_seconds:
+                break
+            if speaker[min(questions(k))] == speaker[first]:
+                target = k
+                break
+        if target is None:
+            kept.append(e)
+            continue
+        joined += 1
+        lines = {m['line']: m for m in target['messages']}
+        for m in e['messages']:
+            lines[m['line']] = m if m['role'] == 'question' else lines.get(m['line'], m)
+        target['messages'] = sorted(lines.values(), key=lambda m: m['line'])
+        target['confidence'] = max(target['confidence'], e['confidence'])
+    return kept, joined
+
+
+def absorb(exchanges, below, drop):
+    kept, absorbed = [], 0
+    for e in exchanges:
+        host = None
+        if e['confidence'] < below:
+            host = next((k for k in reversed(kept) if answers(k) and min(questions(k)) < min(questions(e)) < max(answers(k))), None)
+        if host is None:
+            kept.append(e)
+            continue
+        absorbed += 1
+        if not drop:
+            have = {m['line'] for m in host['messages']}
+            host['messages'] = sorted(host['messages'] + [m for m in e['messages'] if m['role'] == 'answer' and m['line'] not in have],
+                                      key=lambda m: m['line'])
+    return kept, absorbed
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('rule', choices=['join-rounds', 'absorb'])
+    ap.add_argument('input')
+    ap.add_argument('output')
+    ap.add_argument('--messages', type=int, default=5)
+    ap.add_argument('--seconds', type=int, default=300)
+    ap.add_argument('--confidence', type=float, default=0.3)
+    ap.add_argument('--drop', action='store_true')
+    ap.add_argument('--corpus', default=CORPUS)
+    args = ap.parse_args()
+    doc = json.load(open(args.input, encoding='utf-8'))
+    by_path = {}
+    for e in doc['exchanges']:
+        by_path.setdefault(e['messages'][0]['path'], []).append(e)
+    result, changed = [], 0
+    for path, exchanges in by_path.items():
+        exchanges.sort(key=lambda e: min(questions(e)))
+        if args.rule == 'join-rounds':
+            kept, n = join_rounds(exchanges, path, args.corpus, args.messages, args.seconds)
+        else:
+            kept, n = absorb(exchanges, args.confidence, args.drop)
+        result += kept
+        changed += n
+    doc['exchanges'] = result
+    with open(args.output, 'w', encoding='utf-8') as f:
+        json.dump(doc, f, ensure_ascii=False)
+    print(f'{args.rule}: {changed} of {changed + len(result)} predicted exchanges rewritten', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()
