@@ -28,8 +28,7 @@ def answers(e):
 
 
 def join_rounds(exchanges, path, corpus, most_messages, most_seconds):
-    sys.path.insert(0, os.path.join(corpus, '..', 'gold-dev'))
-    from listmsgs import messages
+    from listmsgs import messages  # ../shared/gold-dev, put on the path by main
     listed = list(messages(os.path.join(corpus, path)))
     position = {line: k for k, (line, _, _, _) in enumerate(listed)}
     speaker = {line: who for line, _, who, _ in listed}
@@ -85,6 +84,7 @@ def main():
     ap.add_argument('--drop', action='store_true')
     ap.add_argument('--corpus', default=CORPUS)
     args = ap.parse_args()
+    sys.path.insert(0, os.path.join(args.corpus, '..', 'gold-dev'))
     doc = json.load(open(args.input, encoding='utf-8'))
     by_path = {}
     for e in doc['exchanges']:
