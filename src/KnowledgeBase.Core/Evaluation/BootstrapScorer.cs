@@ -58,7 +58,7 @@ public static class BootstrapScorer
                 var baseScore = ExchangeScorer.Total(drawn.Select(k => baseFiles[k]));
                 for (var m = 0; m < Measures.Count; m++)
                 {
-                    differences[m][r] = Measures[m].Of(score) - Measures[m].Of(baseScore);
+                    differences[m][r] = values[m][r] - Measures[m].Of(baseScore);
                 }
             }
         }
