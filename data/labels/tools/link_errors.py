@@ -44,7 +44,6 @@ def main():
         order = message_order(os.path.join(args.corpus, path))
         matched = match(gex, pex)
         of_pred = {j: i for i, j in matched.items()}
-        pred_answers = {line for p in pex for line in p['a']}
         holder = {line: i for i, p in enumerate(pex) for line in p['a']}
         pred_questions = {line for p in pex for line in p['q']}
         gold_answers = {line for g in gex for line in g['a']}
@@ -57,7 +56,7 @@ def main():
                     kind = 'question missed'
                 elif line in pex[matched[j]]['a']:
                     kind = 'hit'
-                elif line in pred_answers:
+                elif line in holder:
                     kind = 'linked to another predicted exchange'
                     other = pex[holder[line]]
                     age = 'a newer' if min(other['q']) > min(pex[matched[j]]['q']) else 'an older'
