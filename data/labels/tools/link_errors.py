@@ -15,10 +15,9 @@ twins folded, greedy one-to-one matching by question-line overlap), then classif
 Run it on days the models never learned from (the held-out split, or out-of-fold predictions); on gold-dev only to
 look, never to choose.
 """
-import argparse, json, os, re, sys
+import argparse, json, os, sys
 from collections import Counter
 
-HEADER = re.compile(r'^> \d\d:\d\d:\d\d  ')
 DISTANCES = [(3, '1-3'), (10, '4-10'), (40, '11-40'), (10**9, '>40')]
 
 
@@ -109,13 +108,9 @@ def match(gex, pex):
 
 
 def message_order(path):
-    """Header line -> position among the day's messages."""
-    order = {}
-    with open(path, encoding='utf-8') as f:
-        for number, text in enumerate(f, 1):
-            if HEADER.match(text):
-                order[number] = len(order)
-    return order
+    """Header line -> position among the day's messages, as the reference tools read them."""
+    from listmsgs import messages  # beside score.py, put on the path by main
+    return {line: position for position, (line, *_) in enumerate(messages(path))}
 
 
 def table(title, counts):
