@@ -5,7 +5,11 @@ namespace KnowledgeBase.Core.Evaluation;
 /// <param name="Bins">The non-empty confidence bins, ascending.</param>
 /// <param name="ExpectedCalibrationError">Mean over exchanges of |bin's mean confidence − bin's observed rate|.</param>
 /// <param name="Brier">Mean squared difference between confidence and outcome (0 or 1).</param>
-public sealed record CalibrationReport(int Exchanges, IReadOnlyList<CalibrationBin> Bins, double ExpectedCalibrationError, double Brier);
+/// <param name="Auc">
+/// How well confidence ranks: the chance that a real, answered exchange drawn at random has a higher confidence than a
+/// wrong one drawn at random, ties counting half (the area under the ROC curve); <c>null</c> unless both kinds occur.
+/// </param>
+public sealed record CalibrationReport(int Exchanges, IReadOnlyList<CalibrationBin> Bins, double ExpectedCalibrationError, double Brier, double? Auc);
 
 /// <summary>One confidence bin of a <see cref="CalibrationReport"/>.</summary>
 /// <param name="Lower">Lowest confidence in the bin (inclusive).</param>

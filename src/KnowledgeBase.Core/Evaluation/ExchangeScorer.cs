@@ -95,7 +95,8 @@ public static class ExchangeScorer
     /// <summary>
     /// How well the predicted exchanges' confidence is calibrated: each scored exchange with a confidence is an outcome of
     /// 1 when it is matched (as <see cref="Score"/> matches) to a gold exchange that has answers (a real, answered
-    /// question), else 0. Reports the outcome rate per confidence bin, the expected calibration error and the Brier score.
+    /// question), else 0. Reports the outcome rate per confidence bin, the expected calibration error, the Brier score and
+    /// the area under the ROC curve.
     /// </summary>
     /// <param name="gold">The labelled days.</param>
     /// <param name="pred">The predictions (with <see cref="PredictedExchange.Confidence"/>).</param>
@@ -136,7 +137,29 @@ public static class ExchangeScorer
         }
 
         double brier = outcomes.Count == 0 ? 0 : outcomes.Average(o => Math.Pow(o.Confidence - (o.Answered ? 1 : 0), 2));
-        return new CalibrationReport(outcomes.Count, bins, error, brier);
+        return new CalibrationReport(outcomes.Count, bins, error, brier, Auc(outcomes));
+    }
+
+    // The Mann-Whitney statistic: over the outcomes sorted by confidence, each hit outranks the misses below it, and
+    // misses of equal confidence count half.
+    private static double? Auc(List<(double Confidence, bool Answered)> outcomes)
+    {
+        int hits = outcomes.Count(o => o.Answered), misses = outcomes.Count - hits;
+        if (hits == 0 || misses == 0)
+        {
+            return null;
+        }
+
+        double wins = 0;
+        int missesBelow = 0;
+        foreach (var tied in outcomes.GroupBy(o => o.Confidence).OrderBy(g => g.Key))
+        {
+            int tiedHits = tied.Count(o => o.Answered), tiedMisses = tied.Count() - tiedHits;
+            wins += tiedHits * (missesBelow + (tiedMisses / 2.0));
+            missesBelow += tiedMisses;
+        }
+
+        return wins / ((double)hits * misses);
     }
 
     /// <summary>

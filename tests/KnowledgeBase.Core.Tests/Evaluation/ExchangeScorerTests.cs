@@ -204,6 +204,26 @@ public sealed class ExchangeScorerTests
         // Both bins are 0.375 off, so is their weighted mean.
         Assert.Equal(0.375, report.ExpectedCalibrationError, Digits);
         Assert.Equal(((0.1 * 0.1) + (0.85 * 0.85) + (0.15 * 0.15) + (0.9 * 0.9)) / 4, report.Brier, Digits);
+        // Of the four (hit, miss) pairs, 0.9 outranks both misses and 0.1 neither.
+        Assert.Equal(0.5, report.Auc!.Value, Digits);
+    }
+
+    [Fact]
+    public void Calibration_auc_counts_ties_half_and_is_absent_without_both_outcomes()
+    {
+        var gold = Gold(Day, G([10], [11], "t"), G([20], [21], "t"));
+        var ranked = PredictedExchanges.From(
+        [
+            Exchange([10], 0.6), // hit
+            Exchange([20], 0.4), // hit
+            Exchange([40], 0.4), // miss, tied with the second hit
+            Exchange([50], 0.2), // miss
+        ]);
+        var allHits = PredictedExchanges.From([Exchange([10], 0.6), Exchange([20], 0.4)]);
+
+        // Pairs: 0.6 beats both misses (2), 0.4 ties one (0.5) and beats the other (1): 3.5 of 4.
+        Assert.Equal(0.875, ExchangeScorer.Calibration(gold, ranked, corpusDir: null).Auc!.Value, Digits);
+        Assert.Null(ExchangeScorer.Calibration(gold, allHits, corpusDir: null).Auc);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
 
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine(
-            $"calibration over {report.Exchanges} exchanges with a confidence: expected calibration error {report.ExpectedCalibrationError:0.000}, Brier {report.Brier:0.000}");
+            $"calibration over {report.Exchanges} exchanges with a confidence: expected calibration error {report.ExpectedCalibrationError:0.000}, Brier {report.Brier:0.000}, AUC {(report.Auc is double auc ? auc.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "–")}");
     }
 
     private static string? InputRoot(string faq)

@@ -24,7 +24,7 @@ internal sealed class EvalSettings : CommandSettings
     public bool Json { get; init; }
 
     [CommandOption("--calibration")]
-    [Description("Also print how well the exchanges' confidence is calibrated: per confidence bin, the share that are real, answered gold questions; the expected calibration error and the Brier score.")]
+    [Description("Also print how well the exchanges' confidence is calibrated: per confidence bin, the share that are real, answered gold questions; the expected calibration error, the Brier score and the AUC (how well confidence ranks right exchanges above wrong ones).")]
     public bool Calibration { get; init; }
 
     [CommandOption("--bootstrap <n>")]
