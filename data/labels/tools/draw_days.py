@@ -3,13 +3,14 @@
 neither labelled yet (data/labels, data/agreement) nor gold-dev days, then split into batches of about equal message
 count, one per labeller. Prints one line per batch: the batch number, its message count and its days.
 usage: draw_days.py --seed N [--per-group 12] [--min 40] [--max 450] [--batches 6]"""
-import argparse, os, random, re
+import argparse, os, random, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 LABELS = os.path.normpath(os.path.join(HERE, '..'))
 AGREEMENT = os.path.normpath(os.path.join(HERE, '../../agreement'))
 SHARED = os.path.normpath(os.path.join(HERE, '../../../../shared'))
 CORPUS, GOLD = os.path.join(SHARED, 'corpus'), os.path.join(SHARED, 'gold-dev')
-HEADER = re.compile(r'^> \d\d:\d\d:\d\d')
+sys.path.insert(0, GOLD)
+from listmsgs import messages  # the reference reader: a day's messages, one per header line
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--seed', type=int, required=True)
@@ -34,8 +35,7 @@ for group in sorted(os.listdir(CORPUS)):
     for day in sorted(os.listdir(folder)):
         if not day.endswith('-chat.markdown') or taken(group, day):
             continue
-        with open(os.path.join(folder, day), encoding='utf-8') as f:
-            count = sum(1 for line in f if HEADER.match(line))
+        count = sum(1 for _ in messages(os.path.join(folder, day)))
         if args.min <= count <= args.max:
             pool.append((f'{group}/{day}', count))
     drawn += rng.sample(pool, min(args.per_group, len(pool)))
