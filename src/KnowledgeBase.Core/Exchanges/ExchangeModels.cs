@@ -75,6 +75,15 @@ public sealed class ExchangeModels
         var settings = JsonSerializer.Deserialize<ExchangeModelSettings>(File.ReadAllText(Require(directory, SettingsFile)))
             ?? throw new InvalidDataException($"{Path.Combine(directory, SettingsFile)}: empty settings");
         var confidence = settings.CalibratedConfidence ? context.Model.Load(Require(directory, ConfidenceModelFile), out _) : null;
+        var (text, trees) = Stages(question);
+        RequireInputs<QuestionRow>(context, text, directory, QuestionModelFile);
+        RequireInputs<StackedQuestionRow>(context, trees, directory, QuestionModelFile);
+        RequireInputs<LinkRow>(context, link, directory, LinkModelFile);
+        if (confidence is not null)
+        {
+            RequireInputs<ConfidenceRow>(context, confidence, directory, ConfidenceModelFile);
+        }
+
         return new ExchangeModels(context, question, link, answer, embedder, settings, confidence);
     }
 
@@ -112,6 +121,22 @@ public sealed class ExchangeModels
         return stages is { Count: 3 }
             ? (stages[0], stages[2])
             : throw new InvalidDataException($"{QuestionModelFile} is not a two-stage question detector: retrain it with `kb train` (see README)");
+    }
+
+    // A model trained on other features than this build computes fails deep inside ML.NET with a bare type mismatch;
+    // say which file it is and what to do.
+    private static void RequireInputs<TRow>(MLContext context, ITransformer model, string directory, string file)
+        where TRow : class
+    {
+        try
+        {
+            model.GetOutputSchema(context.Data.LoadFromEnumerable(Array.Empty<TRow>()).Schema);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new InvalidDataException(
+                $"{Path.Combine(directory, file)} was trained on other features than this build computes ({e.Message}): retrain the models with `kb train` (see README)", e);
+        }
     }
 
     private static string Require(string directory, string file)

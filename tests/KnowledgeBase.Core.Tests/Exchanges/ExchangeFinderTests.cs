@@ -129,6 +129,24 @@ public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
         Assert.False(ExchangeModels.Load(folder.Path).Settings.CalibratedConfidence);
     }
 
+    [Fact]
+    public void A_model_trained_on_other_features_is_named_when_the_models_load()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "models");
+        using var folder = new TempDirectory();
+        foreach (var file in Directory.GetFiles(shipped))
+        {
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
+        }
+
+        // The linker reads another number of features than the confidence model: as if it came from another build.
+        File.Copy(Path.Combine(shipped, ExchangeModels.LinkModelFile), Path.Combine(folder.Path, ExchangeModels.ConfidenceModelFile), overwrite: true);
+
+        var error = Assert.Throws<InvalidDataException>(() => ExchangeModels.Load(folder.Path));
+        Assert.Contains(ExchangeModels.ConfidenceModelFile, error.Message);
+        Assert.Contains("kb train", error.Message);
+    }
+
     private static string Assignment(IReadOnlyList<FoundExchange> found) =>
         string.Join(';', found.Select(e => $"{e.Question.First}:{string.Join(',', e.Answers)}"));
 
