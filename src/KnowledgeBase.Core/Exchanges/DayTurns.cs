@@ -11,12 +11,14 @@ internal sealed class DayTurns
 {
     private readonly Dictionary<int, int> _indexByLine = [];
 
-    private DayTurns(ChatDay day, IReadOnlyList<Turn> turns, IReadOnlyList<IReadOnlyList<string>> addressees, IReadOnlyList<string?> quoted)
+    private DayTurns(
+        ChatDay day, IReadOnlyList<Turn> turns, IReadOnlyList<IReadOnlyList<string>> addressees, IReadOnlyList<string?> quoted, IReadOnlyList<SpeakerProfile> profiles)
     {
         Day = day;
         Turns = turns;
         Addressees = addressees;
         Quoted = quoted;
+        Profiles = profiles;
         foreach (var turn in turns)
         {
             _indexByLine[turn.Message.Source.Line] = turn.Index;
@@ -36,6 +38,9 @@ internal sealed class DayTurns
 
     /// <summary>For each turn, the speaker its quote resolves to, if any.</summary>
     public IReadOnlyList<string?> Quoted { get; }
+
+    /// <summary>For each turn, what its speaker says and asks across the corpus.</summary>
+    public IReadOnlyList<SpeakerProfile> Profiles { get; }
 
     /// <summary>The turn holding a header line (the line of either twin of a merged message).</summary>
     public int? IndexOfLine(int line) => _indexByLine.TryGetValue(line, out var index) ? index : null;
@@ -93,7 +98,7 @@ internal sealed class DayTurns
             quoted.Add(resolved is null ? null : canonical.GetValueOrDefault(resolved, resolved));
         }
 
-        return new DayTurns(day, turns, addressees, quoted);
+        return new DayTurns(day, turns, addressees, quoted, turns.Select(t => directory.Profile(t.Speaker)).ToList());
     }
 
     // Twin nicks map to the nick of the first copy, the one turns carry.

@@ -9,7 +9,7 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class LinkFeaturizer
 {
-    public const int Count = 39;
+    public const int Count = 39 + SpeakerProfile.FeatureCount;
 
     /// <summary>How far after a question an answer is looked for.</summary>
     public const int WindowTurns = 40;
@@ -149,6 +149,8 @@ internal static class LinkFeaturizer
         // linker learns on the detector's false questions too, which nothing answers.
         f[37] = question.Turns.Max(t => scores.Question[t]);
         f[38] = question.Turns.Count;
+        // Who speaks: regulars who talk much and ask little are the ones who answer.
+        day.Profiles[candidate].WriteFeatures(f, 39);
         return f;
     }
 

@@ -9,7 +9,7 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal static class QuestionFeaturizer
 {
-    public const int Count = 36;
+    public const int Count = 36 + SpeakerProfile.FeatureCount;
     private const int Neighbours = 3;
     private const int LookAhead = 8;
     private const double SameBurstSeconds = 120;
@@ -117,6 +117,8 @@ internal static class QuestionFeaturizer
         // it; and the replies after a question stay on its subject.
         f[34] = ClosestByOthers(day, index, -1);
         f[35] = ClosestByOthers(day, index, +1);
+        // Who asks: regulars who talk much and ask little mostly answer; newcomers ask.
+        day.Profiles[index].WriteFeatures(f, 36);
         return f;
     }
 

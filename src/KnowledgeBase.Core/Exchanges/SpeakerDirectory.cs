@@ -16,15 +16,18 @@ public sealed class SpeakerDirectory
     private readonly FrozenDictionary<(string, string), int> _aliases;
     private readonly FrozenDictionary<(string, string), int> _answeredAfterMention;
     private readonly FrozenDictionary<string, int> _mentionCounts;
+    private readonly FrozenDictionary<string, SpeakerProfile> _profiles;
 
     internal SpeakerDirectory(
         IReadOnlyDictionary<(string, string), int> aliases,
         IReadOnlyDictionary<(string, string), int> answeredAfterMention,
-        IReadOnlyDictionary<string, int> mentionCounts)
+        IReadOnlyDictionary<string, int> mentionCounts,
+        IReadOnlyDictionary<string, SpeakerProfile>? profiles = null)
     {
         _aliases = aliases.ToFrozenDictionary();
         _answeredAfterMention = answeredAfterMention.ToFrozenDictionary();
         _mentionCounts = mentionCounts.ToFrozenDictionary();
+        _profiles = (profiles ?? new Dictionary<string, SpeakerProfile>()).ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>A directory with no corpus evidence: names are matched by their spelling alone.</summary>
@@ -33,6 +36,11 @@ public sealed class SpeakerDirectory
 
     /// <summary>Nick pairs known to name the same person.</summary>
     public int AliasPairCount => _aliases.Count / 2;
+
+    /// <summary>How much a speaker (by raw nick) says and asks across the corpus.</summary>
+    /// <param name="speaker">The raw nick.</param>
+    /// <returns>The profile, <see cref="SpeakerProfile.Unknown"/> for a nick never seen.</returns>
+    public SpeakerProfile Profile(string speaker) => _profiles.GetValueOrDefault(speaker, SpeakerProfile.Unknown);
 
     /// <summary>Finds which of the candidate speakers a mention addresses.</summary>
     /// <param name="mention">The mentioned name, without <c>@</c>.</param>

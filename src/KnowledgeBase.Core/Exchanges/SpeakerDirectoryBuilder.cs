@@ -4,7 +4,7 @@ namespace KnowledgeBase.Core.Exchanges;
 
 /// <summary>
 /// Gathers, day by day and safely from parallel workers, the evidence a <see cref="SpeakerDirectory"/> needs:
-/// nick pairs of merged exports and who speaks right after being mentioned.
+/// nick pairs of merged exports, who speaks right after being mentioned, and how much each speaker says and asks.
 /// </summary>
 public sealed class SpeakerDirectoryBuilder
 {
@@ -15,6 +15,7 @@ public sealed class SpeakerDirectoryBuilder
     private readonly Dictionary<(string, string), int> _aliases = [];
     private readonly Dictionary<(string, string), int> _answeredAfterMention = [];
     private readonly Dictionary<string, int> _mentionCounts = [];
+    private readonly Dictionary<string, SpeakerProfile> _profiles = new(StringComparer.Ordinal);
 
     /// <summary>Adds the evidence of one day.</summary>
     /// <param name="messages">The day's messages in file order.</param>
@@ -44,7 +45,12 @@ public sealed class SpeakerDirectoryBuilder
             }
         }
 
-        return new SpeakerEvidence(aliases, follows);
+        var tallies = messages
+            .Where(m => m.Kind is MessageKind.Text or MessageKind.Link)
+            .GroupBy(m => m.Speaker.Raw, StringComparer.Ordinal)
+            .Select(g => new SpeakerTally(g.Key, g.Count(), g.Count(m => QuestionFeaturizer.LooksLikeQuestion(m.Text)), g.Sum(m => m.Text.Length)))
+            .ToList();
+        return new SpeakerEvidence(aliases, follows, tallies);
     }
 
     /// <summary>Adds evidence collected by <see cref="Collect"/>; the order days are added in does not matter.</summary>
@@ -64,6 +70,11 @@ public sealed class SpeakerDirectoryBuilder
                 _answeredAfterMention[(mention, speaker)] = _answeredAfterMention.GetValueOrDefault((mention, speaker)) + 1;
                 _mentionCounts[mention] = _mentionCounts.GetValueOrDefault(mention) + 1;
             }
+
+            foreach (var tally in evidence.Tallies)
+            {
+                _profiles[tally.Speaker] = _profiles.GetValueOrDefault(tally.Speaker, SpeakerProfile.Unknown).Add(tally);
+            }
         }
     }
 
@@ -73,7 +84,7 @@ public sealed class SpeakerDirectoryBuilder
     {
         lock (_gate)
         {
-            return new SpeakerDirectory(_aliases, _answeredAfterMention, _mentionCounts);
+            return new SpeakerDirectory(_aliases, _answeredAfterMention, _mentionCounts, _profiles);
         }
     }
 

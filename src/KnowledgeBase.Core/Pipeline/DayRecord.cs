@@ -16,7 +16,7 @@ public sealed record DayRecord(
     SpeakerEvidence Evidence,
     DirectoryQueries Queries);
 
-/// <summary>The exchanges of one file and the speaker resolutions they were found with, as the build cache keeps them.</summary>
+/// <summary>The exchanges of one file and the speaker resolutions and profiles they were found with, as the build cache keeps them.</summary>
 /// <param name="Resolutions">The answers to the file's <see cref="DirectoryQueries"/> when the exchanges were found.</param>
 /// <param name="Exchanges">The exchanges.</param>
 public sealed record ExchangeRecord(IReadOnlyList<string?> Resolutions, IReadOnlyList<Exchange> Exchanges);
@@ -40,10 +40,12 @@ public sealed record DirectoryQueries(IReadOnlyList<string> Speakers, IReadOnlyL
 
     /// <summary>How a directory answers the queries, the way <see cref="DayTurns"/> asks them.</summary>
     /// <param name="directory">The directory.</param>
-    /// <returns>The speaker each name resolves to, or null.</returns>
+    /// <returns>The speaker each name resolves to, or null; then each speaker's profile key.</returns>
     public IReadOnlyList<string?> Answer(SpeakerDirectory directory)
     {
         var candidates = SpeakerDirectory.Candidates(Speakers);
-        return Names.Select(name => directory.Resolve(name, candidates)).ToList();
+        return Names.Select(name => directory.Resolve(name, candidates))
+            .Concat(Speakers.Select(speaker => directory.Profile(speaker).Key))
+            .ToList();
     }
 }

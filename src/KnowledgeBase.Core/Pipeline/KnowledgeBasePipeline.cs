@@ -59,7 +59,7 @@ public sealed class KnowledgeBasePipeline
             DayRecord day;
             if (loaded.Failure is { } failure)
             {
-                day = new DayRecord(failure.Problems, 0, failure.HeaderLines, new SpeakerEvidence([], []), new DirectoryQueries([], []));
+                day = new DayRecord(failure.Problems, 0, failure.HeaderLines, SpeakerEvidence.None, new DirectoryQueries([], []));
             }
             else
             {

@@ -1,5 +1,6 @@
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Exchanges;
+using KnowledgeBase.Core.Pipeline;
 
 namespace KnowledgeBase.Core.Tests.Exchanges;
 
@@ -98,6 +99,64 @@ public sealed class SpeakerDirectoryTests(CorpusFixture corpus)
         }
 
         Assert.Null(builder.Build().Resolve("紫杨-唯品会-技术-上海", DaySpeakers));
+    }
+
+    [Fact]
+    public void A_profile_adds_up_what_a_speaker_says_and_asks_day_by_day()
+    {
+        var builder = new SpeakerDirectoryBuilder();
+        builder.Observe(ChatMessages.Sequence(
+            ("09:00:00", "Ann", "备付金账户怎么开？"),
+            ("09:01:00", "Bob", "找银行"),
+            ("09:02:00", "Ann", "谢谢")));
+        builder.Observe(ChatMessages.Sequence(
+            ("10:00:00", "Ann", "牌照还能买吗"),
+            ("10:01:00", "Cat", "")));
+
+        var directory = builder.Build();
+
+        Assert.Equal(new SpeakerProfile(Days: 2, Messages: 3, Questions: 2, Characters: 17), directory.Profile("Ann"));
+        Assert.Equal(new SpeakerProfile(1, 1, 0, 3), directory.Profile("Bob"));
+        // An empty message says nothing; a nick never seen has no profile.
+        Assert.Equal(SpeakerProfile.Unknown, directory.Profile("Cat"));
+        Assert.Equal(SpeakerProfile.Unknown, directory.Profile("Dan"));
+    }
+
+    [Fact]
+    public void A_profile_reads_regulars_apart_from_askers()
+    {
+        var regular = new SpeakerProfile(Days: 300, Messages: 5000, Questions: 250, Characters: 150_000).Features();
+        var asker = new SpeakerProfile(Days: 2, Messages: 6, Questions: 5, Characters: 90).Features();
+
+        Assert.True(regular[0] > asker[0] && regular[1] > asker[1] && regular[3] > asker[3]);
+        Assert.True(asker[2] > regular[2]);
+    }
+
+    [Fact]
+    public void A_day_more_seldom_moves_a_regulars_features()
+    {
+        var regular = new SpeakerProfile(Days: 300, Messages: 5000, Questions: 250, Characters: 150_000);
+        var dayMore = regular.Add(new SpeakerTally("x", Messages: 20, Questions: 1, Characters: 600));
+
+        Assert.Equal(regular.Key, dayMore.Key);
+        Assert.NotEqual(regular.Key, SpeakerProfile.Unknown.Key);
+    }
+
+    [Fact]
+    public void A_days_cached_exchanges_are_stale_once_a_speakers_profile_moves()
+    {
+        var day = ChatMessages.Sequence(("09:00:00", "Ann", "备付金账户怎么开？"), ("09:01:00", "Bob", "找银行开"));
+        var queries = DirectoryQueries.Of(day);
+        var builder = new SpeakerDirectoryBuilder();
+        builder.Observe(day);
+        var before = queries.Answer(builder.Build());
+
+        for (var i = 0; i < 30; i++)
+        {
+            builder.Observe(ChatMessages.Sequence(("10:00:00", "Bob", "可以的，备付金账户由银行开立")));
+        }
+
+        Assert.NotEqual(before, queries.Answer(builder.Build()));
     }
 
     [CorpusFact]
