@@ -22,7 +22,7 @@ internal sealed class ShowDayCommand : Command<ShowDaySettings>
         var root = Path.GetDirectoryName(Path.GetDirectoryName(full)) ?? full;
         var result = new ChatLogReader().ReadFile(root, full);
         var day = result.Day;
-        var scores = settings.Scores ? Score(day, settings.Models) : null;
+        var scores = settings.Scores ? Score(day, full, settings.Models, settings.Corpus) : null;
 
         Console.Out.WriteLine($"# {day.Path}");
         for (var i = 0; i < day.Messages.Count; i++)
@@ -52,13 +52,34 @@ internal sealed class ShowDayCommand : Command<ShowDaySettings>
         return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
     }
 
-    private static DayInspection Score(ChatDay day, string? modelsDirectory)
+    private static DayInspection Score(ChatDay day, string path, string? modelsDirectory, string? corpus)
     {
         var models = modelsDirectory ?? Path.Combine(AppContext.BaseDirectory, "models");
         var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = models });
-        var builder = new SpeakerDirectoryBuilder();
-        builder.Observe(day.Messages);
-        using var finder = new ExchangeFinder(ExchangeModels.Load(models), segmenter, builder.Build());
+        using var finder = new ExchangeFinder(ExchangeModels.Load(models), segmenter, Speakers(day, path, corpus));
         return finder.Inspect(day);
+    }
+
+    // Who is who and how much each speaker says: from the whole corpus when given (the day counted once, as a build of
+    // the corpus counts it), else from the day alone.
+    private static SpeakerDirectory Speakers(ChatDay day, string path, string? corpus)
+    {
+        var builder = new SpeakerDirectoryBuilder();
+        var inCorpus = false;
+        if (corpus is not null)
+        {
+            var root = Path.GetFullPath(corpus);
+            var reader = new ChatLogReader();
+            var files = ChatLogFinder.Find(root).Files;
+            inCorpus = files.Any(f => string.Equals(Path.GetFullPath(f.FullPath), path, StringComparison.Ordinal));
+            Parallel.ForEach(files, file => builder.Observe(reader.ReadFile(root, file.FullPath).Day.Messages));
+        }
+
+        if (!inCorpus)
+        {
+            builder.Observe(day.Messages);
+        }
+
+        return builder.Build();
     }
 }

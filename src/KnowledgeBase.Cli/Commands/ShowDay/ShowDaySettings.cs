@@ -12,13 +12,19 @@ internal sealed class ShowDaySettings : CommandSettings
     public string File { get; init; } = string.Empty;
 
     [CommandOption("--scores")]
-    [Description("Add the question detector's probability to each message and list the exchanges found, the way `kb build` would find them with only this day's evidence of who is who.")]
+    [Description("Add the question detector's probability to each message and list the exchanges found, the way `kb build` finds them (with --corpus, as a build of that corpus; without, with only this day's evidence of who is who and how much each speaker says).")]
     public bool Scores { get; init; }
+
+    [CommandOption("--corpus <dir>")]
+    [Description("For --scores: gather who is who and the speakers' profiles from this corpus, as `kb build` of it does, e.g. ../shared/corpus.")]
+    public string? Corpus { get; init; }
 
     [CommandOption("--models <dir>")]
     [Description("Folder with the dictionary, stop words and trained models for --scores (default: the models/ shipped beside kb).")]
     public string? Models { get; init; }
 
     public override ValidationResult Validate() =>
-        System.IO.File.Exists(File) ? ValidationResult.Success() : ValidationResult.Error($"file not found: {File}");
+        !System.IO.File.Exists(File) ? ValidationResult.Error($"file not found: {File}")
+        : Corpus is not null && !Directory.Exists(Corpus) ? ValidationResult.Error($"corpus folder not found: {Corpus}")
+        : ValidationResult.Success();
 }
