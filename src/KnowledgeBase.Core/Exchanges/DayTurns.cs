@@ -12,7 +12,7 @@ internal sealed class DayTurns
     private readonly Dictionary<int, int> _indexByLine = [];
 
     private DayTurns(
-        ChatDay day, IReadOnlyList<Turn> turns, IReadOnlyList<IReadOnlyList<string>> addressees, IReadOnlyList<string?> quoted, IReadOnlyList<SpeakerProfile> profiles)
+        ChatDay day, IReadOnlyList<Turn> turns, IReadOnlyList<IReadOnlyList<string>> addressees, IReadOnlyList<string?> quoted, IReadOnlyList<float[]> profiles)
     {
         Day = day;
         Turns = turns;
@@ -39,8 +39,11 @@ internal sealed class DayTurns
     /// <summary>For each turn, the speaker its quote resolves to, if any.</summary>
     public IReadOnlyList<string?> Quoted { get; }
 
-    /// <summary>For each turn, what its speaker says and asks across the corpus.</summary>
-    public IReadOnlyList<SpeakerProfile> Profiles { get; }
+    /// <summary>
+    /// For each turn, its speaker's <see cref="SpeakerProfile.Features"/> (what they say and ask across the corpus),
+    /// computed once per speaker of the day: the detector reads them for every candidate, the linker for every pair.
+    /// </summary>
+    public IReadOnlyList<float[]> Profiles { get; }
 
     /// <summary>The turn holding a header line (the line of either twin of a merged message).</summary>
     public int? IndexOfLine(int line) => _indexByLine.TryGetValue(line, out var index) ? index : null;
@@ -98,7 +101,8 @@ internal sealed class DayTurns
             quoted.Add(resolved is null ? null : canonical.GetValueOrDefault(resolved, resolved));
         }
 
-        return new DayTurns(day, turns, addressees, quoted, turns.Select(t => directory.Profile(t.Speaker)).ToList());
+        var profiles = turns.Select(t => t.Speaker).Distinct().ToDictionary(s => s, s => directory.Profile(s).Features());
+        return new DayTurns(day, turns, addressees, quoted, turns.Select(t => profiles[t.Speaker]).ToList());
     }
 
     // Twin nicks map to the nick of the first copy, the one turns carry.

@@ -75,16 +75,16 @@ public sealed class ExchangeModels
         var settings = JsonSerializer.Deserialize<ExchangeModelSettings>(File.ReadAllText(Require(directory, SettingsFile)))
             ?? throw new InvalidDataException($"{Path.Combine(directory, SettingsFile)}: empty settings");
         var confidence = settings.CalibratedConfidence ? context.Model.Load(Require(directory, ConfidenceModelFile), out _) : null;
-        var (text, trees) = Stages(question);
-        RequireInputs<QuestionRow>(context, text, directory, QuestionModelFile);
-        RequireInputs<StackedQuestionRow>(context, trees, directory, QuestionModelFile);
+        var models = new ExchangeModels(context, question, link, answer, embedder, settings, confidence);
+        RequireInputs<QuestionRow>(context, models.QuestionText, directory, QuestionModelFile);
+        RequireInputs<StackedQuestionRow>(context, models.QuestionTrees, directory, QuestionModelFile);
         RequireInputs<LinkRow>(context, link, directory, LinkModelFile);
         if (confidence is not null)
         {
             RequireInputs<ConfidenceRow>(context, confidence, directory, ConfidenceModelFile);
         }
 
-        return new ExchangeModels(context, question, link, answer, embedder, settings, confidence);
+        return models;
     }
 
     /// <summary>Saves the models to a folder.</summary>

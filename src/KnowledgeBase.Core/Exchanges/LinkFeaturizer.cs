@@ -150,7 +150,7 @@ internal static class LinkFeaturizer
         f[37] = question.Turns.Max(t => scores.Question[t]);
         f[38] = question.Turns.Count;
         // Who speaks: regulars who talk much and ask little are the ones who answer.
-        day.Profiles[candidate].WriteFeatures(f, 39);
+        day.Profiles[candidate].CopyTo(f, 39);
         return f;
     }
 

@@ -118,7 +118,7 @@ internal static class QuestionFeaturizer
         f[34] = ClosestByOthers(day, index, -1);
         f[35] = ClosestByOthers(day, index, +1);
         // Who asks: regulars who talk much and ask little mostly answer; newcomers ask.
-        day.Profiles[index].WriteFeatures(f, 36);
+        day.Profiles[index].CopyTo(f, 36);
         return f;
     }
 

@@ -37,11 +37,6 @@ public sealed record SpeakerProfile(int Days, int Messages, int Questions, int C
         Round(Math.Log(1 + (Messages == 0 ? 0 : (double)Characters / Messages)), 0.25),
     ];
 
-    /// <summary>Writes <see cref="Features"/> into a feature vector.</summary>
-    /// <param name="features">The vector.</param>
-    /// <param name="offset">The first index to write.</param>
-    public void WriteFeatures(float[] features, int offset) => Features().CopyTo(features, offset);
-
     /// <summary>The features as text: two profiles with the same key give the models the same input.</summary>
     public string Key => string.Join(',', Features().Select(f => f.ToString("R", CultureInfo.InvariantCulture)));
 
