@@ -6,8 +6,8 @@ namespace KnowledgeBase.Core.Exchanges;
 /// <summary>
 /// Resolves an <c>@mention</c> to one of a day's speakers. Mentions use a member's group nickname at that time, which
 /// often differs from the name in the headers (<c>@钟文帅-天下支付PM-深圳</c> addresses <c>钟</c>), so the directory
-/// weighs evidence gathered across the corpus: exact and prefix name matches, nick pairs from days merged from two
-/// exports, and who tends to speak right after being mentioned.
+/// weighs evidence gathered across the corpus: exact and prefix name matches, names that sound alike (<c>@紫杨</c> for
+/// <c>caozhiyang</c>), nick pairs from days merged from two exports, and who tends to speak right after being mentioned.
 /// </summary>
 public sealed class SpeakerDirectory
 {
@@ -67,12 +67,14 @@ public sealed class SpeakerDirectory
         }
 
         var mentionName = NameKey.Of(SpeakerParser.Parse(mention).Name);
+        // A role or a city (@产品, @北京) is no name, however it sounds.
+        var mentionSound = SpeakerVocabulary.IsRole(mentionName) || SpeakerVocabulary.IsCity(mentionName) ? NameSound.None : Romanisation.Of(mentionName);
         string? best = null;
         double bestScore = 0;
         var tie = false;
         foreach (var speaker in speakers)
         {
-            var score = Score(mentionKey, mentionName, speaker);
+            var score = Score(mentionKey, mentionName, mentionSound, speaker);
             if (score > bestScore)
             {
                 (best, bestScore, tie) = (speaker.Raw, score, false);
@@ -86,7 +88,7 @@ public sealed class SpeakerDirectory
         return bestScore >= MinimumScore && !tie ? best : null;
     }
 
-    private double Score(string mentionKey, string mentionName, SpeakerCandidate speaker)
+    private double Score(string mentionKey, string mentionName, NameSound mentionSound, SpeakerCandidate speaker)
     {
         var (speakerKey, speakerName) = (speaker.Key, speaker.NameKey);
         if (speakerKey.Length == 0)
@@ -105,6 +107,11 @@ public sealed class SpeakerDirectory
         }
         else if (NameKey.IsPrefixRelated(speakerKey, mentionKey) || NameKey.IsPrefixRelated(speakerName, mentionName))
         {
+            score += 4;
+        }
+        else if (mentionSound.IsLike(speaker.Sound))
+        {
+            // The same name in other letters (曹志杨, caozhiyang), a homophone, or the given name alone.
             score += 4;
         }
 
