@@ -68,7 +68,9 @@ public sealed class SpeakerDirectory
 
         var mentionName = NameKey.Of(SpeakerParser.Parse(mention).Name);
         // A role or a city (@产品, @北京) is no name, however it sounds.
-        var mentionSound = SpeakerVocabulary.IsRole(mentionName) || SpeakerVocabulary.IsCity(mentionName) ? NameSound.None : Romanisation.Of(mentionName);
+        var mentionSound = SpeakerVocabulary.IsRole(mentionName) || SpeakerVocabulary.IsCity(mentionName)
+            ? NameSound.None
+            : Romanisation.Of(mentionName);
         string? best = null;
         double bestScore = 0;
         var tie = false;
