@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Reading;
 
 namespace KnowledgeBase.Core.Exchanges;
 
@@ -20,6 +21,18 @@ public sealed class SpeakerDirectoryBuilder
     /// <summary>Adds the evidence of one day.</summary>
     /// <param name="messages">The day's messages in file order.</param>
     public void Observe(IReadOnlyList<ChatMessage> messages) => Add(Collect(messages));
+
+    /// <summary>Adds the evidence of every chat log of a corpus, the files read side by side.</summary>
+    /// <param name="corpusRoot">The corpus folder.</param>
+    /// <returns>The full paths of the files read.</returns>
+    public IReadOnlyList<string> ObserveCorpus(string corpusRoot)
+    {
+        var root = Path.GetFullPath(corpusRoot);
+        var reader = new ChatLogReader();
+        var files = ChatLogFinder.Find(root).Files;
+        Parallel.ForEach(files, file => Observe(reader.ReadFile(root, file.FullPath).Day.Messages));
+        return files.Select(f => Path.GetFullPath(f.FullPath)).ToList();
+    }
 
     /// <summary>The evidence one day gives, on its own (what an incremental build keeps per file).</summary>
     /// <param name="messages">The day's messages in file order.</param>

@@ -41,10 +41,8 @@ public sealed class CorpusFixture : IDisposable
 
     private static SpeakerDirectory BuildDirectory()
     {
-        var root = CorpusFolder.Path!;
-        var reader = new ChatLogReader();
         var builder = new SpeakerDirectoryBuilder();
-        Parallel.ForEach(ChatLogFinder.Find(root).Files, file => builder.Observe(reader.ReadFile(root, file.FullPath).Day.Messages));
+        builder.ObserveCorpus(CorpusFolder.Path!);
         return builder.Build();
     }
 }

@@ -65,17 +65,8 @@ internal sealed class ShowDayCommand : Command<ShowDaySettings>
     private static SpeakerDirectory Speakers(ChatDay day, string path, string? corpus)
     {
         var builder = new SpeakerDirectoryBuilder();
-        var inCorpus = false;
-        if (corpus is not null)
-        {
-            var root = Path.GetFullPath(corpus);
-            var reader = new ChatLogReader();
-            var files = ChatLogFinder.Find(root).Files;
-            inCorpus = files.Any(f => string.Equals(Path.GetFullPath(f.FullPath), path, StringComparison.Ordinal));
-            Parallel.ForEach(files, file => builder.Observe(reader.ReadFile(root, file.FullPath).Day.Messages));
-        }
-
-        if (!inCorpus)
+        var read = corpus is null ? [] : builder.ObserveCorpus(corpus);
+        if (!read.Contains(path, StringComparer.Ordinal))
         {
             builder.Observe(day.Messages);
         }
