@@ -9,6 +9,9 @@ namespace KnowledgeBase.Core.Exchanges;
 /// </summary>
 internal sealed class DayTurns
 {
+    /// <summary>How many turns back a repeat of another member's words counts as an echo (<see cref="Turn.Echo"/>).</summary>
+    public const int EchoTurns = 10;
+
     private readonly Dictionary<int, int> _indexByLine = [];
 
     private DayTurns(
@@ -80,7 +83,10 @@ internal sealed class DayTurns
             var tokens = string.Join(' ', segmenter.Segment(message.Text));
             var words = segmenter.ContentWords(message.Text);
             var domain = words.Count(segmenter.IsDomainTerm);
-            turns.Add(new Turn(turns.Count, message, duplicates.TryGetValue(i, out var d) ? d : [], tokens, words, domain, embedder.Embed(words)));
+            turns.Add(new Turn(turns.Count, message, duplicates.TryGetValue(i, out var d) ? d : [], tokens, words, domain, embedder.Embed(words))
+            {
+                Echo = Echoes(turns, message),
+            });
         }
 
         // Everyone seen on the day (under any of their nicks) can be addressed.
@@ -103,6 +109,25 @@ internal sealed class DayTurns
 
         var profiles = turns.Select(t => t.Speaker).Distinct().ToDictionary(s => s, s => directory.Profile(s).Features());
         return new DayTurns(day, turns, addressees, quoted, turns.Select(t => profiles[t.Speaker]).ToList());
+    }
+
+    private static bool Echoes(List<Turn> earlier, ChatMessage message)
+    {
+        if (message.Text.Length == 0)
+        {
+            return false;
+        }
+
+        for (var j = earlier.Count - 1; j >= Math.Max(0, earlier.Count - EchoTurns); j--)
+        {
+            var before = earlier[j].Message;
+            if (before.Speaker.Raw != message.Speaker.Raw && string.Equals(before.Text, message.Text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Twin nicks map to the nick of the first copy, the one turns carry.

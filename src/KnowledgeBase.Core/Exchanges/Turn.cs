@@ -21,6 +21,12 @@ internal sealed record Turn(int Index, ChatMessage Message, IReadOnlyList<Source
     /// <summary>The model-free question guess, computed once (it is asked for every pair the turn is part of).</summary>
     public bool LooksLikeQuestion { get; } = QuestionFeaturizer.LooksLikeQuestion(Message.Text);
 
+    /// <summary>
+    /// The message repeats word for word what another member said a few turns before: the group's "repeater" game, a
+    /// greeting or slogan taken up, or a copy a second export gave a later time. It opens no question of its own.
+    /// </summary>
+    public bool Echo { get; init; }
+
     /// <summary>The speaker's raw nick.</summary>
     public string Speaker => Message.Speaker.Raw;
 

@@ -1,15 +1,11 @@
-using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Exchanges;
-using KnowledgeBase.Core.Segmentation;
 
 namespace KnowledgeBase.Core.Tests.Exchanges;
 
 public sealed class QuestionContextTests
 {
-    private static readonly ChineseSegmenter Segmenter = ChineseSegmenter.Load();
-
     // 0 A asks, 1 B replies with a question back, 2 A answers it, 3 C asks something new, 4 C adds a line.
-    private static readonly DayTurns Day = Prepare(
+    private static readonly DayTurns Day = ChatMessages.Prepare(
         ("10:00:00", "A", "请问备付金集中存管以后，跨行清算走哪个系统？"),
         ("10:00:30", "B", "你说的是哪种业务？"),
         ("10:01:00", "A", "网关支付的"),
@@ -61,12 +57,5 @@ public sealed class QuestionContextTests
         Assert.Equal(0f, first[0]);
         Assert.True(first[5] > (float)Math.Log(1 + 30));
         Assert.Equal(QuestionContext.Count, first.Length);
-    }
-
-    private static DayTurns Prepare(params (string Time, string Speaker, string Body)[] messages)
-    {
-        var day = new ChatDay("g/2018-03-05-chat.markdown", "g", new DateOnly(2018, 3, 5), new Dictionary<string, string>(), ChatMessages.Sequence(messages));
-        var embedder = MessageEmbedder.Load(Path.Combine(AppContext.BaseDirectory, "models", MessageEmbedder.FileName));
-        return DayTurns.Prepare(day, Segmenter, new SpeakerDirectoryBuilder().Build(), embedder);
     }
 }
