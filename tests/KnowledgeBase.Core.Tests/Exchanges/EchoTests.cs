@@ -34,16 +34,18 @@ public sealed class EchoTests(CorpusFixture corpus)
         Assert.All(day.Turns, t => Assert.False(t.Echo));
     }
 
-    [Fact]
-    public void A_repeat_from_further_back_than_the_echo_window_is_asked_anew()
+    [Theory]
+    [InlineData(DayTurns.EchoTurns - 1, true)]
+    [InlineData(DayTurns.EchoTurns, false)]
+    public void Only_a_repeat_within_the_echo_window_is_an_echo(int between, bool echo)
     {
         var messages = new List<(string, string, string)> { ("10:00:00", "A", "超级网银支持公对公7×24小时付款吗？") };
-        messages.AddRange(Enumerable.Range(0, DayTurns.EchoTurns).Select(i => ($"10:01:{i:00}", $"M{i}", $"第{i}条闲聊")));
+        messages.AddRange(Enumerable.Range(0, between).Select(i => ($"10:01:{i:00}", $"M{i}", $"第{i}条闲聊")));
         messages.Add(("10:20:00", "B", "超级网银支持公对公7×24小时付款吗？"));
 
         var day = ChatMessages.Prepare([.. messages]);
 
-        Assert.False(day.Turns[^1].Echo);
+        Assert.Equal(echo, day.Turns[^1].Echo);
     }
 
     [Fact]
