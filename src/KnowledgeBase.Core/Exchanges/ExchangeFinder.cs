@@ -60,8 +60,9 @@ public sealed class ExchangeFinder : IDisposable
     /// <summary>
     /// What the finder sees in a day, for looking at it (<c>kb show-day --scores</c>): the question detector's
     /// probability for each message, in message order, and the exchanges found. A probability is <c>null</c> for
-    /// messages that cannot open a question (too short, images, system notes) and for the second copy of a message
-    /// merged from two exports. The day is prepared once for both.
+    /// messages that cannot open a question (too short, images, system notes, echoes of another member's words: see
+    /// <see cref="Turn.Echo"/>) and for the second copy of a message merged from two exports. The day is prepared once
+    /// for both.
     /// </summary>
     /// <param name="day">The day.</param>
     /// <returns>One probability (or null) per message of <paramref name="day"/>, and the exchanges as <see cref="Find"/> gives them.</returns>
