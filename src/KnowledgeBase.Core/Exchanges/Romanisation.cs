@@ -29,13 +29,10 @@ internal static class Romanisation
         var builder = new StringBuilder(name.Length * 3);
         foreach (var c in name)
         {
+            // NameKey.Of has lower-cased the letters.
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
                 builder.Append(c);
-            }
-            else if (c is >= 'A' and <= 'Z')
-            {
-                builder.Append(char.ToLowerInvariant(c));
             }
             else if (c is >= '\u4e00' and <= '\u9fff')
             {
