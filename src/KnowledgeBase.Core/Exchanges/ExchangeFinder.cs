@@ -112,8 +112,12 @@ public sealed class ExchangeFinder : IDisposable
         _confidenceEngine?.Dispose();
     }
 
-    private List<Exchange> Exchanges(DayTurns turns, TurnScores scores) =>
-        Decode(turns, scores, _models.Settings).Select(found => ToExchange(turns, found)).ToList();
+    private List<Exchange> Exchanges(DayTurns turns, TurnScores scores)
+    {
+        var found = Decode(turns, scores, _models.Settings);
+        var context = ThreadContext.Of(turns, found);
+        return found.Select((exchange, i) => ToExchange(turns, exchange, context[i])).ToList();
+    }
 
     internal DayTurns Prepare(ChatDay day) => DayTurns.Prepare(day, _segmenter, _directory, _models.Embedder);
 
@@ -310,10 +314,11 @@ public sealed class ExchangeFinder : IDisposable
         return true;
     }
 
-    private static Exchange ToExchange(DayTurns day, FoundExchange found)
+    private static Exchange ToExchange(DayTurns day, FoundExchange found, IReadOnlyList<int> context)
     {
         var cited = found.Question.Turns.Select(t => (Turn: t, Role: MessageRole.Question))
             .Concat(found.Answers.Select(t => (Turn: t, Role: MessageRole.Answer)))
+            .Concat(context.Select(t => (Turn: t, Role: MessageRole.Context)))
             .OrderBy(c => c.Turn)
             .Select(c => new ExchangeMessage(day.Turns[c.Turn].Message, c.Role, day.Turns[c.Turn].Duplicates))
             .ToList();

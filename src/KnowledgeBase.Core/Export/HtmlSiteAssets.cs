@@ -21,6 +21,7 @@ internal static class HtmlSiteAssets
         .messages li { margin: .6rem 0; padding: .4rem .6rem; border-radius: .3rem; }
         .messages li.question { background: #fff4e5; }
         .messages li.answer { background: #eaf6ea; }
+        .messages li.context { color: #555; }
         .who { font-size: .85rem; color: #555; }
         .who .speaker { font-weight: bold; }
         .text { white-space: normal; overflow-wrap: anywhere; }
