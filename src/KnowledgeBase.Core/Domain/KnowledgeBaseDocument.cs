@@ -17,4 +17,22 @@ public sealed record KnowledgeBaseDocument(
 {
     /// <summary>The faq.json contract version this code writes.</summary>
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>
+    /// The document with only the entries that have an answer, the exchanges they are built from and the topics they
+    /// are in (topics keep their exchange counts, as an export of approved entries does).
+    /// </summary>
+    /// <returns>The answered part of the document.</returns>
+    public KnowledgeBaseDocument AnsweredOnly()
+    {
+        var entries = Entries.Where(e => !string.IsNullOrWhiteSpace(e.Answer)).ToList();
+        var exchangeIds = entries.SelectMany(e => e.ExchangeIds).ToHashSet(StringComparer.Ordinal);
+        var topicIds = entries.Select(e => e.TopicId).ToHashSet(StringComparer.Ordinal);
+        return this with
+        {
+            Topics = Topics.Where(t => topicIds.Contains(t.Id)).ToList(),
+            Exchanges = Exchanges.Where(e => exchangeIds.Contains(e.Id)).ToList(),
+            Entries = entries,
+        };
+    }
 }

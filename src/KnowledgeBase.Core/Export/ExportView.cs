@@ -9,6 +9,9 @@ namespace KnowledgeBase.Core.Export;
 /// </summary>
 internal sealed class ExportView
 {
+    /// <summary>What the pages show where an entry has no answer: nobody in the chat answered its question.</summary>
+    public const string NoAnswer = "群里暂无回答。";
+
     private const string UncategorizedId = "uncategorized";
     private readonly Dictionary<string, Exchange> exchanges;
 
@@ -33,6 +36,9 @@ internal sealed class ExportView
 
     /// <summary>The latest date of any topic.</summary>
     public DateOnly Updated { get; }
+
+    /// <summary>Whether nobody answered the entry's question.</summary>
+    public static bool Unanswered(FaqEntry entry) => string.IsNullOrWhiteSpace(entry.Answer);
 
     /// <summary>The file stem of an entry's page.</summary>
     public static string EntryStem(FaqEntry entry) => "entry-" + FileStem(entry.Id);

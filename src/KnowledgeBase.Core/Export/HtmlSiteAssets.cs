@@ -14,6 +14,7 @@ internal static class HtmlSiteAssets
         .meta, .count, .excerpt, nav { color: #666; }
         .keywords span { display: inline-block; background: #eef3fa; border-radius: .3rem; padding: 0 .4rem; margin: 0 .3rem .3rem 0; font-size: .9rem; }
         .entry-answer { background: #f7f7f2; padding: .8rem 1rem; border-left: 4px solid #8a6; }
+        .entry-answer.none { color: #777; font-style: italic; border-left-color: #ccc; }
         dl.facts dt { font-weight: bold; float: left; clear: left; width: 3rem; }
         dl.facts dd { margin-left: 4rem; }
         .exchange { border-top: 1px solid #eee; }

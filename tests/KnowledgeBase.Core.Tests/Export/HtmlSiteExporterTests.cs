@@ -109,6 +109,20 @@ public sealed partial class HtmlSiteExporterTests
             folder.Read("entry-e-7d793037.html"));
     }
 
+    [Fact]
+    public void An_entry_nobody_answered_says_so_on_its_page_and_in_its_topic()
+    {
+        using var folder = new ExportFolder();
+        var document = SampleDocuments.Payments();
+        document = document with { Entries = [document.Entries[0] with { Answer = string.Empty }, .. document.Entries.Skip(1)] };
+
+        new KnowledgeBaseExporter().Export(document, new ExportOptions(ExportFormat.Html), folder.Path);
+
+        Assert.Contains("<div class=\"entry-answer none\">群里暂无回答。</div>", folder.Read("entry-e-5d41402a.html"));
+        Assert.Contains("<p class=\"excerpt\">群里暂无回答。</p>", folder.Read("topic-t-licence.html"));
+        Assert.DoesNotContain("暂无回答", folder.Read("entry-e-7d793037.html"));
+    }
+
     [GeneratedRegex("<([A-Za-z][A-Za-z0-9]*)[^>]*>")]
     private static partial Regex TagPattern();
 

@@ -47,6 +47,19 @@ public sealed class MarkdownExporterTests
     }
 
     [Fact]
+    public void An_entry_nobody_answered_says_so()
+    {
+        using var folder = new ExportFolder();
+        var document = SampleDocuments.Payments();
+        document = document with { Entries = [document.Entries[0] with { Answer = " " }, .. document.Entries.Skip(1)] };
+
+        new KnowledgeBaseExporter().Export(document, new ExportOptions(ExportFormat.Markdown), folder.Path);
+
+        Assert.Contains("## 办理支付牌照需要多少注册资本？\n\n*群里暂无回答。*\n\n", folder.Read("topic-t-licence.md"));
+        Assert.DoesNotContain("暂无回答", folder.Read("topic-t-payout.md"));
+    }
+
+    [Fact]
     public void Entries_without_a_known_topic_go_to_an_uncategorized_page()
     {
         using var folder = new ExportFolder();

@@ -22,6 +22,13 @@ internal sealed class ExportCommand : Command<ExportSettings>
             return ExitCodes.UsageOrNothingReadable;
         }
 
+        if (settings.AnsweredOnly)
+        {
+            var all = document.Entries.Count;
+            document = document.AnsweredOnly();
+            Console.Error.WriteLine($"--answered-only: {all - document.Entries.Count} of {all} entries have no answer and are left out");
+        }
+
         var options = new ExportOptions(settings.ParsedFormat)
         {
             SourceUrlTemplate = settings.SourceUrl,

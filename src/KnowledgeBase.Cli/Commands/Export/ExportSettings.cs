@@ -25,6 +25,10 @@ internal sealed class ExportSettings : CommandSettings
     [Description("With --db: which entries to export; only 'approved' is supported.")]
     public string? Status { get; init; }
 
+    [CommandOption("--answered-only")]
+    [Description("Leave out entries nobody in the chat answered (by default they are exported, marked as having no answer yet).")]
+    public bool AnsweredOnly { get; init; }
+
     [CommandOption("-o|--out <dir>")]
     [Description("Output folder (created when missing).")]
     public string Out { get; init; } = string.Empty;
