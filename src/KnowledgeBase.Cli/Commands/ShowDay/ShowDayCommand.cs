@@ -35,12 +35,15 @@ internal sealed class ShowDayCommand : Command<ShowDaySettings>
 
         if (scores is not null)
         {
-            Console.Out.WriteLine($"# {scores.Exchanges.Count} exchanges (question lines -> answer lines, confidence)");
+            Console.Out.WriteLine($"# {scores.Exchanges.Count} exchanges (question lines -> answer lines, confidence, context lines)");
             foreach (var exchange in scores.Exchanges)
             {
                 var questions = string.Join(',', exchange.Questions.Select(m => m.Source.Line));
                 var answers = string.Join(',', exchange.Answers.Select(m => m.Source.Line));
-                Console.Out.WriteLine($"Q {questions} -> {(answers.Length == 0 ? "-" : answers)}\t{exchange.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}");
+                var contextLines = string.Join(',', exchange.Messages.Where(m => m.Role == MessageRole.Context).Select(m => m.Message.Source.Line));
+                Console.Out.WriteLine(
+                    $"Q {questions} -> {(answers.Length == 0 ? "-" : answers)}\t{exchange.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}" +
+                    (contextLines.Length == 0 ? string.Empty : $"\tcontext {contextLines}"));
             }
         }
 
