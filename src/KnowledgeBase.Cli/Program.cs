@@ -15,9 +15,16 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("kb");
+
+    // An unknown or misspelt option is an error, not silently ignored (`--answered_only` would export everything).
+    config.UseStrictParsing();
     config.SetExceptionHandler((exception, _) =>
     {
-        Console.Error.WriteLine($"kb: {exception.Message}");
+        // A value of the wrong type ("--topics abc") fails in conversion; its inner exception says which value and type.
+        var problem = exception is CommandRuntimeException { InnerException: { } inner } && inner is ArgumentException or FormatException
+            ? "invalid option value: " + inner.Message.Split(" (Parameter", 2)[0]
+            : exception.Message;
+        Console.Error.WriteLine($"kb: {problem}");
         return ExitCodes.UsageOrNothingReadable;
     });
     config.AddCommand<BuildCommand>("build")
@@ -48,7 +55,7 @@ app.Configure(config =>
     {
         review.SetDescription("Curate entries from the command line: list, approve, reject, reset, edit, merge, split, note, history.");
         review.AddCommand<ReviewListCommand>("list").WithDescription("Entries with filters, highest confidence first.");
-        review.AddCommand<ReviewApproveCommand>("approve").WithDescription("Approve entries.").WithExample("review", "approve", "e-1a2b3c", "--db", "out/kb.db");
+        review.AddCommand<ReviewApproveCommand>("approve").WithDescription("Approve entries.").WithExample("review", "approve", "q3f2a9c1b04", "--db", "out/kb.db");
         review.AddCommand<ReviewRejectCommand>("reject").WithDescription("Reject entries.");
         review.AddCommand<ReviewResetCommand>("reset").WithDescription("Put entries back to candidate.");
         review.AddCommand<ReviewEditCommand>("edit").WithDescription("Edit an entry's question, answer or topic.");

@@ -61,6 +61,16 @@ internal sealed class ReviewListSettings : ReviewSettings
             return result;
         }
 
+        if (Status is not null && Status is not ("candidate" or "approved" or "rejected"))
+        {
+            return ValidationResult.Error($"unknown --status {Status}: use candidate, approved or rejected");
+        }
+
+        if (Limit < 1)
+        {
+            return ValidationResult.Error("--limit must be at least 1");
+        }
+
         foreach (var day in new[] { From, To })
         {
             if (day is not null && !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))

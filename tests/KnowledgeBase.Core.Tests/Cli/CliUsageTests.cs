@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using KnowledgeBase.Core.Tests.Pipeline;
+
+namespace KnowledgeBase.Core.Tests.Cli;
+
+/// <summary>
+/// How the real <c>kb</c> treats bad usage: a misspelt option, a value of the wrong type, a status it does not know.
+/// Each is refused with exit code 2 and a message naming what is wrong, before anything is read or written.
+/// </summary>
+public sealed class CliUsageTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    private readonly string work = Directory.CreateTempSubdirectory("kb-usage-").FullName;
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    [KbBuiltFact]
+    public void A_misspelt_option_is_refused_and_nothing_is_written()
+    {
+        var output = Path.Combine(work, "out");
+
+        var (code, _, error) = Kb("build", Sample, "--out", output, "--answered_only");
+
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown option 'answered_only'", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [KbBuiltFact]
+    public void A_value_of_the_wrong_type_is_named()
+    {
+        var (code, _, error) = Kb("build", Sample, "--out", Path.Combine(work, "out"), "--topics", "abc");
+
+        Assert.Equal(2, code);
+        Assert.Contains("kb: invalid option value: abc is not a valid value for Int32.", error);
+    }
+
+    [KbBuiltFact]
+    public void Review_list_refuses_a_status_it_does_not_know()
+    {
+        var db = Path.Combine(work, "kb.db");
+        File.WriteAllBytes(db, []);
+
+        var (code, _, error) = Kb("review", "list", "--db", db, "--status", "bogus");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown --status bogus: use candidate, approved or rejected", error);
+    }
+
+    private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
+
+    private static (int Code, string Output, string Error) Kb(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(KbBuiltFactAttribute.KbDll!);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(Limit), $"kb {string.Join(' ', arguments)} did not finish within {Limit.TotalMinutes} minutes");
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
