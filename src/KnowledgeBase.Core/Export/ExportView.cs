@@ -37,6 +37,15 @@ internal sealed class ExportView
     /// <summary>The latest date of any topic.</summary>
     public DateOnly Updated { get; }
 
+    /// <summary>An entry's review status as the pages show it, in Chinese like the rest of them.</summary>
+    public static string StatusLabel(string status) => status switch
+    {
+        "candidate" => "待审核",
+        "approved" => "已通过",
+        "rejected" => "已拒绝",
+        _ => status,
+    };
+
     /// <summary>Whether nobody answered the entry's question.</summary>
     public static bool Unanswered(FaqEntry entry) => string.IsNullOrWhiteSpace(entry.Answer);
 

@@ -98,7 +98,7 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
             body.Append("<dt>来源</dt><dd>").AppendJoin("、", entry.Sources.Select(SourceLink)).Append("</dd>\n");
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"<dt>状态</dt><dd>{HtmlText.Escape(entry.Status)} · 置信度 {entry.Confidence:0.00} · 更新 {view.UpdatedOf(entry):yyyy-MM-dd}</dd>\n");
+        body.Append(CultureInfo.InvariantCulture, $"<dt>状态</dt><dd>{HtmlText.Escape(ExportView.StatusLabel(entry.Status))} · 置信度 {entry.Confidence:0.00} · 更新 {view.UpdatedOf(entry):yyyy-MM-dd}</dd>\n");
         body.Append("</dl>\n</article>\n");
 
         body.Append("<h2>原始对话</h2>\n");

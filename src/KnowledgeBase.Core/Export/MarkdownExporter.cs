@@ -77,7 +77,7 @@ public sealed class MarkdownExporter(SourceLinkBuilder links)
                 md.Append("- 来源：").AppendJoin("、", entry.Sources.Select(s => $"[{MarkdownText.Inline(s.ToString())}]({links.Link(s)})")).Append('\n');
             }
 
-            md.Append(CultureInfo.InvariantCulture, $"- 状态：{MarkdownText.Inline(entry.Status)} · 置信度 {entry.Confidence:0.00} · 更新 {view.UpdatedOf(entry):yyyy-MM-dd}\n");
+            md.Append(CultureInfo.InvariantCulture, $"- 状态：{MarkdownText.Inline(ExportView.StatusLabel(entry.Status))} · 置信度 {entry.Confidence:0.00} · 更新 {view.UpdatedOf(entry):yyyy-MM-dd}\n");
         }
 
         return md.ToString();
