@@ -27,6 +27,18 @@ public sealed class GoldSet
     public IReadOnlyList<GoldFile> Files { get; }
 
     /// <summary>
+    /// The labelled days in which <paramref name="predictions"/> has no exchange at all. They are scored all the same
+    /// (every gold exchange in them is missed), so a run that did not read them scores low without saying why.
+    /// </summary>
+    /// <param name="predictions">The predictions.</param>
+    /// <returns>Their corpus paths, in the order of <see cref="Files"/>.</returns>
+    public IReadOnlyList<string> FilesWithoutPredictions(PredictedExchanges predictions)
+    {
+        var predicted = predictions.Exchanges.SelectMany(e => e.Paths).ToHashSet(StringComparer.Ordinal);
+        return Files.Select(f => f.Path).Where(path => !predicted.Contains(PredictedExchanges.NormalizePath(path))).ToList();
+    }
+
+    /// <summary>
     /// Loads every <c>*.json</c> file under <paramref name="goldDir"/> (recursively, without following directory links, as
     /// <c>os.walk</c> does): <c>{"path": "group/file.markdown", "exchanges": [{"q": [..], "a": [..], "topic": ".."}]}</c>.
     /// Other keys (<c>answered</c>, <c>note</c>) are ignored.

@@ -34,7 +34,7 @@ public sealed class PredictedExchanges
     /// </summary>
     /// <param name="path">The <c>faq.json</c> file.</param>
     /// <returns>The predictions, in document order.</returns>
-    /// <exception cref="InvalidDataException">A message has no <c>path</c>, or a question or answer has no integer <c>line</c>.</exception>
+    /// <exception cref="InvalidDataException">The file is not JSON, a message has no <c>path</c>, or a question or answer has no integer <c>line</c>; the message names the file.</exception>
     public static PredictedExchanges LoadFaqJson(string path)
     {
         try
@@ -45,6 +45,10 @@ public sealed class PredictedExchanges
         catch (InvalidDataException e)
         {
             throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not valid JSON: {e.Message}", e);
         }
     }
 

@@ -44,6 +44,19 @@ public sealed class GoldSetTests
     }
 
     [Fact]
+    public void Files_without_predictions_are_the_labelled_days_no_predicted_exchange_cites()
+    {
+        var gold = new GoldSet([
+            new GoldFile("devarch/2018-01-11-chat.markdown", []),
+            new GoldFile("prodarch/2017-12-22-chat.markdown", [new GoldExchange([12], [14], "settle")]),
+            new GoldFile("proddev/2018-03-05-chat.markdown", [new GoldExchange([45], [65], "account")]),
+        ]);
+        var predictions = PredictedExchanges.From([("corpus/prodarch/2017-12-22-chat.markdown", [12], [14], "t1")]);
+
+        Assert.Equal(["devarch/2018-01-11-chat.markdown", "proddev/2018-03-05-chat.markdown"], gold.FilesWithoutPredictions(predictions));
+    }
+
+    [Fact]
     public void Two_gold_files_for_one_day_are_an_error()
     {
         using var dir = new TempDirectory();

@@ -15,6 +15,17 @@ public sealed class PredictedExchangesTests
     }
 
     [Fact]
+    public void LoadFaqJson_names_the_file_that_is_not_json()
+    {
+        using var dir = new TempDirectory();
+        string faq = dir.Write("faq.json", "{broken");
+
+        var error = Assert.Throws<InvalidDataException>(() => PredictedExchanges.LoadFaqJson(faq));
+
+        Assert.StartsWith($"{faq}: not valid JSON: ", error.Message);
+    }
+
+    [Fact]
     public void LoadFaqJson_reads_roles_and_ignores_other_fields()
     {
         using var dir = new TempDirectory();

@@ -16,6 +16,8 @@ internal sealed class EvalCommand : Command<EvalSettings>
         var corpus = settings.Corpus ?? InputRoot(settings.Faq);
         var corpusDir = corpus is not null && Directory.Exists(corpus) ? corpus : null;
         var score = ExchangeScorer.Score(gold, predictions, corpusDir);
+        var baseline = settings.Against is { } against ? PredictedExchanges.LoadFaqJson(against) : null;
+        WarnAboutCoverage(gold, predictions, settings.Faq, baseline, settings.Against);
         if (settings.Json)
         {
             // Exactly the reference scorer's line; the calibration report is for people only.
@@ -38,12 +40,46 @@ internal sealed class EvalCommand : Command<EvalSettings>
 
         if (settings.Bootstrap is int resamples)
         {
-            var baseline = settings.Against is { } against ? PredictedExchanges.LoadFaqJson(against) : null;
             WriteBootstrap(BootstrapScorer.Intervals(gold, predictions, corpusDir, resamples, baseline: baseline), resamples, score.Files, settings.Against);
         }
 
         return ExitCodes.Ok;
     }
+
+    // On stderr, so that --json stays exactly the reference scorer's line. A labelled day with no exchange is normal
+    // (a quiet day); one the build did not even read, because it is not under the faq.json's input root, is not.
+    private static void WarnAboutCoverage(GoldSet gold, PredictedExchanges predictions, string faq, PredictedExchanges? baseline, string? against)
+    {
+        var unread = Unread(gold, predictions, faq);
+        if (unread.Count > 0)
+        {
+            Console.Error.WriteLine(
+                $"kb eval: {unread.Count} of {gold.Files.Count} labelled files were not in the input of {faq} ({Sample(unread)}); " +
+                "their gold exchanges all count as missed");
+        }
+
+        if (baseline is not null && against is not null)
+        {
+            var unreadThere = Unread(gold, baseline, against);
+            var differ = unread.Except(unreadThere, StringComparer.Ordinal).Count() + unreadThere.Except(unread, StringComparer.Ordinal).Count();
+            if (differ > 0)
+            {
+                Console.Error.WriteLine(
+                    $"kb eval: {faq} and {against} did not read the same labelled files ({differ} differ); the change compares different inputs, not only different models");
+            }
+        }
+    }
+
+    private static List<string> Unread(GoldSet gold, PredictedExchanges predictions, string faq)
+    {
+        var root = InputRoot(faq);
+        return gold.FilesWithoutPredictions(predictions)
+            .Where(path => root is null || !File.Exists(Path.Combine(root, path)))
+            .ToList();
+    }
+
+    private static string Sample(IReadOnlyList<string> paths) =>
+        string.Join(", ", paths.Take(3)) + (paths.Count > 3 ? $" and {paths.Count - 3} more" : string.Empty);
 
     private static void WriteBootstrap(IReadOnlyList<BootstrapRow> rows, int resamples, int days, string? against)
     {
