@@ -86,7 +86,7 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
         body.Append("<article class=\"entry\">\n<h1>").Append(HtmlText.Lines(entry.Question)).Append("</h1>\n");
         body.Append(ExportView.Unanswered(entry)
             ? $"<div class=\"entry-answer none\">{ExportView.NoAnswer}</div>\n"
-            : $"<div class=\"entry-answer\">{HtmlText.Lines(entry.Answer)}</div>\n");
+            : $"<div class=\"entry-answer\">{HtmlText.LinkedLines(entry.Answer)}</div>\n");
         body.Append("<dl class=\"facts\">\n");
         if (entry.Experts.Count > 0)
         {
@@ -112,7 +112,7 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
                 body.Append(CultureInfo.InvariantCulture, $"<li class=\"{FaqJsonWriter.RoleName(cited.Role)}\"><div class=\"who\">");
                 body.Append(CultureInfo.InvariantCulture, $"<a class=\"time\" href=\"{HtmlText.Escape(links.Link(message.Source))}\">{message.Time:yyyy-MM-dd HH:mm:ss}</a> ");
                 body.Append(CultureInfo.InvariantCulture, $"<span class=\"speaker\">{HtmlText.Escape(message.Speaker.Raw)}</span> <span class=\"role\">{role}</span></div>");
-                body.Append("<div class=\"text\">").Append(HtmlText.Lines(message.Body)).Append("</div></li>\n");
+                body.Append("<div class=\"text\">").Append(HtmlText.LinkedLines(message.Body)).Append("</div></li>\n");
             }
 
             body.Append("</ol>\n</section>\n");

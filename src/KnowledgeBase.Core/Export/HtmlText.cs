@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace KnowledgeBase.Core.Export;
 
 /// <summary>HTML escaping of untrusted chat text: nothing in a message can open a tag, an attribute or a script.</summary>
-internal static class HtmlText
+internal static partial class HtmlText
 {
     /// <summary>Text for an element or a quoted attribute value.</summary>
     public static string Escape(string text)
@@ -26,6 +27,36 @@ internal static class HtmlText
     }
 
     /// <summary>Multi-line text, escaped, with line breaks kept as <c>&lt;br&gt;</c>.</summary>
-    public static string Lines(string text) =>
-        string.Join("<br>\n", text.Replace("\r", string.Empty, StringComparison.Ordinal).Trim().Split('\n').Select(l => Escape(l.TrimEnd())));
+    public static string Lines(string text) => JoinLines(text, Escape);
+
+    /// <summary>
+    /// As <see cref="Lines"/>, with the links chat messages carry made clickable: a shared card or an image
+    /// (<c>[title](url)</c>, <c>![time](url)</c>) and a bare address. Only <c>http</c> and <c>https</c> become links,
+    /// every part is escaped, and a link gives the page it opens no hold on this one (<c>rel="nofollow noopener noreferrer"</c>).
+    /// </summary>
+    public static string LinkedLines(string text) => JoinLines(text, Linked);
+
+    private static string JoinLines(string text, Func<string, string> line) =>
+        string.Join("<br>\n", text.Replace("\r", string.Empty, StringComparison.Ordinal).Trim().Split('\n').Select(l => line(l.TrimEnd())));
+
+    private static string Linked(string line)
+    {
+        var builder = new StringBuilder(line.Length + 64);
+        var at = 0;
+        foreach (Match link in LinkPattern().Matches(line))
+        {
+            builder.Append(Escape(line[at..link.Index]));
+            var url = link.Groups["url"].Success ? link.Groups["url"].Value : link.Groups["bare"].Value;
+            var title = link.Groups["title"].Success ? link.Groups["title"].Value : url;
+            var label = link.Groups["image"].Success ? "图片 " + title : title;
+            builder.Append("<a href=\"").Append(Escape(url)).Append("\" rel=\"nofollow noopener noreferrer\">").Append(Escape(label)).Append("</a>");
+            at = link.Index + link.Length;
+        }
+
+        return builder.Append(Escape(line[at..])).ToString();
+    }
+
+    // A Markdown link or image with an http(s) target, else a bare http(s) address up to a space, a quote or CJK punctuation.
+    [GeneratedRegex("""(?<image>!)?\[(?<title>[^\[\]]{1,300})\]\((?<url>https?://[^\s()<>"']+)\)|(?<bare>https?://[^\s<>"'()（）【】「」，。、；！？“”]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkPattern();
 }
