@@ -48,6 +48,17 @@ public sealed class CliUsageTests : IDisposable
         Assert.Contains("unknown --status bogus: use candidate, approved or rejected", error);
     }
 
+    [KbBuiltFact]
+    public void A_file_given_for_the_input_folder_is_called_a_file()
+    {
+        var day = Directory.GetFiles(Sample, "*.markdown", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+
+        var (code, _, error) = Kb("stats", day);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{day} is a file: give the folder that holds the chat logs", error);
+    }
+
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
 
     private static (int Code, string Output, string Error) Kb(params string[] arguments)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -42,9 +43,9 @@ internal sealed class BuildSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (!Directory.Exists(Input))
+        if (InputFolder.Problem(Input) is { } input)
         {
-            return ValidationResult.Error($"input folder not found: {Input}");
+            return ValidationResult.Error(input);
         }
 
         if (NoCache && Cache is not null)

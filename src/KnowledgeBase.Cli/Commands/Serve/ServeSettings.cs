@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -45,6 +46,6 @@ internal sealed class ServeSettings : CommandSettings
             return ValidationResult.Error($"no curation store at {Database}: run kb build --db first");
         }
 
-        return Input is not null && !Directory.Exists(Input) ? ValidationResult.Error($"input folder not found: {Input}") : ValidationResult.Success();
+        return Input is not null && InputFolder.Problem(Input) is { } input ? ValidationResult.Error(input) : ValidationResult.Success();
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -27,7 +28,7 @@ internal sealed class ShowSettings : CommandSettings
     public override ValidationResult Validate() =>
         Faq.Length == 0 ? ValidationResult.Error("give the faq.json with --in <faq.json>")
         : !File.Exists(Faq) ? ValidationResult.Error($"faq.json not found: {Faq}")
-        : Input is not null && !Directory.Exists(Input) ? ValidationResult.Error($"input folder not found: {Input}")
+        : Input is not null && InputFolder.Problem(Input) is { } input ? ValidationResult.Error(input)
         : Context < 0 ? ValidationResult.Error("--context must be 0 or more")
         : ValidationResult.Success();
 }

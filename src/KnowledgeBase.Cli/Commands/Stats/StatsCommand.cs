@@ -64,7 +64,7 @@ internal sealed class StatsCommand : Command<StatsSettings>
         {
             var table = new Table().AddColumns("", "count");
             table.AddRow("files", $"{stats.Files}");
-            table.AddRow("days", $"{stats.Days} ({stats.First} to {stats.Last})");
+            table.AddRow("days", stats.Days == 0 ? "0" : $"{stats.Days} ({stats.First} to {stats.Last})");
             foreach (var (group, count) in stats.Groups)
             {
                 table.AddRow(Markup.Escape($"group {group}"), $"{count} messages");

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,5 +17,5 @@ internal sealed class StatsSettings : CommandSettings
     public bool Json { get; init; }
 
     public override ValidationResult Validate() =>
-        Directory.Exists(Input) ? ValidationResult.Success() : ValidationResult.Error($"input folder not found: {Input}");
+        InputFolder.Problem(Input) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
 }
