@@ -10,6 +10,9 @@ namespace KnowledgeBase.Core.Reading;
 /// are exact: every line matching <c>^&gt; HH:MM:SS</c> starts a message (Markdown's lazy continuation would
 /// fold a following line into the header's blockquote; here it belongs to the body), and the lines up to the
 /// next header are its body. Markdig reads the front-matter block and the inline Markdown of bodies.
+/// A line that tries to be a header and misses (<c>&gt; 9:5:1  Name</c>, <c>&gt;12:00:00 Name</c>) does not start a
+/// message, so that messages match header lines one for one and never cite a line that is no header; it stays body
+/// text and is reported, like a header whose time runs into its speaker.
 /// </summary>
 /// <remarks>
 /// Never throws on bad content: every problem becomes an <see cref="InputProblem"/> and the messages that can
@@ -149,6 +152,10 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
             {
                 preamble++;
                 preambleLine = preambleLine == 0 ? i + 1 : preambleLine;
+                if (MalformedHeaderDetector.Describe(lines[i].In(text)) is { } faults)
+                {
+                    problems.Add(i + 1, $"malformed message header ({faults}): ignored with the text before the first message header");
+                }
             }
         }
 
@@ -168,6 +175,11 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
             var bodyLength = 0;
             for (i++; i < lines.Count && !TextLine.IsHeader(lines[i].In(text)); i++)
             {
+                if (MalformedHeaderDetector.Describe(lines[i].In(text)) is { } faults)
+                {
+                    problems.Add(i + 1, $"malformed message header ({faults}): kept as body text of the message on line {headerIndex + 1}");
+                }
+
                 bodyLength = AppendBodyLine(body, bodyLength, lines[i].In(text));
             }
 
@@ -179,6 +191,11 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
             var lineNumber = headerIndex + 1;
             var time = ReadTime(header, lineNumber, problems);
             var speaker = ReadSpeaker(header[10..], lineNumber, speakers, problems);
+            if (MalformedHeaderDetector.Describe(header) is { } headerFaults)
+            {
+                problems.Add(lineNumber, $"malformed message header ({headerFaults}): read as {time.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}, speaker '{speaker.Raw}'");
+            }
+
             var parsed = MessageBodyParser.Parse(body.ToString());
             messages.Add(new ChatMessage(
                 new SourceRef(path, lineNumber),

@@ -55,6 +55,8 @@ public sealed class ChatLogReaderTests
 
     [Fact] public void Header_edge_cases() => AssertGolden("header-edge-cases");
 
+    [Fact] public void Malformed_headers_are_reported_and_stay_body_text() => AssertGolden("malformed-headers");
+
     [Fact] public void Multi_line_body_keeps_its_lines() => AssertGolden("multi-line-body");
 
     [Fact]
