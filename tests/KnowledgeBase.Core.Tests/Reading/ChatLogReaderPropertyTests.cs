@@ -19,7 +19,7 @@ public sealed partial class ChatLogReaderPropertyTests
     // Pieces that hit the reader's edge cases when glued together at random.
     private static readonly string[] Tokens =
     [
-        "---", "...", "> 10:00:00  ", "> 25:61:99  ", "> 00:00:00", ">", "> ", "\n", "\r\n", "\r", "  \n   \n", "\t", "\u3000",
+        "---", "...", "> 10:00:00  ", "> 25:61:99  ", "> 00:00:00", "> 9:5:1  ", ">12:00:00 ", " > 10:00", ">", "> ", "\n", "\r\n", "\r", "  \n   \n", "\t", "\u3000",
         "tag:\t\t  [chat]", "date: 2024-03-05 12:00:00", "title: \"x", "key: [a, [b, {c: d}]]", ": ", "&amp;", "&amp;amp;quot;",
         "&#", "&lt;?xml", "「", "」", "：", ":", " - - - - ", "? ", "@", "@??", "\u2005", "?", "[强]", "[", "](", "![a](http://x/a.png)",
         "http://", "www.", "<", "```", "微信红包", "【电脑签到", "wxid_a:", "周明远-云汇支付-产品-杭州", "😀", "\uD83D", "\0",
