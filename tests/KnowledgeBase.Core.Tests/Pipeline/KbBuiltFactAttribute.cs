@@ -2,8 +2,8 @@ namespace KnowledgeBase.Core.Tests.Pipeline;
 
 /// <summary>
 /// A fact that runs the real <c>kb</c> command; skipped, saying why, when <c>KnowledgeBase.Cli.dll</c> has not been built. The test
-/// project does not reference the CLI, so the dll is looked for at <c>src/KnowledgeBase.Cli/bin/&lt;config&gt;/net10.0</c>
-/// above the test assembly, the test's own configuration first.
+/// project builds the CLI before itself without referencing its assembly, so the dll is looked for at
+/// <c>src/KnowledgeBase.Cli/bin/&lt;config&gt;/net10.0</c> above the test assembly, the test's own configuration first.
 /// </summary>
 public sealed class KbBuiltFactAttribute : FactAttribute
 {
