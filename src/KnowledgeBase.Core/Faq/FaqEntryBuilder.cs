@@ -32,17 +32,12 @@ public sealed class FaqEntryBuilder
     public IReadOnlyList<FaqEntry> Build(IReadOnlyList<Exchange> exchanges, IReadOnlyList<Topic>? topics = null)
     {
         // Segmenting and composing are independent per exchange and per group: both cores share them, in input order.
-        var asked = exchanges
+        var asked = InTimeOrder(exchanges
             .AsParallel()
             .AsOrdered()
             .Where(e => e.Questions.Any())
             .Select(e => new AskedQuestion(e, QuestionText.Build(e.Questions), QuestionWords(e)))
-            .AsSequential()
-            .OrderBy(a => a.Exchange.FirstQuestion.Time)
-            .ThenBy(a => a.Exchange.FirstQuestion.Source.Path, StringComparer.Ordinal)
-            .ThenBy(a => a.Exchange.FirstQuestion.Source.Line)
-            .ThenBy(a => a.Exchange.Id, StringComparer.Ordinal)
-            .ToList();
+            .AsSequential());
 
         var topicRank = (topics ?? []).Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         return NearDuplicates.Group(asked, _options)
@@ -56,6 +51,32 @@ public sealed class FaqEntryBuilder
             .ThenBy(e => e.Sources[0].Line)
             .ToList();
     }
+
+    /// <summary>
+    /// The entry a build makes when it puts exactly these exchanges together, without looking for near-duplicates:
+    /// question, answer, keywords, experts, confidence and sources, worked out as <see cref="Build"/> works them out.
+    /// </summary>
+    /// <param name="exchanges">The exchanges, in any order; those that ask no question only count where a build counts them.</param>
+    /// <returns>The entry, named like a built one after its earliest question.</returns>
+    /// <exception cref="ArgumentException">None of the exchanges asks a question.</exception>
+    public FaqEntry Entry(IReadOnlyCollection<Exchange> exchanges)
+    {
+        var asked = InTimeOrder(exchanges.Where(e => e.Questions.Any()).Select(e => new AskedQuestion(e, QuestionText.Build(e.Questions), QuestionWords(e))));
+        if (asked.Count == 0)
+        {
+            throw new ArgumentException("none of the exchanges asks a question", nameof(exchanges));
+        }
+
+        return ToEntry(asked);
+    }
+
+    private static List<AskedQuestion> InTimeOrder(IEnumerable<AskedQuestion> asked) =>
+        asked
+            .OrderBy(a => a.Exchange.FirstQuestion.Time)
+            .ThenBy(a => a.Exchange.FirstQuestion.Source.Path, StringComparer.Ordinal)
+            .ThenBy(a => a.Exchange.FirstQuestion.Source.Line)
+            .ThenBy(a => a.Exchange.Id, StringComparer.Ordinal)
+            .ToList();
 
     private FaqEntry ToEntry(IReadOnlyList<AskedQuestion> group)
     {

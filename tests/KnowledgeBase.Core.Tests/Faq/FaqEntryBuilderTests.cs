@@ -71,6 +71,31 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Entry_of_given_exchanges_is_the_entry_a_build_makes_of_them()
+    {
+        var built = Assert.Single(Build(In(RefundAgain, "t03"), In(Refund, "t03")));
+
+        var entry = new FaqEntryBuilder(segmenter).Entry([In(RefundAgain, "t03"), In(Refund, "t03")]);
+
+        Assert.Equal((built.Id, built.TopicId, built.Question, built.Answer, built.Confidence), (entry.Id, entry.TopicId, entry.Question, entry.Answer, entry.Confidence));
+        Assert.Equal(built.ExchangeIds, entry.ExchangeIds);
+        Assert.Equal(built.Keywords, entry.Keywords);
+        Assert.Equal(built.Experts, entry.Experts);
+        Assert.Equal(built.Sources, entry.Sources);
+    }
+
+    [Fact]
+    public void Entry_of_one_exchange_of_a_merged_group_has_that_exchange_s_own_question_and_answer()
+    {
+        var entry = new FaqEntryBuilder(segmenter).Entry([In(RefundAgain, "t03")]);
+
+        Assert.Equal("商户余额不足退款的时候，平台要先垫资吗", entry.Question);
+        Assert.Equal([RefundAgain.Id], entry.ExchangeIds);
+        Assert.Equal("老李（某银行·架构）：要看合同，有的平台设垫资额度，超过额度就退款失败", entry.Answer);
+        Assert.Throws<ArgumentException>(() => new FaqEntryBuilder(segmenter).Entry([]));
+    }
+
+    [Fact]
     public void Near_duplicates_in_different_topics_are_merged_under_the_topic_of_the_earliest()
     {
         // Topics move when new days come in; entries must not.
