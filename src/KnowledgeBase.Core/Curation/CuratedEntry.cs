@@ -9,8 +9,8 @@ namespace KnowledgeBase.Core.Curation;
 /// <param name="InLatestBuild">Whether the latest build still produced it (entries made by a split count as present).</param>
 /// <param name="MergedInto">The entry it was merged into, if any (then it is hidden from lists and exports).</param>
 /// <param name="Origin"><c>build</c>, or <c>split</c> for an entry an analyst split off another.</param>
-/// <param name="BuiltQuestion">The question as the latest build wrote it (before edits).</param>
-/// <param name="BuiltAnswer">The answer as the latest build wrote it (before edits).</param>
+/// <param name="BuiltQuestion">The question as the latest build wrote it (before edits); for an entry split off another, as worked out from its exchanges at the split.</param>
+/// <param name="BuiltAnswer">The answer as the latest build wrote it (before edits); for an entry split off another, as worked out from its exchanges at the split.</param>
 /// <param name="BuiltTopicId">The topic the latest build gave it.</param>
 /// <param name="Groups">Chat groups of its sources.</param>
 /// <param name="FirstDay">Earliest day it cites.</param>

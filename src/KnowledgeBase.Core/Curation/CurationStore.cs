@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Faq;
+using KnowledgeBase.Core.Reading;
+using KnowledgeBase.Core.Segmentation;
 using Microsoft.Data.Sqlite;
 using static KnowledgeBase.Core.Curation.EntryRow;
 
@@ -20,6 +23,7 @@ public sealed class CurationStore : IDisposable
     private const string BuildActor = "build";
     private readonly CurationStoreOptions options;
     private readonly string connectionString;
+    private readonly Lazy<FaqEntryBuilder> entryBuilder;
 
     /// <summary>Opens (creating when missing) the store at <see cref="CurationStoreOptions.DatabasePath"/>.</summary>
     /// <param name="options">Where the file is, how to tokenise search text, which clock to use.</param>
@@ -27,6 +31,7 @@ public sealed class CurationStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         this.options = options;
+        entryBuilder = new(() => new FaqEntryBuilder(options.Segmenter ?? ChineseSegmenter.Load()));
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -661,8 +666,11 @@ public sealed class CurationStore : IDisposable
     }
 
     /// <summary>
-    /// Splits some exchanges off an entry into a new candidate entry (same question, answer and topic to start from),
-    /// which keeps those exchanges in later builds.
+    /// Splits some exchanges off an entry into a new candidate entry, which keeps those exchanges in later builds. The
+    /// new entry starts as a build would make it of those exchanges alone: its question, answer, topic, keywords,
+    /// experts, sources and confidence are the build's for an entry of exactly those exchanges (an entry merged in
+    /// earlier gets its own text back), else worked out from the exchanges by <see cref="FaqEntryBuilder.Entry"/>. The
+    /// entry split keeps its status and the analysts' edits.
     /// </summary>
     /// <param name="id">The entry to split.</param>
     /// <param name="exchangeIds">Exchanges of the entry to move to the new entry; at least one must stay.</param>
@@ -689,21 +697,14 @@ public sealed class CurationStore : IDisposable
             }
 
             newId = $"{id}-split-{Hash(string.Join('\n', moving))[..8]}";
-            Execute(
-                connection,
-                transaction,
-                $"""
-                INSERT INTO entries (id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords,
-                    experts, confidence, sources, sources_hash, status, split_from, version)
-                VALUES ($new, 'split', 1, $topic, $question, $answer, '[]', $keywords, '[]', 0, '[]', '', '{CurationStatus.Candidate}', $id, 1);
-                UPDATE entries SET version = version + 1 WHERE id = $id;
-                """,
-                ("$new", newId),
-                ("$id", id),
-                ("$topic", row.CurrentTopicId),
-                ("$question", row.CurrentQuestion),
-                ("$answer", row.CurrentAnswer),
-                ("$keywords", Json.Of(row.Keywords)));
+            var entry = BuiltEntryOf(connection, transaction, moving) with { Id = newId, Status = CurationStatus.Candidate };
+            if (string.IsNullOrEmpty(entry.TopicId))
+            {
+                entry = entry with { TopicId = row.CurrentTopicId };
+            }
+
+            InsertBuiltEntry(connection, transaction, entry, SourcesHash(entry.Sources), splitFrom: id);
+            Execute(connection, transaction, "UPDATE entries SET version = version + 1 WHERE id = $id;", ("$id", id));
             foreach (var exchange in moving)
             {
                 Execute(connection, transaction, "INSERT OR REPLACE INTO exchange_moves (exchange_id, entry_id) VALUES ($x, $e);", ("$x", exchange), ("$e", newId));
@@ -711,8 +712,8 @@ public sealed class CurationStore : IDisposable
 
             Audit(connection, transaction, id, now, actor, "split", "exchanges", string.Join(",", moving), newId, row.Version + 1);
             Audit(connection, transaction, newId, now, actor, "split", "split_from", null, id, 1);
+            Audit(connection, transaction, newId, now, actor, "split", "question", null, entry.Question, 1);
             Recompute(connection, transaction, [id, newId]);
-            Index(connection, transaction, newId, row.CurrentQuestion, row.CurrentAnswer);
             return true;
         });
         return Get(newId)!;
@@ -770,6 +771,53 @@ public sealed class CurationStore : IDisposable
         };
     }
 
+    // The entry a build makes of exactly these exchanges: the build's own row when it made one of them alone (so undoing
+    // a merge brings the entry's text back word for word), else the entry builder's work on the stored exchanges.
+    private FaqEntry BuiltEntryOf(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> exchangeIds)
+    {
+        var wanted = exchangeIds.ToHashSet(StringComparer.Ordinal);
+        var built = LoadRows(connection, transaction, "origin = $origin", [("$origin", BuildActor)])
+            .Where(r => wanted.SetEquals(r.BuiltExchangeIds))
+            .OrderByDescending(r => r.Present)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (built is not null)
+        {
+            return new FaqEntry(
+                built.Id,
+                built.BuiltTopicId,
+                built.BuiltQuestion,
+                built.BuiltAnswer,
+                built.BuiltExchangeIds,
+                CurationStatus.Candidate,
+                built.Keywords,
+                built.Experts,
+                built.Confidence,
+                built.Sources);
+        }
+
+        var exchanges = LoadExchanges(connection, transaction).Where(x => wanted.Contains(x.Id)).Select(Reparsed).ToList();
+        if (!exchanges.Any(x => x.Questions.Any()))
+        {
+            throw new CurationException($"none of {string.Join(", ", exchangeIds)} asks a question: there is nothing to start an entry from");
+        }
+
+        return entryBuilder.Value.Entry(exchanges);
+    }
+
+    // The store keeps each message's body only; its quote and mentions are read from it again, as the reader found them,
+    // so the builder cleans the text the way it did in the build.
+    private static Exchange Reparsed(Exchange exchange) => exchange with
+    {
+        Messages = exchange.Messages
+            .Select(m =>
+            {
+                var body = MessageBodyParser.Parse(m.Message.Body);
+                return m with { Message = m.Message with { Mentions = body.Mentions, Quote = body.Quote } };
+            })
+            .ToList(),
+    };
+
     // Works out each entry's exchanges after merges and splits, then its sources, experts, confidence, groups, days
     // and search text. An exchange moved by a merge or split follows the move; otherwise it stays with the entry the
     // build gave it to, or with the entry that entry was merged into.
@@ -800,11 +848,13 @@ public sealed class CurationStore : IDisposable
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(x => exchanges[x].Ordinal)
                 .ToList();
-            var asBuilt = row.Origin == BuildActor && effective.ToHashSet(StringComparer.Ordinal).SetEquals(row.BuiltExchangeIds.Where(exchanges.ContainsKey));
             var cited = effective.SelectMany(x => exchanges[x].Messages).Where(m => m.Role != "context").ToList();
-            var sources = asBuilt
-                ? row.Sources
-                : cited.Select(m => new SourceRef(m.Path, m.Line)).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ToList();
+            var citedSources = cited.Select(m => new SourceRef(m.Path, m.Line)).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ToList();
+            // An entry keeps what its builder gave it while it has the exchanges it was built of: a build's entry until the
+            // next build, an entry split off another while those exchanges still cite the messages they cited at the split.
+            var asBuilt = effective.ToHashSet(StringComparer.Ordinal).SetEquals(row.BuiltExchangeIds.Where(exchanges.ContainsKey))
+                && (row.Origin == BuildActor || (row.BuiltExchangeIds.Count > 0 && SourcesHash(citedSources) == row.SourcesHash));
+            var sources = asBuilt ? row.Sources : citedSources;
             var experts = asBuilt
                 ? row.Experts
                 : cited.Where(m => m.Role == "answer")
@@ -921,17 +971,20 @@ public sealed class CurationStore : IDisposable
         }
     }
 
-    private static void InsertBuiltEntry(SqliteConnection connection, SqliteTransaction transaction, FaqEntry entry, string hash) =>
+    // A build's entry, or (with splitFrom) an entry an analyst split off another, built from its exchanges at the split.
+    private static void InsertBuiltEntry(SqliteConnection connection, SqliteTransaction transaction, FaqEntry entry, string hash, string? splitFrom = null) =>
         Execute(
             connection,
             transaction,
             """
             INSERT INTO entries (id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords,
-                experts, confidence, sources, sources_hash, status, reviewed_hash, version)
-            VALUES ($id, 'build', 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $status,
-                CASE WHEN $status = 'approved' THEN $hash END, 1);
+                experts, confidence, sources, sources_hash, status, reviewed_hash, split_from, version)
+            VALUES ($id, $origin, 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $status,
+                CASE WHEN $status = 'approved' THEN $hash END, $splitFrom, 1);
             """,
             ("$id", entry.Id),
+            ("$origin", splitFrom is null ? BuildActor : "split"),
+            ("$splitFrom", splitFrom),
             ("$topic", entry.TopicId),
             ("$question", entry.Question),
             ("$answer", entry.Answer),

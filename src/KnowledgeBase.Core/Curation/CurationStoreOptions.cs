@@ -24,7 +24,13 @@ public sealed record CurationStoreOptions(string DatabasePath)
     /// <param name="segmenter">A loaded segmenter.</param>
     /// <returns>The options.</returns>
     public static CurationStoreOptions WithSegmenter(string databasePath, ChineseSegmenter segmenter) =>
-        new(databasePath) { Tokenize = segmenter.Segment, TokenizerName = "jieba" };
+        new(databasePath) { Tokenize = segmenter.Segment, TokenizerName = "jieba", Segmenter = segmenter };
+
+    /// <summary>
+    /// The segmenter with which a split works out the new entry's question, answer and keywords as a build would; when
+    /// <see langword="null"/>, the store loads the default one (<see cref="ChineseSegmenter.Load"/>) the first time it needs it.
+    /// </summary>
+    public ChineseSegmenter? Segmenter { get; init; }
 
     /// <summary>The clock for audit rows.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -1,16 +1,20 @@
 using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Faq;
 using KnowledgeBase.Core.Segmentation;
+using KnowledgeBase.Core.Tests.Segmentation;
 
 namespace KnowledgeBase.Core.Tests.Curation;
 
-public sealed class CurationStoreTests : IDisposable
+public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDisposable
 {
+    private readonly ChineseSegmenter segmenter;
     private readonly string directory = Path.Combine(Path.GetTempPath(), "kb-curation-" + Guid.NewGuid().ToString("N"));
     private readonly CurationStore store;
 
-    public CurationStoreTests()
+    public CurationStoreTests(SegmenterFixture segmenters)
     {
+        segmenter = segmenters.Segmenter;
         store = new CurationStore(new CurationStoreOptions(Path.Combine(directory, "kb.db")));
     }
 
@@ -197,6 +201,96 @@ public sealed class CurationStoreTests : IDisposable
         Assert.Equal(("split", CurationStatus.Candidate), (split.Origin, split.Entry.Status));
         Assert.Equal(["x-settle"], store.Get("e-settle")!.Entry.ExchangeIds);
         Assert.Throws<CurationException>(() => store.Split("e-settle", ["x-settle"], "alice"));
+    }
+
+    [Fact]
+    public void Splitting_a_merged_entry_back_off_restores_the_text_the_build_gave_its_exchanges()
+    {
+        store.Merge(WithOwnKeywords(CurationFixture.Build()));
+        store.Edit("e-settle", new EntryEdit(Question: "轧差怎么做？", Answer: "日终轧差后出款。"), "alice");
+        store.MergeEntries("e-refund", "e-settle", "alice");
+
+        var split = store.Split("e-settle", ["x-refund"], "bob");
+
+        var refund = CurationFixture.Build().Entries.Single(e => e.Id == "e-refund");
+        Assert.Equal(
+            (refund.TopicId, refund.Question, refund.Answer, refund.Confidence),
+            (split.Entry.TopicId, split.Entry.Question, split.Entry.Answer, split.Entry.Confidence));
+        Assert.Equal(["垫资"], split.Entry.Keywords);
+        Assert.Equal(refund.Experts, split.Entry.Experts);
+        Assert.Equal(refund.Sources, split.Entry.Sources);
+        Assert.False(split.Edited);
+        var settle = store.Get("e-settle")!;
+        Assert.Equal(("轧差怎么做？", "日终轧差后出款。"), (settle.Entry.Question, settle.Entry.Answer));
+        Assert.Equal(["结算"], settle.Entry.Keywords);
+        Assert.Equal(["x-settle"], settle.Entry.ExchangeIds);
+    }
+
+    [Fact]
+    public void Splitting_an_exchange_off_an_entry_the_build_made_of_two_gives_it_that_exchange_s_own_text()
+    {
+        var build = CurationFixture.Build(withNewDay: true);
+        store.Merge(build);
+        store.Edit("e-settle", new EntryEdit(Answer: "日终轧差后出款。"), "alice");
+
+        var split = store.Split("e-settle", ["x-settle-2"], "bob");
+
+        var expected = new FaqEntryBuilder(segmenter).Entry([build.Exchanges.Single(x => x.Id == "x-settle-2")]);
+        Assert.Equal(("轧差到底怎么做？", "李四（某银行·技术）：日终轧差。"), (split.Entry.Question, split.Entry.Answer));
+        Assert.Equal(
+            (expected.TopicId, expected.Question, expected.Answer, expected.Confidence),
+            (split.Entry.TopicId, split.Entry.Question, split.Entry.Answer, split.Entry.Confidence));
+        Assert.Equal(expected.Keywords, split.Entry.Keywords);
+        Assert.Equal(expected.Experts, split.Entry.Experts);
+        Assert.Equal(expected.Sources, split.Entry.Sources);
+        Assert.Equal(["x-settle-2"], split.Entry.ExchangeIds);
+        var settle = store.Get("e-settle")!;
+        Assert.Equal(("二清的T+1结算怎么做轧差？", "日终轧差后出款。"), (settle.Entry.Question, settle.Entry.Answer));
+        Assert.Equal(["x-settle"], settle.Entry.ExchangeIds);
+        Assert.Contains(store.List(new EntryQuery(Text: "到底")), e => e.Id == split.Id);
+    }
+
+    [Fact]
+    public void A_split_survives_rebuilds_with_its_own_text_and_the_remaining_entry_keeps_its_edits()
+    {
+        var build = WithOwnKeywords(CurationFixture.Build());
+        store.Merge(build);
+        store.Edit("e-settle", new EntryEdit(Answer: "日终轧差后出款。"), "alice");
+        store.MergeEntries("e-refund", "e-settle", "alice");
+        var split = store.Split("e-settle", ["x-refund"], "bob");
+
+        store.Merge(build);
+        var result = store.MergeBuild(build);
+
+        Assert.Empty(result.Changed);
+        Assert.Equal(["e-settle", split.Id, "e-license"], result.Document.Entries.Select(e => e.Id));
+        var refund = build.Entries.Single(e => e.Id == "e-refund");
+        foreach (var again in new[] { result.Document.Entries.Single(e => e.Id == split.Id), store.Get(split.Id)!.Entry })
+        {
+            Assert.Equal((refund.Question, refund.Answer, refund.Confidence), (again.Question, again.Answer, again.Confidence));
+            Assert.Equal(["x-refund"], again.ExchangeIds);
+            Assert.Equal(["垫资"], again.Keywords);
+            Assert.Equal(refund.Experts, again.Experts);
+            Assert.Equal(refund.Sources, again.Sources);
+        }
+
+        var settle = result.Document.Entries.Single(e => e.Id == "e-settle");
+        Assert.Equal("日终轧差后出款。", settle.Answer);
+        Assert.Equal(["x-settle"], settle.ExchangeIds);
+    }
+
+    [Fact]
+    public void A_split_is_in_the_history_of_both_entries_with_the_text_the_new_one_starts_from()
+    {
+        store.Merge(CurationFixture.Build());
+        store.MergeEntries("e-refund", "e-settle", "alice");
+
+        var split = store.Split("e-settle", ["x-refund"], "bob");
+
+        Assert.Equal(("split", "exchanges", "x-refund", split.Id), store.Audit("e-settle").Select(a => (a.Action, a.Field, a.OldValue, a.NewValue)).First());
+        Assert.Equal(
+            [("split", "split_from", null, "e-settle"), ("split", "question", null, "退款垫资怎么处理？")],
+            store.Audit(split.Id).Select(a => (a.Action, a.Field, a.OldValue, a.NewValue)).Reverse());
     }
 
     [Fact]
@@ -424,6 +518,12 @@ public sealed class CurationStoreTests : IDisposable
 
         Assert.Equal(3, other.List(new EntryQuery(Text: "anything")).Count);
     }
+
+    // Keywords the fixture does not share between entries, so a test can tell whose keywords an entry has.
+    private static KnowledgeBaseDocument WithOwnKeywords(KnowledgeBaseDocument build) => build with
+    {
+        Entries = build.Entries.Select(e => e with { Keywords = e.Id == "e-refund" ? ["垫资"] : ["结算"] }).ToList(),
+    };
 
     private List<string> Ids(EntryQuery query) => store.List(query).Select(e => e.Id).ToList();
 
