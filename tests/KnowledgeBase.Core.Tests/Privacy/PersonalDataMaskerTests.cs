@@ -20,6 +20,7 @@ public sealed class PersonalDataMaskerTests
     [InlineData("+8615912345678", "[手机号]")]
     [InlineData("发邮件到 zhang.san@example.com 或 12345678@qq.com", "发邮件到 [邮箱] 或 [邮箱]")]
     [InlineData("联系 li-si_01@pay.example.com.cn。", "联系 [邮箱]。")]
+    [InlineData("我的邮箱1042026665@qq.com 先谢谢了。", "我的邮箱[邮箱] 先谢谢了。")]
     [InlineData("手机１３８１２３４５６７８", "手机[手机号]")]
     [InlineData("https://pay.example.com/bind?mobile=13812345678&card=6222021234567894", "https://pay.example.com/bind?mobile=[手机号]&card=[银行卡号]")]
     [InlineData("比如百度钱包 0100000073863457收入人民币", "比如百度钱包 [银行卡号]收入人民币")]

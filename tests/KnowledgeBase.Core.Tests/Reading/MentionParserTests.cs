@@ -15,10 +15,15 @@ public sealed class MentionParserTests
     [InlineData("@付云-农业-ERP&电商-成都?在", "付云-农业-ERP&电商-成都")]
     [InlineData("@Merry(黄燕)\u3000你好", "Merry(黄燕)")]
     [InlineData("@林晓", "林晓")]
+    [InlineData("好的@张三", "张三")]
+    [InlineData("我的邮箱1042026665@qq.com，@张三 收到", "张三")]
     public void Finds_the_name(string text, string name) => Assert.Equal([name], MentionParser.Find(text));
 
     [Theory]
     [InlineData("发到 ops@example.com")]
+    [InlineData("我的邮箱1042026665@qq.com [抱拳] 先谢谢了。")]
+    [InlineData("cheng.xi@example.com")]
+    [InlineData("简历发 a_b%c+d-e@mail.example.com，谢谢")]
     [InlineData("http://weibo.com/@someone")]
     [InlineData("@?? 只有问号")]
     [InlineData("@ 空格")]
