@@ -23,7 +23,7 @@ internal static partial class ChatText
         "懂了", "了解", "了解了", "收到", "赞", "厉害", "牛", "学习了", "受教了", "有道理", "同问", "+1", "1",
     };
 
-    /// <summary>The text with @mentions, WeChat emoji codes, lost-emoji question marks and extra spaces removed.</summary>
+    /// <summary>The text with @mentions (not the <c>@</c> of an e-mail address), WeChat emoji codes, lost-emoji question marks and extra spaces removed.</summary>
     /// <param name="text">Message text.</param>
     /// <param name="mentions">Names the reader found mentioned (without <c>@</c>).</param>
     /// <returns>The cleaned text.</returns>
@@ -31,12 +31,11 @@ internal static partial class ChatText
     {
         foreach (var mention in mentions.Where(m => m.Length > 0).OrderByDescending(m => m.Length))
         {
-            text = text.Replace("@" + mention + "\u2005", " ", StringComparison.Ordinal)
-                .Replace("@" + mention + "?", " ", StringComparison.Ordinal)
-                .Replace("@" + mention, " ", StringComparison.Ordinal);
+            text = RemoveMention(text, mention);
         }
 
-        text = Mention().Replace(text, " ");
+        var withoutListed = text;
+        text = Mention().Replace(text, m => IsAddressAt(withoutListed, m.Index) ? m.Value : " ");
         text = EmojiCode().Replace(text, " ");
         text = LostEmoji().Replace(text, " ");
         return Spaces().Replace(text, " ").Trim();
@@ -92,11 +91,55 @@ internal static partial class ChatText
         return text.ToString();
     }
 
+    // "@name" with the U+2005 or '?' that ended it; names never hold '@', so occurrences cannot overlap.
+    private static string RemoveMention(string text, string name)
+    {
+        var mention = "@" + name;
+        var at = text.IndexOf(mention, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var cleaned = new System.Text.StringBuilder(text.Length);
+        var from = 0;
+        for (; at >= 0; at = text.IndexOf(mention, at + 1, StringComparison.Ordinal))
+        {
+            if (IsAddressAt(text, at))
+            {
+                continue;
+            }
+
+            var end = at + mention.Length;
+            if (end < text.Length && text[end] is '\u2005' or '?')
+            {
+                end++;
+            }
+
+            cleaned.Append(text, from, at - from).Append(' ');
+            from = end;
+            at = end - 1;
+        }
+
+        return cleaned.Append(text, from, text.Length - from).ToString();
+    }
+
+    // The '@' of an e-mail address (1042026665@qq.com) is glued to a local-part character and followed by a dotted ASCII
+    // domain; it must survive so that masking still sees the address. A mention glued to ASCII text (666@英—现金贷—产品)
+    // has no such domain and is still a mention.
+    private static bool IsAddressAt(string text, int at) =>
+        at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '.' or '_' or '%' or '+' or '-')
+        && AddressDomain().IsMatch(text.AsSpan(at));
+
     private static bool IsClosingPunctuation(char c) => c is '。' or '？' or '！' or '，' or '；' or '.' or '?' or '!' or ',' or ';' or '：' or ':';
 
     // Mentions the reader did not list, only where a separator shows where the name ends.
     [GeneratedRegex(@"@[^\s@\u2005]{1,40}?(?=[\s\u2005?？,，:：])")]
     private static partial Regex Mention();
+
+    // Looser than the masker's address pattern, so that whatever the masker would mask is kept for it.
+    [GeneratedRegex(@"^@[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressDomain();
 
     [GeneratedRegex(@"\[[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,4}\]")]
     private static partial Regex EmojiCode();

@@ -1,7 +1,9 @@
 using System.Text;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Faq;
+using KnowledgeBase.Core.Privacy;
 using KnowledgeBase.Core.Segmentation;
+using KnowledgeBase.Core.Tests.Export;
 using KnowledgeBase.Core.Tests.Segmentation;
 
 namespace KnowledgeBase.Core.Tests.Faq;
@@ -187,6 +189,22 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
         var answersOnly = new Exchange("x", "p/2018-01-01-chat.markdown", [new ExchangeMessage(Refund.Messages[1].Message, MessageRole.Answer)], 0.5, "t01");
 
         Assert.Empty(Build(answersOnly));
+    }
+
+    [Fact]
+    public void An_e_mail_address_in_a_question_or_answer_survives_to_masking()
+    {
+        var exchange = Chats.Exchange(
+            "prodarch/2018-04-02-chat.markdown", 991, "MyCity",
+            "@闫闯-直销银行-pm-北京 可以发一份关于网联接入的厂家 有几家都用的 分布式的PPT吗?我的邮箱1042026665@qq.com [抱拳] 先谢谢了。",
+            ("闫闯-直销银行-pm-北京", "好的@MyCity 已发到 cheng.xi@example.com，查收一下"));
+
+        var entry = Assert.Single(Build(In(exchange, "t01")));
+        var masked = PersonalDataMasker.Mask(SampleDocuments.Payments() with { Entries = [entry] }, MaskingOptions.Default).Entries[0];
+
+        Assert.Equal("可以发一份关于网联接入的厂家 有几家都用的 分布式的PPT吗?我的邮箱1042026665@qq.com 先谢谢了。", entry.Question);
+        Assert.Equal("可以发一份关于网联接入的厂家 有几家都用的 分布式的PPT吗?我的邮箱[邮箱] 先谢谢了。", masked.Question);
+        Assert.Equal("闫闯（直销银行·pm）：好的 已发到 [邮箱]，查收一下", masked.Answer);
     }
 
     private static string Describe(IEnumerable<FaqEntry> entries)

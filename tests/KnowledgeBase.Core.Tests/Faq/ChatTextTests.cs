@@ -1,0 +1,30 @@
+using KnowledgeBase.Core.Faq;
+using KnowledgeBase.Core.Reading;
+
+namespace KnowledgeBase.Core.Tests.Faq;
+
+public sealed class ChatTextTests
+{
+    [Theory]
+    [InlineData("我的邮箱1042026665@qq.com [抱拳] 先谢谢了。", "我的邮箱1042026665@qq.com 先谢谢了。")]
+    [InlineData("发到 cheng.xi@example.com 就行", "发到 cheng.xi@example.com 就行")]
+    [InlineData("简历发 a_b%c+d-e@mail.example.com，谢谢", "简历发 a_b%c+d-e@mail.example.com，谢谢")]
+    [InlineData("邮箱：zs@example.cn?", "邮箱：zs@example.cn?")]
+    [InlineData("@张三 我的邮箱zhangsan@qq.com 麻烦发我", "我的邮箱zhangsan@qq.com 麻烦发我")]
+    public void An_e_mail_address_is_kept_whole(string text, string expected) => Assert.Equal(expected, Clean(text));
+
+    [Theory]
+    [InlineData("好的@张三 收到", "好的 收到")]
+    [InlineData("好的@张三", "好的")]
+    [InlineData("谢谢，@张三?明白了", "谢谢， 明白了")]
+    [InlineData("@何卓-翼支付-风险经理-上海\u2005风控规则多久更新", "风控规则多久更新")]
+    [InlineData("没时间，不想看UX@英—现金贷—产品 你说", "没时间，不想看UX 你说")]
+    public void A_mention_is_removed(string text, string expected) => Assert.Equal(expected, Clean(text));
+
+    [Fact]
+    public void A_mentioned_name_that_looks_like_a_domain_is_not_cut_out_of_an_address() =>
+        Assert.Equal("你好，我的邮箱1042026665@qq.com", Clean("@qq.com 你好，我的邮箱1042026665@qq.com"));
+
+    // Mentions as the reader lists them for a message.
+    private static string Clean(string text) => ChatText.Clean(text, MentionParser.Find(text));
+}
