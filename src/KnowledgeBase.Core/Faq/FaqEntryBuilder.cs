@@ -1,4 +1,6 @@
+using System.Text;
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Privacy;
 using KnowledgeBase.Core.Segmentation;
 
 namespace KnowledgeBase.Core.Faq;
@@ -94,7 +96,8 @@ public sealed class FaqEntryBuilder
             answer.Text,
             group.Select(a => a.Exchange.Id).ToList(),
             _options.Status,
-            Keywords(first.Question, answer.Said),
+            // Personal data makes no keyword: an address kept whole for the masker would give qq or its local part.
+            Keywords(WithoutPersonalData(first.Question), WithoutPersonalData(answer.Said)),
             answer.Experts,
             group.Max(a => a.Exchange.Confidence),
             sources);
@@ -118,6 +121,19 @@ public sealed class FaqEntryBuilder
         }
 
         return keywords.Take(_options.KeywordsPerEntry).ToList();
+    }
+
+    private static string WithoutPersonalData(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var match in PersonalDataMasker.Find(text))
+        {
+            kept.Append(text, at, match.Index - at).Append(' ');
+            at = match.Index + match.Length;
+        }
+
+        return kept.Append(text, at, text.Length - at).ToString();
     }
 
     private HashSet<string> QuestionWords(Exchange exchange) =>

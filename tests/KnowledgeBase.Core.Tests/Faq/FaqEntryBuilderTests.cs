@@ -207,6 +207,21 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
         Assert.Equal("闫闯（直销银行·pm）：好的 已发到 [邮箱]，查收一下", masked.Answer);
     }
 
+    [Fact]
+    public void No_keyword_is_a_piece_of_an_e_mail_address()
+    {
+        const string addresses = "1042026665@qq.com cheng.xi@example.com";
+        var exchange = Chats.Exchange(
+            "prodarch/2018-04-02-chat.markdown", 991, "MyCity",
+            "可以发一份关于网联接入的厂家 有几家都用的 分布式的PPT吗?我的邮箱1042026665@qq.com [抱拳] 先谢谢了。",
+            ("闫闯-直销银行-pm-北京", "已发到 cheng.xi@example.com，网联接入文档在附件"));
+
+        var entry = Assert.Single(Build(In(exchange, "t01")));
+
+        Assert.NotEmpty(entry.Keywords);
+        Assert.DoesNotContain(entry.Keywords, k => addresses.Contains(k, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string Describe(IEnumerable<FaqEntry> entries)
     {
         var text = new StringBuilder();
