@@ -33,6 +33,13 @@ public sealed class KnowledgeBasePipeline
         var root = Path.GetFullPath(options.InputRoot);
         var found = ChatLogFinder.Find(root);
         var files = found.Files;
+        if (files.Count == 0)
+        {
+            // An empty or mistyped input folder is no corpus: returned before the cache is opened, so it cannot drop the
+            // records of the real one.
+            return NothingReadable(options, 0, found.Problems, 0, timings);
+        }
+
         var problems = new ConcurrentBag<InputProblem>(found.Problems);
         var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = options.ModelsDirectory });
         var models = ExchangeModels.Load(options.ModelsDirectory);
@@ -88,6 +95,13 @@ public sealed class KnowledgeBasePipeline
             Interlocked.Add(ref headers, day.HeaderLines);
             progress?.Report(new PipelineProgress("reading", Interlocked.Increment(ref done), files.Count));
         });
+        if (messages == 0 && !problems.IsEmpty)
+        {
+            // Only unreadable files: nothing to build from. Disposing the cache rolls this pass back, so it keeps the
+            // records of the last real build.
+            return NothingReadable(options, files.Count, Sorted(problems), headers, timings);
+        }
+
         var directory = directoryBuilder.Build();
         cache?.Commit();
         Lap("reading");
@@ -134,7 +148,7 @@ public sealed class KnowledgeBasePipeline
         var entries = new FaqEntryBuilder(segmenter).Build(clustering.Exchanges, clustering.Topics);
         Lap("entries");
 
-        var sortedProblems = problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
+        var sortedProblems = Sorted(problems);
         var document = new KnowledgeBaseDocument(
             KnowledgeBaseDocument.CurrentSchemaVersion,
             options.GeneratedAt ?? DateTimeOffset.UtcNow,
@@ -145,6 +159,26 @@ public sealed class KnowledgeBasePipeline
         var cacheUse = cache is null ? null : new BuildCacheUse(cache.Path, reused, computed, cache.Complete(), cacheNote);
         return new PipelineResult(document, sortedProblems, headers, timings) { Cache = cacheUse };
     }
+
+    private static PipelineResult NothingReadable(
+        KnowledgeBasePipelineOptions options,
+        int files,
+        IReadOnlyList<InputProblem> problems,
+        int headers,
+        IReadOnlyList<(string Stage, TimeSpan Elapsed)> timings)
+    {
+        var document = new KnowledgeBaseDocument(
+            KnowledgeBaseDocument.CurrentSchemaVersion,
+            options.GeneratedAt ?? DateTimeOffset.UtcNow,
+            new InputSummary(options.InputRoot, files, 0, problems.Count),
+            [],
+            [],
+            []);
+        return new PipelineResult(document, problems, headers, timings) { NothingReadable = true };
+    }
+
+    private static List<InputProblem> Sorted(IEnumerable<InputProblem> problems) =>
+        problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
 
     private static DayRecord ReadDay(ChatLogReader reader, LoadedChatLog loaded, BuildCache? cache, string? key)
     {

@@ -15,4 +15,11 @@ public sealed record PipelineResult(
 {
     /// <summary>How the build cache was used; null when the build ran without one.</summary>
     public BuildCacheUse? Cache { get; init; }
+
+    /// <summary>
+    /// True when the input gave nothing to build from: no chat-log file (<c>*.md</c>, <c>*.markdown</c>) was found, or
+    /// none gave a message and some had problems. Such a result is not a knowledge base to write or merge: its document
+    /// is empty, and the build cache was left as the last real build left it.
+    /// </summary>
+    public bool NothingReadable { get; init; }
 }

@@ -110,6 +110,38 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Equal(0, Build(input, cache).Cache!.Misses);
     }
 
+    [Theory]
+    [InlineData("empty")]
+    [InlineData("text files only")]
+    [InlineData("binary chat log")]
+    public void A_build_of_nothing_readable_leaves_the_cache_of_the_last_real_build(string what)
+    {
+        var input = Copy(SampleFiles());
+        var cache = Path.Combine(work.Path, "cache.db");
+        var full = Json(Build(input, cache));
+        var wrong = Path.Combine(work.Path, "wrong");
+        Directory.CreateDirectory(wrong);
+        switch (what)
+        {
+            case "text files only":
+                File.WriteAllText(Path.Combine(wrong, "notes.txt"), "> 10:00:00  某人\n\n这不是聊天记录文件\n");
+                break;
+            case "binary chat log":
+                File.WriteAllBytes(Path.Combine(wrong, "2018-03-05.markdown"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00]);
+                break;
+        }
+
+        var nothing = Build(wrong, cache);
+
+        Assert.True(nothing.NothingReadable);
+        Assert.Empty(nothing.Document.Entries);
+        Assert.Null(nothing.Cache);
+        var again = Build(input, cache);
+        Assert.False(again.NothingReadable);
+        Assert.Equal((0, 0), (again.Cache!.Misses, again.Cache.Dropped));
+        Assert.Equal(full, Json(again));
+    }
+
     [Fact]
     public void The_fingerprint_follows_every_models_file()
     {

@@ -35,6 +35,13 @@ internal sealed class BuildCommand : Command<BuildSettings>
             Terminal.Problem(problem.ToString());
         }
 
+        if (result.NothingReadable)
+        {
+            var why = result.Document.Input.Files == 0 ? "no chat-log files (*.md, *.markdown)" : "no file gave a message";
+            Terminal.Problem($"kb build: nothing readable in {settings.Input}: {why}; nothing written (faq.json, the build cache and the review store are as they were)");
+            return ExitCodes.UsageOrNothingReadable;
+        }
+
         if (result.Cache is { } cache)
         {
             if (cache.Replaced is not null)
@@ -46,12 +53,6 @@ internal sealed class BuildCommand : Command<BuildSettings>
         }
 
         var document = result.Document;
-        if (document.Input.Files > 0 && document.Input.Messages == 0 && result.Problems.Count > 0)
-        {
-            Terminal.Problem($"kb build: nothing readable in {settings.Input}");
-            return ExitCodes.UsageOrNothingReadable;
-        }
-
         var stages = result.Timings.ToList();
         var lap = Stopwatch.StartNew();
         void Lap(string stage)

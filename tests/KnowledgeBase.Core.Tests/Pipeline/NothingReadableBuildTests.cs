@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using KnowledgeBase.Core.Tests.Evaluation;
+
+namespace KnowledgeBase.Core.Tests.Pipeline;
+
+/// <summary>
+/// Runs the real <c>kb build</c> on a folder with no chat log in it, over the out folder of a build of the sample (the
+/// user's <c>kb build &lt;empty folder&gt; --out d1copy</c>): it must exit 2, name the folder, and leave faq.json, the
+/// review store and the build cache byte for byte as they were.
+/// </summary>
+public sealed class NothingReadableBuildTests : IDisposable
+{
+    // A hang guard for one build, not a timing.
+    private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(5);
+
+    private readonly TempDirectory work = new();
+
+    public void Dispose() => work.Dispose();
+
+    [KbBuiltFact]
+    public void A_build_of_a_folder_without_chat_logs_exits_2_and_leaves_the_out_folder_alone()
+    {
+        var sample = Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
+        var output = Path.Combine(work.Path, "out");
+        var (first, _) = Build(sample, output);
+        Assert.True(first is 0 or 1, $"the build of the sample failed with exit code {first}");
+        var before = Snapshot(output);
+        Assert.Contains("faq.json", before.Keys);
+        Assert.Contains("kb.db", before.Keys);
+        Assert.Contains("build-cache.db", before.Keys);
+        var empty = work.Write(Path.Combine("empty", "readme.txt"), "chat logs go here\n");
+
+        var (code, stderr) = Build(Path.GetDirectoryName(empty)!, output);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"nothing readable in {Path.GetDirectoryName(empty)}", stderr, StringComparison.Ordinal);
+        var after = Snapshot(output);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        Assert.All(before, file => Assert.True(file.Value.AsSpan().SequenceEqual(after[file.Key]), $"{file.Key} changed"));
+    }
+
+    private static Dictionary<string, byte[]> Snapshot(string folder) =>
+        Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
+
+    private static (int ExitCode, string Stderr) Build(string input, string output)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { KbBuiltFactAttribute.KbDll!, "build", input, "--out", output })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["SOURCE_DATE_EPOCH"] = "1709596800";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("kb build did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(BuildLimit), $"kb build did not finish within {BuildLimit.TotalMinutes} minutes");
+        _ = stdout.Result;
+        return (process.ExitCode, stderr.Result);
+    }
+}
