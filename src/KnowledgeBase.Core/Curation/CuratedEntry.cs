@@ -5,7 +5,10 @@ namespace KnowledgeBase.Core.Curation;
 /// <summary>An entry as the store holds it: the current entry (edits, merges and splits applied) and its review state.</summary>
 /// <param name="Entry">The entry with its current status, question, answer, topic, exchanges and sources.</param>
 /// <param name="Version">Incremented by every change; a save names the version it was based on.</param>
-/// <param name="ChangedSinceReview">Approved, and its sources changed in a later build: needs another look.</param>
+/// <param name="ChangedSinceReview">
+/// Approved, and a later build changed its sources or no longer produced it: needs another look. Cleared by approving it
+/// again, or by a build that brings back exactly the sources that were approved.
+/// </param>
 /// <param name="InLatestBuild">Whether the latest build still produced it (entries made by a split count as present).</param>
 /// <param name="MergedInto">The entry it was merged into, if any (then it is hidden from lists and exports).</param>
 /// <param name="Origin"><c>build</c>, or <c>split</c> for an entry an analyst split off another.</param>

@@ -76,8 +76,9 @@ public sealed class CurationStore : IDisposable
 
     /// <summary>
     /// Stores a build's topics, exchanges and entries (matched by stable id), keeps every decision and edit, flags
-    /// approved entries whose sources changed as changed since review, and returns the build with each entry's current
-    /// status and edits applied.
+    /// approved entries whose sources changed (or that it no longer produces) as changed since review, clears that flag
+    /// where the sources are back to those approved, and returns the build with each entry's current status and edits
+    /// applied.
     /// </summary>
     /// <param name="build">The document a build produced.</param>
     /// <returns>The document to write as faq.json.</returns>
@@ -124,21 +125,26 @@ public sealed class CurationStore : IDisposable
 
             var differences = BuiltDifferences(row, entry, hash);
             var flag = row.Status == CurationStatus.Approved && !row.ChangedSinceReview && row.ReviewedHash != hash;
-            if (differences.Count == 0 && row.Present && !flag)
+            // The flag says the entry is no longer what the analyst approved. A build that brings back exactly the
+            // sources they reviewed (after a build of the wrong folder, or an import of another corpus, marked it missing
+            // or changed) leaves nothing new to look at, so the flag goes; the audit keeps both moves.
+            var unflag = row.Status == CurationStatus.Approved && row.ChangedSinceReview && row.ReviewedHash == hash;
+            if (differences.Count == 0 && row.Present && !flag && !unflag)
             {
                 continue;
             }
 
             // Keywords, experts and confidence are not a reviewer's to edit, so a change there alone does not make their
             // pending save stale.
-            var version = differences.All(d => d.Field == "details") && row.Present && !flag ? row.Version : row.Version + 1;
+            var version = differences.All(d => d.Field == "details") && row.Present && !flag && !unflag ? row.Version : row.Version + 1;
             Execute(
                 connection,
                 transaction,
                 """
                 UPDATE entries SET present = 1, built_topic_id = $topic, built_question = $question, built_answer = $answer,
                     built_exchange_ids = $exchanges, keywords = $keywords, experts = $experts, confidence = $confidence,
-                    sources = $sources, sources_hash = $hash, changed_since_review = changed_since_review OR $flag, version = $version
+                    sources = $sources, sources_hash = $hash,
+                    changed_since_review = CASE WHEN $unflag THEN 0 ELSE changed_since_review OR $flag END, version = $version
                 WHERE id = $id;
                 """,
                 ("$id", entry.Id),
@@ -152,6 +158,7 @@ public sealed class CurationStore : IDisposable
                 ("$sources", Json.Of(entry.Sources)),
                 ("$hash", hash),
                 ("$flag", flag),
+                ("$unflag", unflag),
                 ("$version", version));
             if (!row.Present)
             {
@@ -177,6 +184,11 @@ public sealed class CurationStore : IDisposable
             {
                 Audit(connection, transaction, entry.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, hash, version);
                 flagged.Add(entry.Id);
+            }
+
+            if (unflag)
+            {
+                Audit(connection, transaction, entry.Id, now, BuildActor, "back-as-reviewed", "sources", row.Present ? row.SourcesHash : null, hash, version);
             }
         }
 

@@ -364,6 +364,45 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void An_approved_entry_a_build_brings_back_as_reviewed_is_no_longer_flagged()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-license", "alice");
+        store.Approve("e-settle", "alice");
+        // A build of the wrong folder: nothing produced, every entry missing, the approved ones flagged.
+        var nothing = CurationFixture.Build() with { Topics = [], Exchanges = [], Entries = [] };
+        Assert.Equal(["e-license", "e-settle"], store.MergeBuild(nothing).ChangedSinceReview.Order(StringComparer.Ordinal));
+
+        var result = store.MergeBuild(CurationFixture.Build());
+
+        Assert.Empty(result.ChangedSinceReview);
+        Assert.Empty(store.List(new EntryQuery(ChangedSinceReview: true)));
+        var license = store.Get("e-license")!;
+        Assert.Equal((CurationStatus.Approved, true, false), (license.Entry.Status, license.InLatestBuild, license.ChangedSinceReview));
+        Assert.Equal(
+            ["back-as-reviewed", "build-back", "changed-since-review", "build-missing"],
+            store.Audit("e-license").TakeWhile(a => a.Action != "approve").Select(a => a.Action));
+    }
+
+    [Fact]
+    public void An_approved_entry_whose_sources_change_stays_flagged_until_they_are_back_to_those_approved()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.Merge(CurationFixture.Build(withNewDay: true));
+        var smaller = CurationFixture.Build(withNewDay: true);
+        store.Merge(smaller with { Entries = smaller.Entries.Where(e => e.Id != "e-settle").ToList() });
+        store.Merge(CurationFixture.Build(withNewDay: true));
+
+        Assert.True(store.Get("e-settle")!.ChangedSinceReview);
+
+        store.Merge(CurationFixture.Build());
+
+        Assert.False(store.Get("e-settle")!.ChangedSinceReview);
+        Assert.Equal(CurationStatus.Approved, store.Get("e-settle")!.Entry.Status);
+    }
+
+    [Fact]
     public void A_build_change_bumps_the_version_so_a_reviewer_on_the_old_version_gets_a_conflict()
     {
         store.Merge(CurationFixture.Build());
