@@ -13,4 +13,15 @@ public sealed record CurationMergeResult(
     IReadOnlyList<string> Added,
     IReadOnlyList<string> Changed,
     IReadOnlyList<string> Missing,
-    IReadOnlyList<string> ChangedSinceReview);
+    IReadOnlyList<string> ChangedSinceReview)
+{
+    /// <summary>Entries the previous build or import had produced: those this one could mark missing.</summary>
+    public int PresentBefore { get; init; }
+
+    /// <summary>
+    /// True when this build or import no longer produced most of the entries the store had: more often a faq.json of
+    /// another corpus, or a build of the wrong folder, than a real change, and worth a loud warning. Nothing is lost
+    /// (missing entries keep their decisions, and merging the right build brings them back), but the review lists hide them.
+    /// </summary>
+    public bool MostlyMissing => PresentBefore > 0 && Missing.Count * 2 > PresentBefore;
+}

@@ -241,7 +241,10 @@ public sealed class CurationStore : IDisposable
         }
 
         transaction.Commit();
-        return new CurationMergeResult(build with { Entries = entries }, added, changed, missing, flagged);
+        return new CurationMergeResult(build with { Entries = entries }, added, changed, missing, flagged)
+        {
+            PresentBefore = existing.Values.Count(r => r.Origin == BuildActor && r.Present),
+        };
     }
 
     /// <summary>

@@ -403,6 +403,28 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void An_import_of_another_corpus_is_mostly_missing_and_loses_no_decision()
+    {
+        Assert.False(store.MergeBuild(CurationFixture.Build()).MostlyMissing);
+        store.Approve("e-settle", "alice");
+        store.Reject("e-license", "bob");
+        var smaller = CurationFixture.Build();
+        Assert.False(store.MergeBuild(smaller with { Entries = smaller.Entries.Where(e => e.Id != "e-license").ToList() }).MostlyMissing);
+        store.Merge(CurationFixture.Build());
+        var other = CurationFixture.Build();
+        other = other with { Entries = [other.Entries[0] with { Id = "e-other" }] };
+
+        var result = store.MergeBuild(other);
+
+        Assert.True(result.MostlyMissing);
+        Assert.Equal((3, 3), (result.Missing.Count, result.PresentBefore));
+        store.Merge(CurationFixture.Build());
+        Assert.Equal(CurationStatus.Approved, store.Get("e-settle")!.Entry.Status);
+        Assert.Equal(CurationStatus.Rejected, store.Get("e-license")!.Entry.Status);
+        Assert.Empty(store.List(new EntryQuery(ChangedSinceReview: true)));
+    }
+
+    [Fact]
     public void A_build_change_bumps_the_version_so_a_reviewer_on_the_old_version_gets_a_conflict()
     {
         store.Merge(CurationFixture.Build());

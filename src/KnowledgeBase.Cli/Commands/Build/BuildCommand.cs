@@ -75,6 +75,13 @@ internal sealed class BuildCommand : Command<BuildSettings>
             Console.Error.WriteLine(
                 $"review store {db}: {merged.Added.Count} new, {merged.Changed.Count} changed, {merged.Missing.Count} no longer found, " +
                 $"{merged.ChangedSinceReview.Count} approved entries changed since review");
+            if (merged.MostlyMissing)
+            {
+                Terminal.Problem(
+                    $"kb build: WARNING: this build no longer produced {merged.Missing.Count} of the {merged.PresentBefore} entries {db} had; " +
+                    "they are now marked missing (kept with their decisions, hidden from lists and exports). Another corpus into the same store? " +
+                    "Building the right input brings them back.");
+            }
         }
 
         Lap("review store");

@@ -1,3 +1,4 @@
+using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Export;
 using Spectre.Console.Cli;
 
@@ -24,6 +25,13 @@ internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
             Console.Out.WriteLine(
                 $"{build.Entries.Count} entries -> {settings.Database}: {result.Added.Count} new, {result.Changed.Count} changed, " +
                 $"{result.Missing.Count} missing, {result.ChangedSinceReview.Count} changed since review");
+            if (result.MostlyMissing)
+            {
+                Terminal.Problem(
+                    $"kb review import: WARNING: {settings.FaqJson} lacks {result.Missing.Count} of the {result.PresentBefore} entries {settings.Database} had; " +
+                    "they are now marked missing (kept with their decisions, hidden from lists and exports). A faq.json of another corpus? " +
+                    "Importing the right one brings them back.");
+            }
         });
     }
 }
