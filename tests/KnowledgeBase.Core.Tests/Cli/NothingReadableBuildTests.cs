@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using KnowledgeBase.Core.Tests.Evaluation;
+using KnowledgeBase.Core.Tests.Pipeline;
 
-namespace KnowledgeBase.Core.Tests.Pipeline;
+namespace KnowledgeBase.Core.Tests.Cli;
 
 /// <summary>
 /// Runs the real <c>kb build</c> on a folder with no chat log in it, over the out folder of a build of the sample (the
@@ -10,9 +10,6 @@ namespace KnowledgeBase.Core.Tests.Pipeline;
 /// </summary>
 public sealed class NothingReadableBuildTests : IDisposable
 {
-    // A hang guard for one build, not a timing.
-    private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(5);
-
     private readonly TempDirectory work = new();
 
     public void Dispose() => work.Dispose();
@@ -44,23 +41,7 @@ public sealed class NothingReadableBuildTests : IDisposable
 
     private static (int ExitCode, string Stderr) Build(string input, string output)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { KbBuiltFactAttribute.KbDll!, "build", input, "--out", output })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["SOURCE_DATE_EPOCH"] = "1709596800";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("kb build did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(BuildLimit), $"kb build did not finish within {BuildLimit.TotalMinutes} minutes");
-        _ = stdout.Result;
-        return (process.ExitCode, stderr.Result);
+        var (code, _, stderr) = KbProcess.Run("build", input, "--out", output);
+        return (code, stderr);
     }
 }
