@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Curation;
+
 namespace KnowledgeBase.Core.Domain;
 
 /// <summary>Everything a build produces: the content of faq.json.</summary>
@@ -23,9 +25,18 @@ public sealed record KnowledgeBaseDocument(
     /// are in (topics keep their exchange counts, as an export of approved entries does).
     /// </summary>
     /// <returns>The answered part of the document.</returns>
-    public KnowledgeBaseDocument AnsweredOnly()
+    public KnowledgeBaseDocument AnsweredOnly() => Keeping(e => !string.IsNullOrWhiteSpace(e.Answer));
+
+    /// <summary>
+    /// The document without the entries an analyst rejected, and without the exchanges and topics only they used (topics
+    /// keep their exchange counts, as in <see cref="AnsweredOnly"/>): what may be published.
+    /// </summary>
+    /// <returns>The document less its rejected entries.</returns>
+    public KnowledgeBaseDocument WithoutRejected() => Keeping(e => e.Status != CurationStatus.Rejected);
+
+    private KnowledgeBaseDocument Keeping(Func<FaqEntry, bool> keep)
     {
-        var entries = Entries.Where(e => !string.IsNullOrWhiteSpace(e.Answer)).ToList();
+        var entries = Entries.Where(keep).ToList();
         var exchangeIds = entries.SelectMany(e => e.ExchangeIds).ToHashSet(StringComparer.Ordinal);
         var topicIds = entries.Select(e => e.TopicId).ToHashSet(StringComparer.Ordinal);
         return this with

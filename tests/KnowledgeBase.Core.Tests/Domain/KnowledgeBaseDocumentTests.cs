@@ -30,4 +30,34 @@ public sealed class KnowledgeBaseDocumentTests
         Assert.Equal(document.Exchanges, answered.Exchanges);
         Assert.Equal(document.Topics, answered.Topics);
     }
+
+    [Fact]
+    public void Without_rejected_leaves_out_rejected_entries_with_the_exchanges_and_topics_only_they_use()
+    {
+        var document = SampleDocuments.Payments();
+        document = document with { Entries = [document.Entries[0] with { Status = "rejected" }, .. document.Entries.Skip(1)] };
+
+        var published = document.WithoutRejected();
+
+        Assert.Equal(["e-7d793037"], published.Entries.Select(e => e.Id));
+        Assert.Equal(["x-4e5f6a7b", "x-8c9d0e1f"], published.Exchanges.Select(e => e.Id));
+        var topic = Assert.Single(published.Topics);
+        Assert.Equal(("t-payout", 2), (topic.Id, topic.ExchangeCount));
+        Assert.Equal((document.SchemaVersion, document.GeneratedAt, document.Input), (published.SchemaVersion, published.GeneratedAt, published.Input));
+    }
+
+    [Fact]
+    public void Without_rejected_keeps_an_exchange_a_kept_entry_shares_with_a_rejected_one()
+    {
+        var document = SampleDocuments.Payments();
+        var licence = document.Entries[0];
+        var copy = licence with { Id = "e-rejected", Status = "rejected" };
+        document = document with { Entries = [licence with { Status = "approved" }, copy, .. document.Entries.Skip(1)] };
+
+        var published = document.WithoutRejected();
+
+        Assert.Equal(["e-5d41402a", "e-7d793037"], published.Entries.Select(e => e.Id));
+        Assert.Equal(document.Exchanges, published.Exchanges);
+        Assert.Equal(document.Topics, published.Topics);
+    }
 }

@@ -10,7 +10,8 @@ namespace KnowledgeBase.Cli.Commands.Export;
 
 /// <summary>
 /// <c>kb export --format markdown|json|html --in &lt;faq.json&gt; --out &lt;dir&gt;</c>, or
-/// <c>kb export --status approved --db &lt;file&gt; --out &lt;dir&gt;</c>: personal data masked unless <c>--no-mask</c>.
+/// <c>kb export --status approved --db &lt;file&gt; --out &lt;dir&gt;</c>: personal data masked unless <c>--no-mask</c>,
+/// rejected entries left out unless <c>--include-rejected</c>.
 /// </summary>
 internal sealed class ExportCommand : Command<ExportSettings>
 {
@@ -20,6 +21,15 @@ internal sealed class ExportCommand : Command<ExportSettings>
         if (document is null)
         {
             return ExitCodes.UsageOrNothingReadable;
+        }
+
+        // A rejected entry is an analyst's no: it stays in faq.json for the record, but is not published unless asked for.
+        // (An export of the store has approved entries only.)
+        if (settings.Input is not null && !settings.IncludeRejected)
+        {
+            var all = document.Entries.Count;
+            document = document.WithoutRejected();
+            Console.Error.WriteLine($"{all - document.Entries.Count} of {all} entries are rejected and left out (--include-rejected keeps them)");
         }
 
         if (settings.AnsweredOnly)

@@ -29,6 +29,10 @@ internal sealed class ExportSettings : CommandSettings
     [Description("Leave out entries nobody in the chat answered (by default they are exported, marked as having no answer yet).")]
     public bool AnsweredOnly { get; init; }
 
+    [CommandOption("--include-rejected")]
+    [Description("With --in: also export the entries an analyst rejected, marked as rejected (by default they are left out).")]
+    public bool IncludeRejected { get; init; }
+
     [CommandOption("-o|--out <dir>")]
     [Description("Output folder (created when missing).")]
     public string Out { get; init; } = string.Empty;
@@ -91,6 +95,11 @@ internal sealed class ExportSettings : CommandSettings
         if (Input is not null && Status is not null)
         {
             return ValidationResult.Error("--status applies to --db only");
+        }
+
+        if (Database is not null && IncludeRejected)
+        {
+            return ValidationResult.Error("--include-rejected applies to --in only: --db exports approved entries");
         }
 
         if (PseudonymKey is not null && !AnonymizeSpeakers)
