@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KnowledgeBase.Core.Tests.Pipeline;
 
 namespace KnowledgeBase.Core.Tests.Cli;
@@ -9,8 +8,6 @@ namespace KnowledgeBase.Core.Tests.Cli;
 /// </summary>
 public sealed class CliUsageTests : IDisposable
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
-
     private readonly string work = Directory.CreateTempSubdirectory("kb-usage-").FullName;
 
     public void Dispose() => Directory.Delete(work, recursive: true);
@@ -20,7 +17,7 @@ public sealed class CliUsageTests : IDisposable
     {
         var output = Path.Combine(work, "out");
 
-        var (code, _, error) = Kb("build", Sample, "--out", output, "--answered_only");
+        var (code, _, error) = KbProcess.Run("build", Sample, "--out", output, "--answered_only");
 
         Assert.Equal(2, code);
         Assert.Contains("Unknown option 'answered_only'", error);
@@ -30,7 +27,7 @@ public sealed class CliUsageTests : IDisposable
     [KbBuiltFact]
     public void A_value_of_the_wrong_type_is_named()
     {
-        var (code, _, error) = Kb("build", Sample, "--out", Path.Combine(work, "out"), "--topics", "abc");
+        var (code, _, error) = KbProcess.Run("build", Sample, "--out", Path.Combine(work, "out"), "--topics", "abc");
 
         Assert.Equal(2, code);
         Assert.Contains("kb: invalid option value: abc is not a valid value for Int32.", error);
@@ -42,7 +39,7 @@ public sealed class CliUsageTests : IDisposable
         var db = Path.Combine(work, "kb.db");
         File.WriteAllBytes(db, []);
 
-        var (code, _, error) = Kb("review", "list", "--db", db, "--status", "bogus");
+        var (code, _, error) = KbProcess.Run("review", "list", "--db", db, "--status", "bogus");
 
         Assert.Equal(2, code);
         Assert.Contains("unknown --status bogus: use candidate, approved or rejected", error);
@@ -53,32 +50,11 @@ public sealed class CliUsageTests : IDisposable
     {
         var day = Directory.GetFiles(Sample, "*.markdown", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
 
-        var (code, _, error) = Kb("stats", day);
+        var (code, _, error) = KbProcess.Run("stats", day);
 
         Assert.Equal(2, code);
         Assert.Contains($"{day} is a file: give the folder that holds the chat logs", error);
     }
 
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
-
-    private static (int Code, string Output, string Error) Kb(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(KbBuiltFactAttribute.KbDll!);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(Limit), $"kb {string.Join(' ', arguments)} did not finish within {Limit.TotalMinutes} minutes");
-        return (process.ExitCode, output.Result, error.Result);
-    }
 }
