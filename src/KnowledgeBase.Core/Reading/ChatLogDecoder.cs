@@ -7,13 +7,21 @@ namespace KnowledgeBase.Core.Reading;
 internal sealed record DecodedText(string Text, bool IsBinary);
 
 /// <summary>
-/// Turns the bytes of a chat log into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM.
-/// Invalid bytes become U+FFFD and are reported per line; a NUL byte near the start marks a binary file.
+/// Turns the bytes of a chat log into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, and GB18030
+/// (GBK) when a file is that throughout, which is reported once. Invalid bytes become U+FFFD and are reported per line;
+/// a NUL byte near the start marks a binary file.
 /// </summary>
 internal static class ChatLogDecoder
 {
     // git and diff call a file binary when a NUL shows up in its first 8,000 bytes; same rule here.
     private const int BinaryProbeLength = 8000;
+
+    // Strict: a byte GB18030 cannot decode means the file is not GB18030.
+    private static readonly Lazy<Encoding> Gb18030 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    });
 
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, ProblemLog problems)
     {
@@ -51,6 +59,13 @@ internal static class ChatLogDecoder
 
         if (!Utf8.IsValid(bytes))
         {
+            // A chat log saved by a Chinese Windows tool is GBK (GB18030) throughout; one with a few broken bytes is UTF-8.
+            if (AsGb18030(bytes) is { } gb)
+            {
+                problems.Add(0, "not UTF-8: read as GB18030 (GBK); save the file as UTF-8");
+                return new DecodedText(ReplaceNuls(gb, problems), IsBinary: false);
+            }
+
             ReportInvalidUtf8Lines(bytes, problems);
         }
 
@@ -74,6 +89,38 @@ internal static class ChatLogDecoder
         }
 
         return new DecodedText(ReplaceNuls(text, problems), IsBinary: false);
+    }
+
+    /// <summary>
+    /// The text as GB18030 when the file reads as GB18030 without a single undecodable byte and most of its lines that are
+    /// not plain ASCII are no valid UTF-8 (GBK's byte pairs seldom are); otherwise null, and the file is read as UTF-8.
+    /// </summary>
+    private static string? AsGb18030(ReadOnlySpan<byte> bytes)
+    {
+        var (nonAscii, invalid) = (0, 0);
+        foreach (var range in bytes.Split((byte)'\n'))
+        {
+            var line = bytes[range];
+            if (line.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0)
+            {
+                nonAscii++;
+                invalid += Utf8.IsValid(line) ? 0 : 1;
+            }
+        }
+
+        if (invalid * 2 <= nonAscii)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Gb18030.Value.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     private static void ReportInvalidUtf8Lines(ReadOnlySpan<byte> bytes, ProblemLog problems)

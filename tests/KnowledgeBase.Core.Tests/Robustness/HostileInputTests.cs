@@ -30,6 +30,16 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_utf8_file_with_a_few_broken_bytes_is_not_taken_for_gbk()
+    {
+        // Three of its lines are invalid UTF-8, fewer than half of those with Chinese: UTF-8 with damage, not GBK.
+        var result = HostileFiles.Read("invalid-utf8");
+
+        Assert.DoesNotContain("GB18030", HostileFiles.Diagnostics(result), StringComparison.Ordinal);
+        Assert.Equal("高远", result.Day.Messages[0].Speaker.Name);
+    }
+
+    [Fact]
     public void Utf16_little_endian_with_bom_and_crlf_reads_cleanly()
     {
         var result = HostileFiles.Read("utf16le-bom");
@@ -54,21 +64,20 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void Gbk_bytes_are_reported_as_invalid_utf8_line_by_line_and_headers_still_found()
+    public void A_gbk_file_is_read_as_gb18030_and_reported_once()
     {
         var result = HostileFiles.Read("gbk");
 
-        // GBK is not guessed: every line with Chinese is reported; the ASCII header times still give two messages.
+        // Every line with Chinese is invalid UTF-8 and the whole file is valid GB18030: a file saved as GBK.
         Assert.Equal(
             $"""
             messages 2, headers 2
-            {P}gbk.markdown:3: invalid UTF-8
-            {P}gbk.markdown:5: invalid UTF-8
-            {P}gbk.markdown:7: invalid UTF-8
-            {P}gbk.markdown:9: invalid UTF-8
-            {P}gbk.markdown:11: invalid UTF-8
+            {P}gbk.markdown: not UTF-8: read as GB18030 (GBK); save the file as UTF-8
             """,
             HostileFiles.Diagnostics(result));
+        Assert.Equal("支付技术交流群", result.Day.FrontMatter["title"]);
+        Assert.Equal(["高远", "林晓"], result.Day.Messages.Select(m => m.Speaker.Name));
+        Assert.Equal(["请问银联的清算时间", "一般是T+1"], result.Day.Messages.Select(m => m.Body));
         Assert.Equal(new DateTime(2024, 3, 5, 10, 1, 0), result.Day.Messages[1].Time);
     }
 
