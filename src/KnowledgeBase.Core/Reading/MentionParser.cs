@@ -14,9 +14,11 @@ public static class MentionParser
 
     private static readonly SearchValues<char> Terminators = SearchValues.Create("?@，。！？：；、,:;\"“”「」[]【】<>");
 
-    // A character before '@' that makes it part of a word, an e-mail address or a URL rather than a mention.
+    // A character before '@' that makes it part of a word, an e-mail address or a URL rather than a mention, when an
+    // ASCII name follows (1042026665@qq.com, user@host); a Chinese name after it is a mention typed without a space
+    // (看UX@英—现金贷—产品). After a colon it is a mention either way (主讲嘉宾:@雪鹰-快捷通-架构).
     private static readonly SearchValues<char> WordBefore = SearchValues.Create(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/=+%:&");
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/=+%&");
 
     /// <summary>Returns the mentioned names in order of first appearance, without <c>@</c> and duplicates.</summary>
     /// <param name="text">Decoded message text.</param>
@@ -32,7 +34,7 @@ public static class MentionParser
         List<string>? names = null;
         for (; at >= 0 && at < text.Length; at = text.IndexOf('@', at + 1))
         {
-            if (at > 0 && WordBefore.Contains(text[at - 1]))
+            if (at > 0 && WordBefore.Contains(text[at - 1]) && (at + 1 >= text.Length || char.IsAscii(text[at + 1])))
             {
                 continue;
             }

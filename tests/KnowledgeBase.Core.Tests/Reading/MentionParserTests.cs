@@ -17,6 +17,9 @@ public sealed class MentionParserTests
     [InlineData("@林晓", "林晓")]
     [InlineData("好的@张三", "张三")]
     [InlineData("我的邮箱1042026665@qq.com，@张三 收到", "张三")]
+    [InlineData("主讲嘉宾:@雪鹰-快捷通-架构 ", "雪鹰-快捷通-架构")]
+    [InlineData("主讲嘉宾:@Json ", "Json")]
+    [InlineData("看UX@英—现金贷—产品 的", "英—现金贷—产品")]
     public void Finds_the_name(string text, string name) => Assert.Equal([name], MentionParser.Find(text));
 
     [Theory]
