@@ -277,6 +277,33 @@ public sealed class CurationStore : IDisposable
         return new KnowledgeBaseDocument(KnowledgeBaseDocument.CurrentSchemaVersion, generatedAt, input, topics, exchanges, entries);
     }
 
+    /// <summary>
+    /// The entry an analyst means by <paramref name="idOrPrefix"/>: the entry with that id, else the one entry whose id
+    /// starts with it (<c>kb show</c> takes prefixes too); unchanged when none does, so the operation says there is no such entry.
+    /// </summary>
+    /// <param name="idOrPrefix">An entry id or the start of one.</param>
+    /// <returns>The full id.</returns>
+    /// <exception cref="CurationException">Several entries start with it; the message lists some.</exception>
+    public string ResolveId(string idOrPrefix)
+    {
+        using var connection = OpenConnection();
+        using var command = Command(
+            connection,
+            null,
+            "SELECT id FROM entries WHERE substr(id, 1, length($prefix)) = $prefix ORDER BY id LIMIT 6;",
+            ("$prefix", idOrPrefix));
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids.Contains(idOrPrefix, StringComparer.Ordinal) || ids.Count == 0 ? idOrPrefix
+            : ids.Count == 1 ? ids[0]
+            : throw new CurationException($"{idOrPrefix} names several entries: {string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", …" : string.Empty)}; give more of the id");
+    }
+
     /// <summary>One entry with its review state and notes, or <see langword="null"/> when the store has no such entry.</summary>
     /// <param name="id">The entry id.</param>
     /// <returns>The entry or <see langword="null"/>.</returns>

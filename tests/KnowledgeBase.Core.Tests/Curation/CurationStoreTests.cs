@@ -36,6 +36,28 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.All(store.Audit(), a => Assert.Equal(("build", "build-add"), (a.Actor, a.Action)));
     }
 
+    [Theory]
+    [InlineData("e-settle", "e-settle")]
+    [InlineData("e-se", "e-settle")]
+    [InlineData("e-l", "e-license")]
+    [InlineData("e-nothing", "e-nothing")]
+    public void An_entry_is_named_by_its_id_or_a_prefix_that_names_one(string given, string id)
+    {
+        store.Merge(CurationFixture.Build());
+
+        Assert.Equal(id, store.ResolveId(given));
+    }
+
+    [Fact]
+    public void A_prefix_of_several_entries_names_them_and_acts_on_none()
+    {
+        store.Merge(CurationFixture.Build());
+
+        var error = Assert.Throws<CurationException>(() => store.ResolveId("e-"));
+
+        Assert.Equal("e- names several entries: e-license, e-refund, e-settle; give more of the id", error.Message);
+    }
+
     [Fact]
     public void Opening_an_existing_store_uses_write_ahead_logging()
     {

@@ -12,7 +12,7 @@ internal sealed class ReviewEditCommand : Command<ReviewEditSettings>
         using var store = ReviewStore.Open(settings);
         return ReviewStore.Run(() =>
         {
-            var entry = store.Edit(settings.Id, new EntryEdit(settings.Question, answer, settings.Topic), settings.Actor, settings.Version);
+            var entry = store.Edit(store.ResolveId(settings.Id), new EntryEdit(settings.Question, answer, settings.Topic), settings.Actor, settings.Version);
             Console.Out.WriteLine($"{entry.Id}\t{entry.Entry.Status}\tversion {entry.Version}");
         });
     }

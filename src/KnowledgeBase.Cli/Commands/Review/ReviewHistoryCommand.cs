@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeBase.Core.Curation;
 using Spectre.Console.Cli;
 
 namespace KnowledgeBase.Cli.Commands.Review;
@@ -9,7 +10,12 @@ internal sealed class ReviewHistoryCommand : Command<ReviewHistorySettings>
     public override int Execute(CommandContext context, ReviewHistorySettings settings, CancellationToken cancellationToken)
     {
         using var store = ReviewStore.Open(settings);
-        foreach (var row in store.Audit(settings.Id, settings.Limit))
+        return ReviewStore.Run(() => Print(store.Audit(settings.Id is null ? null : store.ResolveId(settings.Id), settings.Limit)));
+    }
+
+    private static void Print(IEnumerable<AuditRecord> rows)
+    {
+        foreach (var row in rows)
         {
             Console.Out.WriteLine(string.Join(
                 '\t',
@@ -22,8 +28,6 @@ internal sealed class ReviewHistoryCommand : Command<ReviewHistorySettings>
                 OneLine(row.NewValue),
                 "v" + row.Version.ToString(CultureInfo.InvariantCulture)));
         }
-
-        return Infrastructure.ExitCodes.Ok;
     }
 
     private static string OneLine(string? text) => text?.ReplaceLineEndings(" ") ?? string.Empty;

@@ -10,8 +10,9 @@ internal sealed class ReviewMergeCommand : Command<ReviewMergeSettings>
         using var store = ReviewStore.Open(settings);
         return ReviewStore.Run(() =>
         {
-            var entry = store.MergeEntries(settings.Source, settings.Target, settings.Actor);
-            Console.Out.WriteLine($"{settings.Source} -> {entry.Id}\t{entry.Entry.ExchangeIds.Count} exchanges\tversion {entry.Version}");
+            var source = store.ResolveId(settings.Source);
+            var entry = store.MergeEntries(source, store.ResolveId(settings.Target), settings.Actor);
+            Console.Out.WriteLine($"{source} -> {entry.Id}\t{entry.Entry.ExchangeIds.Count} exchanges\tversion {entry.Version}");
         });
     }
 }

@@ -10,7 +10,7 @@ internal sealed class ReviewNoteCommand : Command<ReviewNoteSettings>
         using var store = ReviewStore.Open(settings);
         return ReviewStore.Run(() =>
         {
-            var entry = store.AddNote(settings.Id, settings.Text, settings.Actor);
+            var entry = store.AddNote(store.ResolveId(settings.Id), settings.Text, settings.Actor);
             Console.Out.WriteLine($"{entry.Id}\t{entry.Notes.Count} notes\tversion {entry.Version}");
         });
     }

@@ -10,8 +10,9 @@ internal sealed class ReviewSplitCommand : Command<ReviewSplitSettings>
         using var store = ReviewStore.Open(settings);
         return ReviewStore.Run(() =>
         {
-            var entry = store.Split(settings.Id, settings.ExchangeIds, settings.Actor);
-            Console.Out.WriteLine($"{settings.Id} -> {entry.Id}\t{entry.Entry.ExchangeIds.Count} exchanges\tversion {entry.Version}");
+            var id = store.ResolveId(settings.Id);
+            var entry = store.Split(id, settings.ExchangeIds, settings.Actor);
+            Console.Out.WriteLine($"{id} -> {entry.Id}\t{entry.Entry.ExchangeIds.Count} exchanges\tversion {entry.Version}");
         });
     }
 }

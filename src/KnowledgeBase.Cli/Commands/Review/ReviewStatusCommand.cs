@@ -18,7 +18,7 @@ internal abstract class ReviewStatusCommand(string status) : Command<ReviewActio
         {
             foreach (var id in settings.Ids)
             {
-                var entry = store.SetStatus(id, status, settings.Actor, settings.Version);
+                var entry = store.SetStatus(store.ResolveId(id), status, settings.Actor, settings.Version);
                 Console.Out.WriteLine($"{entry.Id}\t{entry.Entry.Status}\tversion {entry.Version}");
             }
         });
