@@ -6,10 +6,17 @@ namespace KnowledgeBase.Core.Evaluation;
 /// <summary>The exchanges a run predicted, read from its <c>faq.json</c> or built in memory, in document order.</summary>
 public sealed class PredictedExchanges
 {
-    private PredictedExchanges(IReadOnlyList<PredictedExchange> exchanges) => Exchanges = exchanges;
+    private PredictedExchanges(IReadOnlyList<PredictedExchange> exchanges, string? inputRoot = null)
+    {
+        Exchanges = exchanges;
+        InputRoot = inputRoot;
+    }
 
     /// <summary>The exchanges in document order. Those without a question line are kept but never scored.</summary>
     public IReadOnlyList<PredictedExchange> Exchanges { get; }
+
+    /// <summary>The folder the build read (<c>input.root</c> of the faq.json), or null when the document does not say.</summary>
+    public string? InputRoot { get; }
 
     /// <summary>Wraps exchanges built in memory.</summary>
     /// <param name="exchanges">The exchanges, in the order a <c>faq.json</c> would list them (the order breaks matching ties).</param>
@@ -76,7 +83,12 @@ public sealed class PredictedExchanges
             }
         }
 
-        return new PredictedExchanges(list);
+        var root = doc.RootElement.ValueKind == JsonValueKind.Object
+            && doc.RootElement.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Object
+            && input.TryGetProperty("root", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+        return new PredictedExchanges(list, root);
     }
 
     /// <summary>

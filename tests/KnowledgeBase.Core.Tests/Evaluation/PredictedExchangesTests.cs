@@ -14,6 +14,15 @@ public sealed class PredictedExchangesTests
         Assert.Equal(expected, PredictedExchanges.NormalizePath(path));
     }
 
+    [Theory]
+    [InlineData("""{"input": {"root": "../shared/corpus"}, "exchanges": []}""", "../shared/corpus")]
+    [InlineData("""{"input": {"files": 3}, "exchanges": []}""", null)]
+    [InlineData("""{"exchanges": []}""", null)]
+    public void ParseFaqJson_keeps_the_folder_the_build_read(string json, string? root)
+    {
+        Assert.Equal(root, PredictedExchanges.ParseFaqJson(json).InputRoot);
+    }
+
     [Fact]
     public void LoadFaqJson_names_the_file_that_is_not_json()
     {

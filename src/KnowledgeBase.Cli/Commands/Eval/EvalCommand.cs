@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Evaluation;
 using Spectre.Console;
@@ -13,7 +12,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
     {
         var gold = GoldSet.Load(settings.Gold);
         var predictions = PredictedExchanges.LoadFaqJson(settings.Faq);
-        var corpus = settings.Corpus ?? InputRoot(settings.Faq);
+        var corpus = settings.Corpus ?? predictions.InputRoot;
         var corpusDir = corpus is not null && Directory.Exists(corpus) ? corpus : null;
         var score = ExchangeScorer.Score(gold, predictions, corpusDir);
         var baseline = settings.Against is { } against ? PredictedExchanges.LoadFaqJson(against) : null;
@@ -50,7 +49,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
     // (a quiet day); one the build did not even read, because it is not under the faq.json's input root, is not.
     private static void WarnAboutCoverage(GoldSet gold, PredictedExchanges predictions, string faq, PredictedExchanges? baseline, string? against)
     {
-        var unread = Unread(gold, predictions, faq);
+        var unread = Unread(gold, predictions);
         if (unread.Count > 0)
         {
             Console.Error.WriteLine(
@@ -60,7 +59,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
 
         if (baseline is not null && against is not null)
         {
-            var unreadThere = Unread(gold, baseline, against);
+            var unreadThere = Unread(gold, baseline);
             var differ = unread.Except(unreadThere, StringComparer.Ordinal).Count() + unreadThere.Except(unread, StringComparer.Ordinal).Count();
             if (differ > 0)
             {
@@ -70,13 +69,10 @@ internal sealed class EvalCommand : Command<EvalSettings>
         }
     }
 
-    private static List<string> Unread(GoldSet gold, PredictedExchanges predictions, string faq)
-    {
-        var root = InputRoot(faq);
-        return gold.FilesWithoutPredictions(predictions)
-            .Where(path => root is null || !File.Exists(Path.Combine(root, path)))
+    private static List<string> Unread(GoldSet gold, PredictedExchanges predictions) =>
+        gold.FilesWithoutPredictions(predictions)
+            .Where(path => predictions.InputRoot is not { } root || !File.Exists(Path.Combine(root, path)))
             .ToList();
-    }
 
     private static string Sample(IReadOnlyList<string> paths) =>
         string.Join(", ", paths.Take(3)) + (paths.Count > 3 ? $" and {paths.Count - 3} more" : string.Empty);
@@ -120,14 +116,5 @@ internal sealed class EvalCommand : Command<EvalSettings>
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine(
             $"calibration over {report.Exchanges} exchanges with a confidence: expected calibration error {report.ExpectedCalibrationError:0.000}, Brier {report.Brier:0.000}, AUC {(report.Auc is double auc ? auc.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "–")}");
-    }
-
-    private static string? InputRoot(string faq)
-    {
-        using var stream = File.OpenRead(faq);
-        using var document = JsonDocument.Parse(stream);
-        return document.RootElement.TryGetProperty("input", out var input) && input.TryGetProperty("root", out var root)
-            ? root.GetString()
-            : null;
     }
 }
