@@ -287,18 +287,7 @@ public sealed class CurationStore : IDisposable
     public string ResolveId(string idOrPrefix)
     {
         using var connection = OpenConnection();
-        using var command = Command(
-            connection,
-            null,
-            "SELECT id FROM entries WHERE substr(id, 1, length($prefix)) = $prefix ORDER BY id LIMIT 6;",
-            ("$prefix", idOrPrefix));
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
+        var ids = Strings(connection, "SELECT id FROM entries WHERE substr(id, 1, length($prefix)) = $prefix ORDER BY id LIMIT 6;", ("$prefix", idOrPrefix));
         return ids.Contains(idOrPrefix, StringComparer.Ordinal) || ids.Count == 0 ? idOrPrefix
             : ids.Count == 1 ? ids[0]
             : throw new CurationException($"{idOrPrefix} names several entries: {string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", …" : string.Empty)}; give more of the id");
@@ -1299,9 +1288,9 @@ public sealed class CurationStore : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static List<string> Strings(SqliteConnection connection, string sql)
+    private static List<string> Strings(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(connection, null, sql);
+        using var command = Command(connection, null, sql, parameters);
         using var reader = command.ExecuteReader();
         var values = new List<string>();
         while (reader.Read())
