@@ -21,4 +21,8 @@ public sealed record FaqEntry(
     IReadOnlyList<string> Keywords,
     IReadOnlyList<Expert> Experts,
     double Confidence,
-    IReadOnlyList<SourceRef> Sources);
+    IReadOnlyList<SourceRef> Sources)
+{
+    /// <summary>Whether nobody in the chat answered the question: the entry has no answer text.</summary>
+    public bool Unanswered => string.IsNullOrWhiteSpace(Answer);
+}

@@ -25,7 +25,7 @@ public sealed record KnowledgeBaseDocument(
     /// are in (topics keep their exchange counts, as an export of approved entries does).
     /// </summary>
     /// <returns>The answered part of the document.</returns>
-    public KnowledgeBaseDocument AnsweredOnly() => Keeping(e => !string.IsNullOrWhiteSpace(e.Answer));
+    public KnowledgeBaseDocument AnsweredOnly() => Keeping(e => !e.Unanswered);
 
     /// <summary>
     /// The document without the entries an analyst rejected, and without the exchanges and topics only they used (topics

@@ -46,9 +46,6 @@ internal sealed class ExportView
         _ => status,
     };
 
-    /// <summary>Whether nobody answered the entry's question.</summary>
-    public static bool Unanswered(FaqEntry entry) => string.IsNullOrWhiteSpace(entry.Answer);
-
     /// <summary>The file stem of an entry's page.</summary>
     public static string EntryStem(FaqEntry entry) => "entry-" + FileStem(entry.Id);
 

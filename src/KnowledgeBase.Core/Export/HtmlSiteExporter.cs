@@ -72,7 +72,7 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
         foreach (var entry in topic.Entries)
         {
             body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{ExportView.EntryStem(entry)}.html\">{HtmlText.Escape(entry.Question)}</a>");
-            body.Append("<p class=\"excerpt\">").Append(HtmlText.Escape(ExportView.Unanswered(entry) ? ExportView.NoAnswer : Excerpt(entry.Answer))).Append("</p></li>\n");
+            body.Append("<p class=\"excerpt\">").Append(HtmlText.Escape(entry.Unanswered ? ExportView.NoAnswer : Excerpt(entry.Answer))).Append("</p></li>\n");
         }
 
         body.Append("</ol>\n");
@@ -84,7 +84,7 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<nav><a href=\"index.html\">目录</a> › <a href=\"{topic.Stem}.html\">{HtmlText.Escape(topic.Topic.Label)}</a></nav>\n");
         body.Append("<article class=\"entry\">\n<h1>").Append(HtmlText.Lines(entry.Question)).Append("</h1>\n");
-        body.Append(ExportView.Unanswered(entry)
+        body.Append(entry.Unanswered
             ? $"<div class=\"entry-answer none\">{ExportView.NoAnswer}</div>\n"
             : $"<div class=\"entry-answer\">{HtmlText.LinkedLines(entry.Answer)}</div>\n");
         body.Append("<dl class=\"facts\">\n");

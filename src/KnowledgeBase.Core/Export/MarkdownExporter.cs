@@ -66,7 +66,7 @@ public sealed class MarkdownExporter(SourceLinkBuilder links)
         {
             md.Append(CultureInfo.InvariantCulture, $"\n<a id=\"{ExportView.EntryStem(entry)}\"></a>\n\n");
             md.Append("## ").Append(MarkdownText.Inline(entry.Question)).Append("\n\n");
-            md.Append(ExportView.Unanswered(entry) ? $"*{ExportView.NoAnswer}*" : MarkdownText.Paragraphs(entry.Answer)).Append("\n\n");
+            md.Append(entry.Unanswered ? $"*{ExportView.NoAnswer}*" : MarkdownText.Paragraphs(entry.Answer)).Append("\n\n");
             if (entry.Experts.Count > 0)
             {
                 md.Append("- 专家：").AppendJoin("、", entry.Experts.Select(Expert)).Append('\n');
