@@ -22,6 +22,21 @@ public static class ExchangeScorer
         Total(Tallies(gold, pred, corpusDir));
 
     /// <summary>
+    /// The score of each chat group's labelled days, a group being the first folder of a gold file's path (the corpus
+    /// keeps one folder per group). Each group is scored as if its days were the whole gold set, so the groups' figures
+    /// show whether the models do as well on every group, which the pooled score can hide.
+    /// </summary>
+    /// <param name="gold">The labelled days.</param>
+    /// <param name="pred">The predictions.</param>
+    /// <param name="corpusDir">As for <see cref="Score"/>.</param>
+    /// <returns>One score per group, groups in ordinal order; a gold file at the top level is in the group "".</returns>
+    public static IReadOnlyList<(string Group, EvaluationScore Score)> ScoreByGroup(GoldSet gold, PredictedExchanges pred, string? corpusDir) =>
+        [.. gold.Files.Zip(Tallies(gold, pred, corpusDir))
+            .GroupBy(file => GroupOf(file.First.Path), StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => (group.Key, Total(group.Select(file => file.Second))))];
+
+    /// <summary>
     /// What each gold file adds to the score: its counts and its matched topic pairs. The score of any set of files is
     /// <see cref="Total"/> of theirs, which is how <see cref="BootstrapScorer"/> rescores resampled sets of days.
     /// </summary>
@@ -234,6 +249,14 @@ public static class ExchangeScorer
         }
 
         return byFile;
+    }
+
+    // The folder before the file name, read the way the scorer keys files (group/file).
+    private static string GroupOf(string path)
+    {
+        string key = PredictedExchanges.NormalizePath(path);
+        int slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? string.Empty : key[..slash];
     }
 
     private static int[] Canonical(IEnumerable<int> lines, IReadOnlyDictionary<int, int> map) =>

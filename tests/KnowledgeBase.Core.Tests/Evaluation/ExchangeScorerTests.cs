@@ -122,6 +122,47 @@ public sealed class ExchangeScorerTests
     }
 
     [Fact]
+    public void Each_group_is_scored_as_if_its_days_were_the_whole_gold_set()
+    {
+        var gold = new GoldSet([
+            new GoldFile("devarch/2018-01-01-chat.markdown", [G([10], [12], "a"), G([20], [22], "b")]),
+            new GoldFile("prodarch/2018-01-01-chat.markdown", [G([10], [12], "a")]),
+            new GoldFile("devarch/2018-01-02-chat.markdown", [G([30], [], "a")]),
+        ]);
+        var pred = Pred(
+            ("devarch/2018-01-01-chat.markdown", [10], [12], "x"),
+            ("devarch/2018-01-02-chat.markdown", [40], [42], "x"),
+            ("prodarch/2018-01-01-chat.markdown", [10], [14], "y"),
+            ("prodarch/2018-01-01-chat.markdown", [50], [], "y"));
+
+        var groups = ExchangeScorer.ScoreByGroup(gold, pred, corpusDir: null);
+
+        Assert.Equal(["devarch", "prodarch"], groups.Select(g => g.Group));
+        var devarch = groups[0].Score;
+        AssertCounts(devarch, files: 2, gold: 3, pred: 2, matched: 1);
+        AssertPrf(devarch.QuestionP, devarch.QuestionR, devarch.QuestionF1, 1.0 / 2, 1.0 / 3, 2.0 / 5);
+        AssertPrf(devarch.LinkP, devarch.LinkR, devarch.LinkF1, 1.0 / 2, 1.0 / 2, 1.0 / 2);
+        var prodarch = groups[1].Score;
+        AssertCounts(prodarch, files: 1, gold: 1, pred: 2, matched: 1);
+        AssertPrf(prodarch.LinkP, prodarch.LinkR, prodarch.LinkF1, 0, 0, 0);
+        // The groups together are the whole set: their counts add up to the pooled score's.
+        var pooled = ExchangeScorer.Score(gold, pred, corpusDir: null);
+        Assert.Equal(pooled.Matched, groups.Sum(g => g.Score.Matched));
+        Assert.Equal(pooled.PredExchanges, groups.Sum(g => g.Score.PredExchanges));
+    }
+
+    [Fact]
+    public void A_gold_file_without_a_folder_is_in_the_top_level_group()
+    {
+        var gold = new GoldSet([new GoldFile("day.markdown", [G([10], [12], "a")]), new GoldFile("g\\day.markdown", [])]);
+
+        var groups = ExchangeScorer.ScoreByGroup(gold, Pred(("day.markdown", [10], [12], "x")), corpusDir: null);
+
+        Assert.Equal(["", "g"], groups.Select(g => g.Group));
+        Assert.Equal(1.0, groups[0].Score.QuestionF1, Digits);
+    }
+
+    [Fact]
     public void No_predictions_score_zero_but_count_the_gold()
     {
         var gold = new GoldSet([new GoldFile(Day, [G([10], [12], "t")]), new GoldFile("g/empty.markdown", [])]);

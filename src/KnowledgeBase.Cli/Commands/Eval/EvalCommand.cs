@@ -32,6 +32,11 @@ internal sealed class EvalCommand : Command<EvalSettings>
         AnsiConsole.WriteLine(
             $"{score.Files} labelled files, {score.GoldExchanges} gold and {score.PredExchanges} predicted exchanges, {score.Matched} matched; " +
             $"topic NMI {score.TopicNmi:0.000}, ARI {score.TopicAri:0.000}");
+        if (settings.ByGroup)
+        {
+            WriteByGroup(ExchangeScorer.ScoreByGroup(gold, predictions, corpusDir));
+        }
+
         if (settings.Calibration)
         {
             WriteCalibration(ExchangeScorer.Calibration(gold, predictions, corpusDir));
@@ -101,6 +106,21 @@ internal sealed class EvalCommand : Command<EvalSettings>
         AnsiConsole.WriteLine(against is null
             ? $"95 % intervals: bootstrap over the {days} labelled days, {resamples} resamples"
             : $"95 % intervals: paired bootstrap over the {days} labelled days, {resamples} resamples; change = this faq.json − {against}, better in: share of resamples where it is larger");
+    }
+
+    private static void WriteByGroup(IReadOnlyList<(string Group, EvaluationScore Score)> groups)
+    {
+        // Short headers keep the table within 80 columns when output is redirected; the line below says what they mean.
+        var table = new Table().AddColumns("group", "days", "gold", "predicted", "question", "link", "FAQ", "NMI");
+        foreach ((string group, EvaluationScore score) in groups)
+        {
+            table.AddRow(
+                Markup.Escape(group.Length == 0 ? "(top level)" : group), $"{score.Files}", $"{score.GoldExchanges}", $"{score.PredExchanges}",
+                $"{score.QuestionF1:0.000}", $"{score.LinkF1:0.000}", $"{score.FaqF1:0.000}", $"{score.TopicNmi:0.000}");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine("per chat group (first folder of the labelled paths), each scored on its own: question, answer-link and FAQ F1, topic NMI");
     }
 
     private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", System.Globalization.CultureInfo.InvariantCulture);

@@ -27,6 +27,10 @@ internal sealed class EvalSettings : CommandSettings
     [Description("Also print how well the exchanges' confidence is calibrated: per confidence bin, the share that are real, answered gold questions; the expected calibration error, the Brier score and the AUC (how well confidence ranks right exchanges above wrong ones).")]
     public bool Calibration { get; init; }
 
+    [CommandOption("--by-group")]
+    [Description("Also print the scores of each chat group's labelled days (the first folder of their paths), each group scored on its own.")]
+    public bool ByGroup { get; init; }
+
     [CommandOption("--bootstrap <n>")]
     [Description("Also print 95 % intervals of the question, answer-link and FAQ F1, from n resamples of the labelled days (seeded, so reproducible; 2000 is plenty).")]
     public int? Bootstrap { get; init; }
@@ -42,5 +46,6 @@ internal sealed class EvalSettings : CommandSettings
         : Against is not null && Bootstrap is null ? ValidationResult.Error("--against compares bootstraps: give --bootstrap <n> too")
         : Against is not null && !File.Exists(Against) ? ValidationResult.Error($"faq.json not found: {Against}")
         : Json && Bootstrap is not null ? ValidationResult.Error("--json prints the reference scorer's line only; --bootstrap is for the table")
+        : Json && ByGroup ? ValidationResult.Error("--json prints the reference scorer's line only; --by-group is for the table")
         : ValidationResult.Success();
 }
