@@ -701,7 +701,9 @@ public sealed class CurationStore : IDisposable
     /// new entry starts as a build would make it of those exchanges alone: its question, answer, topic, keywords,
     /// experts, sources and confidence are the build's for an entry of exactly those exchanges (an entry merged in
     /// earlier gets its own text back), else worked out from the exchanges by <see cref="FaqEntryBuilder.Entry"/>. The
-    /// entry split keeps its status and the analysts' edits.
+    /// entry split keeps its status and the analysts' edits. The new entry's id is <c>&lt;id&gt;-split-&lt;hash of the
+    /// exchanges&gt;</c>; when an entry split off earlier with the same exchanges (and merged back) has it, that one keeps
+    /// it with its history and the new one gets the first free of that id with <c>-2</c>, <c>-3</c> and so on.
     /// </summary>
     /// <param name="id">The entry to split.</param>
     /// <param name="exchangeIds">Exchanges of the entry to move to the new entry; at least one must stay.</param>
@@ -727,7 +729,7 @@ public sealed class CurationStore : IDisposable
                 throw new CurationException($"at least one exchange must stay with {id}");
             }
 
-            newId = $"{id}-split-{Hash(string.Join('\n', moving))[..8]}";
+            newId = FreeId(connection, transaction, $"{id}-split-{Hash(string.Join('\n', moving))[..8]}");
             var entry = BuiltEntryOf(connection, transaction, moving) with { Id = newId, Status = CurationStatus.Candidate };
             if (string.IsNullOrEmpty(entry.TopicId))
             {
@@ -769,17 +771,40 @@ public sealed class CurationStore : IDisposable
             throw new CurationException($"{id} was merged into {row.MergedInto}: act on that entry");
         }
 
-        if (change(connection, transaction, row, Now()))
+        try
         {
-            transaction.Commit();
+            if (change(connection, transaction, row, Now()))
+            {
+                transaction.Commit();
+            }
+            else
+            {
+                transaction.Rollback();
+            }
         }
-        else
+        catch (SqliteException refused) when (refused.SqliteErrorCode is not (5 or 6))
         {
-            transaction.Rollback();
+            // Busy and locked stores are the hosts' to report ("try again"); anything else the store refuses is a
+            // failed action like any other, said in words, with SQLite's own reason for whoever looks into it.
+            throw new CurationException($"the store refused this change to {id} ({refused.Message.TrimEnd('.')}); nothing was saved", refused);
         }
 
         var after = LoadRow(connection, null, id)!;
         return after.ToCurated(LoadNotes(connection, null, [id]).GetValueOrDefault(id, []));
+    }
+
+    // An id no entry has yet. Splitting an exchange off, merging the new entry back and splitting the exchange off again
+    // names the same exchanges as the first split: that entry keeps its id and its history (merged away), and the new
+    // one gets the first free of <id>-2, <id>-3 and so on.
+    private static string FreeId(SqliteConnection connection, SqliteTransaction transaction, string id)
+    {
+        var free = id;
+        for (var n = 2; Scalar(connection, transaction, "SELECT COUNT(*) FROM entries WHERE id = $id;", ("$id", free)) > 0; n++)
+        {
+            free = $"{id}-{n.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return free;
     }
 
     private static void CheckVersion(SqliteConnection connection, SqliteTransaction transaction, EntryRow row, int? expectedVersion)

@@ -316,6 +316,50 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void An_exchange_split_off_merged_back_and_split_off_again_goes_to_a_new_entry_and_the_first_keeps_its_history()
+    {
+        store.Merge(CurationFixture.Build());
+        store.MergeEntries("e-refund", "e-settle", "alice");
+        var first = store.Split("e-settle", ["x-refund"], "bob");
+        store.MergeEntries(first.Id, "e-settle", "bob");
+
+        var again = store.Split("e-settle", ["x-refund"], "carol");
+        store.MergeEntries(again.Id, "e-settle", "carol");
+        var third = store.Split("e-settle", ["x-refund"], "dave");
+
+        Assert.Equal([first.Id + "-2", first.Id + "-3"], new[] { again.Id, third.Id });
+        Assert.Equal(["x-refund"], third.Entry.ExchangeIds);
+        Assert.Equal((CurationStatus.Candidate, "退款垫资怎么处理？"), (third.Entry.Status, third.Entry.Question));
+        Assert.Equal(["x-settle"], store.Get("e-settle")!.Entry.ExchangeIds);
+        Assert.Equal("e-settle", store.Get(first.Id)!.MergedInto);
+        Assert.Equal(
+            [("split", "split_from", "e-settle"), ("split", "question", "退款垫资怎么处理？"), ("merge", "merged_into", "e-settle")],
+            store.Audit(first.Id).Select(a => (a.Action, a.Field!, a.NewValue!)).Reverse());
+        Assert.Equal(
+            [first.Id, again.Id, third.Id],
+            store.Audit("e-settle").Where(a => a.Action == "split").Select(a => a.NewValue).Reverse());
+        Assert.Equal(["e-settle", third.Id, "e-license"], store.MergeBuild(CurationFixture.Build()).Document.Entries.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void An_action_the_database_refuses_is_a_curation_error_and_saves_nothing()
+    {
+        store.Merge(CurationFixture.Build());
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit WHEN NEW.actor = 'mallory' BEGIN SELECT RAISE(ABORT, 'no audit for mallory'); END;";
+            command.ExecuteNonQuery();
+        }
+
+        var refused = Assert.Throws<CurationException>(() => store.Approve("e-settle", "mallory"));
+
+        Assert.Equal("the store refused this change to e-settle (SQLite Error 19: 'no audit for mallory'); nothing was saved", refused.Message);
+        Assert.Equal((CurationStatus.Candidate, 1), (store.Get("e-settle")!.Entry.Status, store.Get("e-settle")!.Version));
+    }
+
+    [Fact]
     public void Rebuilding_the_same_corpus_keeps_every_decision_edit_merge_and_note()
     {
         store.Merge(CurationFixture.Build());
