@@ -63,7 +63,7 @@ app.Configure(config =>
         review.AddCommand<ReviewSplitCommand>("split").WithDescription("Move some exchanges of an entry to a new entry.");
         review.AddCommand<ReviewNoteCommand>("note").WithDescription("Add a note to an entry.");
         review.AddCommand<ReviewHistoryCommand>("history").WithDescription("The audit trail: who changed what, when.");
-        review.AddCommand<ReviewImportCommand>("import").WithDescription("Merge an existing faq.json into the store, keeping every decision.");
+        review.AddCommand<ReviewImportCommand>("import").WithDescription("Merge an existing faq.json into the store with its decisions; where the store decided otherwise, its decision stays.");
     });
 });
 return app.Run(args);

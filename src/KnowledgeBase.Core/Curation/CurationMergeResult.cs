@@ -19,6 +19,18 @@ public sealed record CurationMergeResult(
     public int PresentBefore { get; init; }
 
     /// <summary>
+    /// Entries whose decision (approved or rejected) came from the merged document: new to the store with that status,
+    /// or candidates in the store until now. Only a faq.json curated elsewhere has any; a build's entries are all candidates.
+    /// </summary>
+    public IReadOnlyList<string> ImportedDecisions { get; init; } = [];
+
+    /// <summary>
+    /// Entries the merged document decides (approved or rejected) where the store had already decided otherwise, or had
+    /// merged them into another entry: the store's decision stays.
+    /// </summary>
+    public IReadOnlyList<string> KeptDecisions { get; init; } = [];
+
+    /// <summary>
     /// True when this build or import no longer produced most of the entries the store had: more often a faq.json of
     /// another corpus, or a build of the wrong folder, than a real change, and worth a loud warning. Nothing is lost
     /// (missing entries keep their decisions, and merging the right build brings them back), but the review lists hide them.

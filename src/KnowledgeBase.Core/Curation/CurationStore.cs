@@ -78,13 +78,14 @@ public sealed class CurationStore : IDisposable
     /// Stores a build's topics, exchanges and entries (matched by stable id), keeps every decision and edit, flags
     /// approved entries whose sources changed (or that it no longer produces) as changed since review, clears that flag
     /// where the sources are back to those approved, and returns the build with each entry's current status and edits
-    /// applied.
+    /// applied. A faq.json curated elsewhere also brings its decisions: an entry it approves or rejects takes that status
+    /// when the store has it as a candidate (or not at all); where the store decided otherwise, the store's decision stays.
     /// </summary>
     /// <param name="build">The document a build produced.</param>
     /// <returns>The document to write as faq.json.</returns>
     public KnowledgeBaseDocument Merge(KnowledgeBaseDocument build) => MergeBuild(build).Document;
 
-    /// <summary>Like <see cref="Merge"/>, and also says which entries were added, changed, missing or flagged.</summary>
+    /// <summary>Like <see cref="Merge"/>, and also says which entries were added, changed, missing or flagged, and which decisions were imported or kept.</summary>
     /// <param name="build">The document a build produced.</param>
     /// <returns>The curated document and what changed.</returns>
     public CurationMergeResult MergeBuild(KnowledgeBaseDocument build)
@@ -213,6 +214,8 @@ public sealed class CurationStore : IDisposable
             }
         }
 
+        var (imported, kept) = ImportDecisions(connection, transaction, build.Entries, existing, now);
+
         // Only entries whose text changed need new search tokens (a new topic or new sources leave the words alone).
         Recompute(connection, transaction, null, added.Concat(reworded).ToHashSet(StringComparer.Ordinal));
         SetMeta(connection, transaction, "build.generatedAt", build.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
@@ -244,6 +247,8 @@ public sealed class CurationStore : IDisposable
         return new CurationMergeResult(build with { Entries = entries }, added, changed, missing, flagged)
         {
             PresentBefore = existing.Values.Count(r => r.Origin == BuildActor && r.Present),
+            ImportedDecisions = imported,
+            KeptDecisions = kept,
         };
     }
 
@@ -1025,6 +1030,59 @@ public sealed class CurationStore : IDisposable
                     ("$body", message.Body));
             }
         }
+    }
+
+    // A faq.json curated elsewhere (kb review import) brings its decisions. An entry new to the store came in with its
+    // status (InsertBuiltEntry); one the store has as a candidate takes the file's decision, attributed to the import; one
+    // the store decided otherwise, or merged away, keeps the store's decision, and the caller says so. A build's entries
+    // are all candidates, so a build imports nothing here.
+    private static (List<string> Imported, List<string> Kept) ImportDecisions(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IReadOnlyList<FaqEntry> entries,
+        IReadOnlyDictionary<string, EntryRow> before,
+        DateTimeOffset now)
+    {
+        var imported = new List<string>();
+        var kept = new List<string>();
+        foreach (var entry in entries.Where(e => e.Status is CurationStatus.Approved or CurationStatus.Rejected))
+        {
+            if (!before.ContainsKey(entry.Id))
+            {
+                imported.Add(entry.Id);
+                continue;
+            }
+
+            var row = LoadRow(connection, transaction, entry.Id)!;
+            if (row.MergedInto is null && row.Status == entry.Status)
+            {
+                continue;
+            }
+
+            if (row.MergedInto is not null || row.Status != CurationStatus.Candidate)
+            {
+                kept.Add(entry.Id);
+                continue;
+            }
+
+            var version = row.Version + 1;
+            Execute(
+                connection,
+                transaction,
+                """
+                UPDATE entries SET status = $status, version = $version,
+                    reviewed_hash = CASE WHEN $status = 'approved' THEN sources_hash ELSE reviewed_hash END,
+                    changed_since_review = CASE WHEN $status = 'approved' THEN 0 ELSE changed_since_review END
+                WHERE id = $id;
+                """,
+                ("$id", entry.Id),
+                ("$status", entry.Status),
+                ("$version", version));
+            Audit(connection, transaction, entry.Id, now, BuildActor, "import-status", "status", row.Status, entry.Status, version);
+            imported.Add(entry.Id);
+        }
+
+        return (imported, kept);
     }
 
     // A build's entry, or (with splitFrom) an entry an analyst split off another, built from its exchanges at the split.

@@ -625,6 +625,31 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void A_curated_document_merged_into_a_store_with_those_entries_brings_its_decisions_where_the_store_has_candidates()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-refund", "alice");
+        var curated = CurationFixture.Build();
+        var decided = new Dictionary<string, string> { ["e-settle"] = "rejected", ["e-refund"] = "rejected", ["e-license"] = "approved" };
+        curated = curated with { Entries = curated.Entries.Select(e => e with { Status = decided[e.Id] }).ToList() };
+
+        var result = store.MergeBuild(curated);
+
+        Assert.Equal(["e-settle", "e-license"], result.ImportedDecisions);
+        Assert.Equal(["e-refund"], result.KeptDecisions);
+        Assert.Equal(
+            ("rejected", "approved", "approved"),
+            (store.Get("e-settle")!.Entry.Status, store.Get("e-refund")!.Entry.Status, store.Get("e-license")!.Entry.Status));
+        Assert.Equal(["rejected", "approved", "approved"], result.Document.Entries.Select(e => e.Status));
+        Assert.Equal(("build", "import-status", "candidate", "approved", 2), store.Audit("e-license").Select(a => (a.Actor, a.Action, a.OldValue, a.NewValue, a.Version)).First());
+        Assert.Equal(("alice", "approve"), store.Audit("e-refund").Select(a => (a.Actor, a.Action)).First());
+
+        var again = store.MergeBuild(curated);
+        Assert.Equal((0, 1), (again.ImportedDecisions.Count, again.KeptDecisions.Count));
+        Assert.Empty(store.MergeBuild(CurationFixture.Build()).ImportedDecisions);
+    }
+
+    [Fact]
     public void Search_with_jieba_tokens_finds_domain_words()
     {
         using var jieba = new CurationStore(CurationStoreOptions.WithSegmenter(Path.Combine(directory, "jieba.db"), ChineseSegmenter.Load()));

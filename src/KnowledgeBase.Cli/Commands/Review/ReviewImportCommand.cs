@@ -1,4 +1,5 @@
 using KnowledgeBase.Cli.Infrastructure;
+using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Export;
 using Spectre.Console.Cli;
 
@@ -6,7 +7,9 @@ namespace KnowledgeBase.Cli.Commands.Review;
 
 /// <summary>
 /// <c>kb review import &lt;faq.json&gt; --db &lt;file&gt;</c>: merges an existing faq.json into the store exactly as
-/// <c>kb build --db</c> merges a fresh build (decisions kept, changed approved entries flagged).
+/// <c>kb build --db</c> merges a fresh build (decisions kept, changed approved entries flagged), and brings the file's
+/// decisions: each applies where the store has the entry as a candidate; where the store decided otherwise, the store's
+/// stays and stderr names the entries.
 /// </summary>
 internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
 {
@@ -24,7 +27,16 @@ internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
 
             Console.Out.WriteLine(
                 $"{build.Entries.Count} entries -> {settings.Database}: {result.Added.Count} new, {result.Changed.Count} changed, " +
-                $"{result.Missing.Count} missing, {result.ChangedSinceReview.Count} changed since review");
+                $"{result.Missing.Count} missing, {result.ChangedSinceReview.Count} changed since review, {result.ImportedDecisions.Count} decisions imported");
+            if (result.KeptDecisions.Count > 0)
+            {
+                var file = build.Entries.ToDictionary(e => e.Id, e => e.Status, StringComparer.Ordinal);
+                var named = result.KeptDecisions.Take(5).Select(id => Kept(store, id, file[id]));
+                Terminal.Problem(
+                    $"kb review import: {result.KeptDecisions.Count} of the decisions in {settings.FaqJson} differ from those already in {settings.Database}, " +
+                    $"which stay: {string.Join(", ", named)}{(result.KeptDecisions.Count > 5 ? ", …" : string.Empty)}");
+            }
+
             if (result.MostlyMissing)
             {
                 Terminal.Problem(
@@ -33,5 +45,12 @@ internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
                     "Importing the right one brings them back.");
             }
         });
+    }
+
+    private static string Kept(CurationStore store, string id, string fileStatus)
+    {
+        var entry = store.Get(id)!;
+        var here = entry.MergedInto is { } target ? $"merged into {target}" : entry.Entry.Status;
+        return $"{id} ({fileStatus} in the file, {here} in the store)";
     }
 }
