@@ -55,9 +55,9 @@ app.Configure(config =>
     {
         review.SetDescription("Curate entries from the command line: list, approve, reject, reset, edit, merge, split, note, history.");
         review.AddCommand<ReviewListCommand>("list").WithDescription("Entries with filters, highest confidence first.");
-        review.AddCommand<ReviewApproveCommand>("approve").WithDescription("Approve entries.").WithExample("review", "approve", "q3f2a9c1b04", "--db", "out/kb.db");
-        review.AddCommand<ReviewRejectCommand>("reject").WithDescription("Reject entries.");
-        review.AddCommand<ReviewResetCommand>("reset").WithDescription("Put entries back to candidate.");
+        review.AddCommand<ReviewApproveCommand>("approve").WithDescription("Approve entries: all of them, or none when an id is unknown.").WithExample("review", "approve", "q3f2a9c1b04", "--db", "out/kb.db");
+        review.AddCommand<ReviewRejectCommand>("reject").WithDescription("Reject entries: all of them, or none when an id is unknown.");
+        review.AddCommand<ReviewResetCommand>("reset").WithDescription("Put entries back to candidate: all of them, or none when an id is unknown.");
         review.AddCommand<ReviewEditCommand>("edit").WithDescription("Edit an entry's question, answer or topic.");
         review.AddCommand<ReviewMergeCommand>("merge").WithDescription("Merge one entry into another.");
         review.AddCommand<ReviewSplitCommand>("split").WithDescription("Move some exchanges of an entry to a new entry.");

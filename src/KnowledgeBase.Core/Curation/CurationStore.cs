@@ -509,35 +509,57 @@ public sealed class CurationStore : IDisposable
             throw new CurationException($"unknown status '{status}': use candidate, approved or rejected");
         }
 
-        return Act(id, actor, expectedVersion, (connection, transaction, row, now) =>
+        return Act(id, actor, expectedVersion, (connection, transaction, row, now) => ChangeStatus(connection, transaction, row, status, actor, now));
+    }
+
+    /// <summary>
+    /// Sets the status of several entries in one transaction: all of them or, when any is unknown or merged away, none.
+    /// </summary>
+    /// <param name="ids">The entries.</param>
+    /// <param name="status">One of <see cref="CurationStatus"/>'s statuses.</param>
+    /// <param name="actor">Who.</param>
+    /// <returns>The entries after the change, in the order asked.</returns>
+    /// <exception cref="CurationException">An unknown status, or entries that are unknown or merged away (the message names each); nothing was changed.</exception>
+    public IReadOnlyList<CuratedEntry> SetStatus(IReadOnlyList<string> ids, string status, string actor)
+    {
+        if (!CurationStatus.IsKnown(status))
         {
-            if (row.Status == status && !(status == CurationStatus.Approved && (row.ChangedSinceReview || row.ReviewedHash != row.SourcesHash)))
+            throw new CurationException($"unknown status '{status}': use candidate, approved or rejected");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        using var connection = OpenConnection();
+        using (var transaction = connection.BeginTransaction())
+        {
+            var problems = ids.Distinct(StringComparer.Ordinal)
+                .Select(id => LoadRow(connection, transaction, id) is { } row
+                    ? row.MergedInto is null ? null : $"{id} was merged into {row.MergedInto}: act on that entry"
+                    : NotFound(id).Message)
+                .OfType<string>()
+                .ToList();
+            if (problems.Count > 0)
             {
-                return false;
+                throw new CurationException($"nothing was changed: {string.Join("; ", problems)}");
             }
 
-            var version = row.Version + 1;
-            Execute(
-                connection,
-                transaction,
-                """
-                UPDATE entries SET status = $status, version = $version,
-                    reviewed_hash = CASE WHEN $status = 'approved' THEN sources_hash ELSE reviewed_hash END,
-                    changed_since_review = CASE WHEN $status = 'approved' THEN 0 ELSE changed_since_review END
-                WHERE id = $id;
-                """,
-                ("$id", id),
-                ("$status", status),
-                ("$version", version));
-            var action = status switch
+            var now = Now();
+            try
             {
-                CurationStatus.Approved => "approve",
-                CurationStatus.Rejected => "reject",
-                _ => "reset",
-            };
-            Audit(connection, transaction, id, now, actor, action, "status", row.Status, status, version);
-            return true;
-        });
+                // Each row is read again: an id named twice sees its first change.
+                var changed = ids.Select(id => ChangeStatus(connection, transaction, LoadRow(connection, transaction, id)!, status, actor, now)).ToList();
+                if (changed.Contains(true))
+                {
+                    transaction.Commit();
+                }
+            }
+            catch (SqliteException refused) when (refused.SqliteErrorCode is not (5 or 6))
+            {
+                throw new CurationException($"the store refused this change to {string.Join(", ", ids)} ({refused.Message.TrimEnd('.')}); nothing was saved", refused);
+            }
+        }
+
+        var notes = LoadNotes(connection, null, ids);
+        return ids.Select(id => LoadRow(connection, null, id)!.ToCurated(notes.GetValueOrDefault(id, []))).ToList();
     }
 
     /// <summary>Edits an entry's question, answer and/or topic; fields left <see langword="null"/> keep their value.</summary>
@@ -796,6 +818,36 @@ public sealed class CurationStore : IDisposable
 
         var after = LoadRow(connection, null, id)!;
         return after.ToCurated(LoadNotes(connection, null, [id]).GetValueOrDefault(id, []));
+    }
+
+    private static bool ChangeStatus(SqliteConnection connection, SqliteTransaction transaction, EntryRow row, string status, string actor, DateTimeOffset now)
+    {
+        if (row.Status == status && !(status == CurationStatus.Approved && (row.ChangedSinceReview || row.ReviewedHash != row.SourcesHash)))
+        {
+            return false;
+        }
+
+        var version = row.Version + 1;
+        Execute(
+            connection,
+            transaction,
+            """
+            UPDATE entries SET status = $status, version = $version,
+                reviewed_hash = CASE WHEN $status = 'approved' THEN sources_hash ELSE reviewed_hash END,
+                changed_since_review = CASE WHEN $status = 'approved' THEN 0 ELSE changed_since_review END
+            WHERE id = $id;
+            """,
+            ("$id", row.Id),
+            ("$status", status),
+            ("$version", version));
+        var action = status switch
+        {
+            CurationStatus.Approved => "approve",
+            CurationStatus.Rejected => "reject",
+            _ => "reset",
+        };
+        Audit(connection, transaction, row.Id, now, actor, action, "status", row.Status, status, version);
+        return true;
     }
 
     // An id no entry has yet. Splitting an exchange off, merging the new entry back and splitting the exchange off again

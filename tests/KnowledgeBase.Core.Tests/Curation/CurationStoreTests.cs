@@ -107,6 +107,24 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void Several_entries_change_status_together_or_none_does_when_one_is_unknown_or_merged_away()
+    {
+        store.Merge(CurationFixture.Build());
+        store.MergeEntries("e-refund", "e-settle", "alice");
+
+        var refused = Assert.Throws<CurationException>(() => store.SetStatus(["e-settle", "nosuch", "e-refund", "e-license"], CurationStatus.Approved, "bob"));
+
+        Assert.Equal("nothing was changed: no entry nosuch in the store; e-refund was merged into e-settle: act on that entry", refused.Message);
+        Assert.Equal(["candidate", "candidate"], new[] { store.Get("e-settle")!, store.Get("e-license")! }.Select(e => e.Entry.Status));
+        Assert.DoesNotContain(store.Audit(), a => a.Actor == "bob");
+
+        var approved = store.SetStatus(["e-license", "e-settle"], CurationStatus.Approved, "bob");
+
+        Assert.Equal([("e-license", "approved", 2), ("e-settle", "approved", 3)], approved.Select(e => (e.Id, e.Entry.Status, e.Version)));
+        Assert.Equal(2, store.Audit().Count(a => a.Actor == "bob" && a.Action == "approve"));
+    }
+
+    [Fact]
     public void Approving_twice_changes_nothing_the_second_time()
     {
         store.Merge(CurationFixture.Build());

@@ -2,7 +2,10 @@ using Spectre.Console.Cli;
 
 namespace KnowledgeBase.Cli.Commands.Review;
 
-/// <summary><c>kb review approve|reject|reset &lt;entry-id&gt;... --db &lt;file&gt;</c>: sets the status of entries.</summary>
+/// <summary>
+/// <c>kb review approve|reject|reset &lt;entry-id&gt;... --db &lt;file&gt;</c>: sets the status of entries, all of them or,
+/// when one is unknown or merged away, none.
+/// </summary>
 internal abstract class ReviewStatusCommand(string status) : Command<ReviewActionSettings>
 {
     public override int Execute(CommandContext context, ReviewActionSettings settings, CancellationToken cancellationToken)
@@ -16,9 +19,10 @@ internal abstract class ReviewStatusCommand(string status) : Command<ReviewActio
         using var store = ReviewStore.Open(settings);
         return ReviewStore.Run(() =>
         {
-            foreach (var id in settings.Ids)
+            var ids = settings.Ids.Select(store.ResolveId).ToList();
+            var entries = settings.Version is { } version ? [store.SetStatus(ids[0], status, settings.Actor, version)] : store.SetStatus(ids, status, settings.Actor);
+            foreach (var entry in entries)
             {
-                var entry = store.SetStatus(store.ResolveId(id), status, settings.Actor, settings.Version);
                 Console.Out.WriteLine($"{entry.Id}\t{entry.Entry.Status}\tversion {entry.Version}");
             }
         });
