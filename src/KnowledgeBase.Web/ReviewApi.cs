@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using KnowledgeBase.Core.Curation;
 using Microsoft.Data.Sqlite;
 
@@ -11,6 +12,7 @@ internal static class ReviewApi
 
     public static void Map(WebApplication app, ReviewServerOptions options)
     {
+        app.Use(BadRequests);
         app.MapGet("/api/meta", (CurationStore store) => Results.Ok(new
         {
             topics = store.Topics().Select(t => new { t.Id, t.Label, t.Keywords, t.ExchangeCount }),
@@ -55,9 +57,11 @@ internal static class ReviewApi
     }
 
     private static void MapAction(WebApplication app, string action, Func<CurationStore, string, ActionRequest, CuratedEntry> run) =>
-        app.MapPost($"/api/entries/{{id}}/{action}", (string id, ActionRequest body, CurationStore store) =>
-            body.Version is null
-                ? Results.Json(new { error = "send the version of the entry you saw" }, statusCode: StatusCodes.Status400BadRequest)
+        app.MapPost($"/api/entries/{{id}}/{action}", (string id, ActionRequest? body, CurationStore store) =>
+            body?.Version is null
+                ? Results.Json(
+                    new { error = body is null ? "send a JSON object with the version of the entry you saw" : "send the version of the entry you saw" },
+                    statusCode: StatusCodes.Status400BadRequest)
                 : Guarded(() => Results.Ok(Detail(store, run(store, id, body)))));
 
     private static IResult Guarded(Func<IResult> handler)
@@ -84,6 +88,44 @@ internal static class ReviewApi
             // SQLITE_BUSY or SQLITE_LOCKED after the busy timeout: another writer (a build merging) holds the store.
             return Results.Json(new { error = "the store is busy (is a build merging into it?): nothing was saved, try again in a moment" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+    }
+
+    // A body or query value that does not bind (malformed JSON, "version":"x", line=abc) fails before any handler runs;
+    // with RouteHandlerOptions.ThrowOnBadRequest it arrives here, and is answered like every other 400: with an error.
+    private static async Task BadRequests(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = bad.StatusCode;
+            await context.Response.WriteAsJsonAsync(new { error = Problem(bad) });
+        }
+    }
+
+    private static string Problem(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is not JsonException json)
+        {
+            return bad.Message;
+        }
+
+        if (!json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            return $"the body is not valid JSON: {json.Message.Split(" Path:", 2)[0]}";
+        }
+
+        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..].Split('.', '[')[0] : null;
+        return field switch
+        {
+            null => "the body must be a JSON object",
+            "version" or "targetVersion" => $"{field} must be a whole number",
+            "exchangeIds" => "exchangeIds must be a list of exchange ids",
+            _ => $"{field} must be a string",
+        };
     }
 
     private static object Summary(CuratedEntry entry) => new
@@ -144,6 +186,11 @@ internal static class ReviewApi
         if (!full.StartsWith(rootFull, StringComparison.Ordinal) || !File.Exists(full))
         {
             return Results.NotFound(new { error = $"no source file {path} under the input folder" });
+        }
+
+        if (line < 1)
+        {
+            return Results.BadRequest(new { error = $"line {line.ToString(CultureInfo.InvariantCulture)} does not exist: lines start at 1" });
         }
 
         var first = Math.Max(1, line - 10);

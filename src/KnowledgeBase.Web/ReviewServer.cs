@@ -38,6 +38,8 @@ public static class ReviewServer
         });
         builder.Services.AddSingleton(new CurationStore(options.Store));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
+        // A request that does not bind throws, so ReviewApi can answer it with an error message instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 
         var app = builder.Build();
         var guard = new RequestGuard(options);

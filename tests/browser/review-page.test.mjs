@@ -198,6 +198,28 @@ test('state changes need POST, JSON and the same origin; a foreign Host and path
   assert.equal(entry.status, 'candidate');
 });
 
+test('a body or query the API cannot read is refused with 400 and an error naming the problem', async () => {
+  const json = { 'Content-Type': 'application/json' };
+  const refused = async (method, url, headers, body) => {
+    const response = await rawRequest(method, url, headers, body);
+    assert.equal(response.status, 400, `${method} ${url} ${body ?? ''}: ${response.text}`);
+    return JSON.parse(response.text).error;
+  };
+  const note = `${baseUrl}/api/entries/e-card/note`;
+  assert.match(await refused('POST', note, json, '{"actor":"mallory","version":1'), /^the body is not valid JSON: /);
+  assert.match(await refused('POST', note, json, 'x'), /^the body is not valid JSON: 'x' is an invalid start of a value/);
+  assert.equal(await refused('POST', note, json, '{"actor":"mallory","version":"x","text":"hi"}'), 'version must be a whole number');
+  assert.equal(await refused('POST', `${baseUrl}/api/entries/e-card/split`, json, '{"actor":"mallory","version":1,"exchangeIds":"x-card"}'),
+    'exchangeIds must be a list of exchange ids');
+  assert.equal(await refused('POST', note, json, '[]'), 'the body must be a JSON object');
+  assert.equal(await refused('POST', note, json, ''), 'send a JSON object with the version of the entry you saw');
+  assert.equal(await refused('GET', `${baseUrl}/api/source?path=proddev/2018-03-05-chat.markdown&line=-5`, {}), 'line -5 does not exist: lines start at 1');
+  assert.equal(await refused('GET', `${baseUrl}/api/source?path=proddev/2018-03-05-chat.markdown&line=0`, {}), 'line 0 does not exist: lines start at 1');
+  assert.equal(await refused('GET', `${baseUrl}/api/entries?status=bogus`, {}), "unknown status 'bogus': use candidate, approved or rejected");
+  const entry = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-card`, {})).text);
+  assert.equal(entry.notes.length, 0);
+});
+
 test('an acknowledged save survives the server being killed', async () => {
   const before = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-refund`, {})).text);
   const saved = await rawRequest('POST', `${baseUrl}/api/entries/e-refund/approve`, { 'Content-Type': 'application/json' },
@@ -243,4 +265,20 @@ test('moves an entry to another topic and merges one entry into another from the
   const lines = await page.locator('#conversation li.cited .src').allTextContents();
   assert.ok(lines.includes('devarch/2018-04-26-chat.markdown:40'), lines.join(' '));
   await page.waitForFunction(() => ![...document.querySelectorAll('#entries tbody tr')].some((r) => r.dataset.id === 'e-card'));
+});
+
+test('an exchange split off, merged back and split off again goes to a new entry', async () => {
+  const json = { 'Content-Type': 'application/json' };
+  const post = async (id, action, fields) => {
+    const current = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/${id}`, {})).text);
+    const response = await rawRequest('POST', `${baseUrl}/api/entries/${id}/${action}`, json, JSON.stringify({ actor: 'dave', version: current.version, ...fields }));
+    assert.equal(response.status, 200, `${action} ${id}: ${response.status} ${response.text}`);
+    return JSON.parse(response.text);
+  };
+  const first = await post('e-license', 'split', { exchangeIds: ['x-card'] });
+  await post(first.id, 'merge', { target: 'e-license', targetVersion: JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-license`, {})).text).version });
+  const again = await post('e-license', 'split', { exchangeIds: ['x-card'] });
+  assert.equal(again.id, `${first.id}-2`);
+  assert.deepEqual(again.exchangeIds, ['x-card']);
+  assert.equal(JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/${first.id}`, {})).text).mergedInto, 'e-license');
 });

@@ -311,8 +311,14 @@ public sealed class CurationStore : IDisposable
     /// <summary>Entries matching every filter of <paramref name="query"/>, highest confidence first; merged-away entries are left out.</summary>
     /// <param name="query">The filters.</param>
     /// <returns>The entries.</returns>
+    /// <exception cref="CurationException">A status that is none of <see cref="CurationStatus"/>'s.</exception>
     public IReadOnlyList<CuratedEntry> List(EntryQuery query)
     {
+        if (Blank(query.Status) is { } status && !CurationStatus.IsKnown(status))
+        {
+            throw new CurationException($"unknown status '{status}': use candidate, approved or rejected");
+        }
+
         var match = query.Text is null ? null : SearchTokens.MatchQuery(options.Tokenize(query.Text));
         if (query.Text is not null && !string.IsNullOrWhiteSpace(query.Text) && match is null)
         {

@@ -539,6 +539,16 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void List_refuses_an_unknown_status_and_names_the_known_ones()
+    {
+        store.Merge(CurationFixture.Build());
+
+        var refused = Assert.Throws<CurationException>(() => store.List(new EntryQuery(Status: "bogus")));
+
+        Assert.Equal("unknown status 'bogus': use candidate, approved or rejected", refused.Message);
+    }
+
+    [Fact]
     public void Search_finds_edited_text_and_forgets_the_old_text()
     {
         store.Merge(CurationFixture.Build());
