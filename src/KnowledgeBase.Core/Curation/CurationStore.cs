@@ -826,7 +826,9 @@ public sealed class CurationStore : IDisposable
         return after.ToCurated(LoadNotes(connection, null, [id]).GetValueOrDefault(id, []));
     }
 
-    private static bool ChangeStatus(SqliteConnection connection, SqliteTransaction transaction, EntryRow row, string status, string actor, DateTimeOffset now)
+    // Sets the status (approving also takes the current sources as those reviewed) and audits it as action, by default
+    // approve, reject or reset; false when there is nothing to change.
+    private static bool ChangeStatus(SqliteConnection connection, SqliteTransaction transaction, EntryRow row, string status, string actor, DateTimeOffset now, string? action = null)
     {
         if (row.Status == status && !(status == CurationStatus.Approved && (row.ChangedSinceReview || row.ReviewedHash != row.SourcesHash)))
         {
@@ -846,7 +848,7 @@ public sealed class CurationStore : IDisposable
             ("$id", row.Id),
             ("$status", status),
             ("$version", version));
-        var action = status switch
+        action ??= status switch
         {
             CurationStatus.Approved => "approve",
             CurationStatus.Rejected => "reject",
@@ -1123,20 +1125,7 @@ public sealed class CurationStore : IDisposable
                 continue;
             }
 
-            var version = row.Version + 1;
-            Execute(
-                connection,
-                transaction,
-                """
-                UPDATE entries SET status = $status, version = $version,
-                    reviewed_hash = CASE WHEN $status = 'approved' THEN sources_hash ELSE reviewed_hash END,
-                    changed_since_review = CASE WHEN $status = 'approved' THEN 0 ELSE changed_since_review END
-                WHERE id = $id;
-                """,
-                ("$id", entry.Id),
-                ("$status", entry.Status),
-                ("$version", version));
-            Audit(connection, transaction, entry.Id, now, BuildActor, "import-status", "status", row.Status, entry.Status, version);
+            ChangeStatus(connection, transaction, row, entry.Status, BuildActor, now, "import-status");
             imported.Add(entry.Id);
         }
 

@@ -27,7 +27,7 @@ public sealed class ReviewImportDecisionsTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal($"3 entries -> {db}: 0 new, 0 changed, 0 missing, 0 changed since review, 2 decisions imported\n", stdout);
         Assert.Equal(
-            $"kb review import: 1 of the decisions in {curated} differ from those already in {db}, which stay: e-refund (rejected in the file, approved in the store)\n",
+            $"kb review import: 1 of the decisions in {curated} differs from those already in {db}, which stay: e-refund (rejected in the file, approved in the store)\n",
             stderr);
         var statuses = KbProcess.Run("review", "list", "--db", db).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t'))

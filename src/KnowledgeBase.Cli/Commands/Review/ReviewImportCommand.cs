@@ -27,13 +27,13 @@ internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
 
             Console.Out.WriteLine(
                 $"{build.Entries.Count} entries -> {settings.Database}: {result.Added.Count} new, {result.Changed.Count} changed, " +
-                $"{result.Missing.Count} missing, {result.ChangedSinceReview.Count} changed since review, {result.ImportedDecisions.Count} decisions imported");
+                $"{result.Missing.Count} missing, {result.ChangedSinceReview.Count} changed since review, {result.ImportedDecisions.Count} {(result.ImportedDecisions.Count == 1 ? "decision" : "decisions")} imported");
             if (result.KeptDecisions.Count > 0)
             {
                 var file = build.Entries.ToDictionary(e => e.Id, e => e.Status, StringComparer.Ordinal);
                 var named = result.KeptDecisions.Take(5).Select(id => Kept(store, id, file[id]));
                 Terminal.Problem(
-                    $"kb review import: {result.KeptDecisions.Count} of the decisions in {settings.FaqJson} differ from those already in {settings.Database}, " +
+                    $"kb review import: {result.KeptDecisions.Count} of the decisions in {settings.FaqJson} {(result.KeptDecisions.Count == 1 ? "differs" : "differ")} from those already in {settings.Database}, " +
                     $"which stay: {string.Join(", ", named)}{(result.KeptDecisions.Count > 5 ? ", …" : string.Empty)}");
             }
 
