@@ -985,7 +985,7 @@ public sealed class CurationStore : IDisposable
                     .ThenBy(e => e.Name, StringComparer.Ordinal)
                     .ToList();
             var confidence = asBuilt ? row.Confidence : effective.Select(x => exchanges[x].Confidence).DefaultIfEmpty(0).Max();
-            var groups = effective.Select(x => GroupOf(exchanges[x].Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            var groups = effective.Select(x => ChatGroup.Of(exchanges[x].Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             var days = cited.Select(m => m.Time[..10]).Order(StringComparer.Ordinal).ToList();
             var present = row.Origin == BuildActor ? row.Present : effective.Count > 0;
             Execute(
@@ -1435,12 +1435,6 @@ public sealed class CurationStore : IDisposable
         Hash(string.Join('\n', sources.Select(s => s.ToString()).Order(StringComparer.Ordinal)));
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private static string GroupOf(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? string.Empty : path[..slash];
-    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

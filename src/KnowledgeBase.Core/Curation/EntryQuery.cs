@@ -3,7 +3,7 @@ namespace KnowledgeBase.Core.Curation;
 /// <summary>Filters for listing entries; every <see langword="null"/> filter lets everything through.</summary>
 /// <param name="TopicId">Only entries of this topic.</param>
 /// <param name="Status">Only entries with this status.</param>
-/// <param name="Group">Only entries citing a message of this chat group (the source path's folder).</param>
+/// <param name="Group">Only entries citing a message of this chat group (the first folder of the source path, see <see cref="Domain.ChatGroup"/>).</param>
 /// <param name="From">Only entries citing a message on or after this day.</param>
 /// <param name="To">Only entries citing a message on or before this day.</param>
 /// <param name="Expert">Only entries one of whose experts has this name.</param>

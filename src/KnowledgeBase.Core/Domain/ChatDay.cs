@@ -2,7 +2,7 @@ namespace KnowledgeBase.Core.Domain;
 
 /// <summary>One chat-log file: one group, one day.</summary>
 /// <param name="Path">Path relative to the input root, with forward slashes.</param>
-/// <param name="Group">The group, taken from the file's parent folder (empty at the root).</param>
+/// <param name="Group">The group: the first folder of the path (see <see cref="ChatGroup"/>), empty at the root.</param>
 /// <param name="Date">The day, from the front matter <c>date</c> or else from the file name.</param>
 /// <param name="FrontMatter">Every front-matter key with its raw scalar value (sequences joined with <c>,</c>).</param>
 /// <param name="Messages">The messages in file order.</param>

@@ -68,11 +68,7 @@ public sealed partial class SourceLinkBuilder
     /// <summary>The chat group of a path: its first folder (<c>proddev</c> in <c>proddev/2018-03-05-chat.markdown</c>), or empty.</summary>
     /// <param name="path">Path relative to the input root.</param>
     /// <returns>The group.</returns>
-    public static string GroupOf(string path)
-    {
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 ? path[..slash] : string.Empty;
-    }
+    public static string GroupOf(string path) => ChatGroup.Of(path);
 
     /// <summary>The day of a path: the <c>yyyy-MM-dd</c> in its file name, or empty.</summary>
     /// <param name="path">Path relative to the input root.</param>

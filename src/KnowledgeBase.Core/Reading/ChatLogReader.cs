@@ -327,18 +327,6 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         return name.Length >= 10 && TryParseDate(name, out var date) ? date : DateOnly.MinValue;
     }
 
-    private static string GroupOf(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        if (slash < 0)
-        {
-            return string.Empty;
-        }
-
-        var folder = path[..slash];
-        return folder[(folder.LastIndexOf('/') + 1)..];
-    }
-
     private ChatLogReadResult Unread(string path, string problem)
     {
         var problems = new ProblemLog(path, options.MaxProblemsPerFile);
@@ -353,5 +341,5 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         IReadOnlyList<ChatMessage> messages,
         ProblemLog problems,
         int headers) =>
-        new(new ChatDay(path, GroupOf(path), date, frontMatter, messages), problems.ToList(), headers);
+        new(new ChatDay(path, ChatGroup.Of(path), date, frontMatter, messages), problems.ToList(), headers);
 }

@@ -549,6 +549,27 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void A_file_in_a_nested_folder_belongs_to_the_group_of_its_first_folder()
+    {
+        static string Nest(string path) => path.Replace("devarch/", "devarch/2018/04/", StringComparison.Ordinal);
+        var build = CurationFixture.Build();
+        build = build with
+        {
+            Exchanges = build.Exchanges.Select(e => e with
+            {
+                Path = Nest(e.Path),
+                Messages = e.Messages.Select(m => m with { Message = m.Message with { Source = m.Message.Source with { Path = Nest(m.Message.Source.Path) } } }).ToList(),
+            }).ToList(),
+            Entries = build.Entries.Select(e => e with { Sources = e.Sources.Select(s => s with { Path = Nest(s.Path) }).ToList() }).ToList(),
+        };
+
+        store.Merge(build);
+
+        Assert.Equal(["devarch", "proddev"], store.Groups());
+        Assert.Equal(["e-license"], Ids(new EntryQuery(Group: "devarch")));
+    }
+
+    [Fact]
     public void Search_finds_edited_text_and_forgets_the_old_text()
     {
         store.Merge(CurationFixture.Build());

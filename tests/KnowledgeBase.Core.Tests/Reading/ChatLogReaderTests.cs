@@ -85,7 +85,7 @@ public sealed class ChatLogReaderTests
     }
 
     [Fact]
-    public void Group_is_the_parent_folder_and_paths_use_forward_slashes()
+    public void Group_is_the_first_folder_and_paths_use_forward_slashes()
     {
         var content = Encoding.UTF8.GetBytes("---\ndate: 2024-03-05\n---\n> 08:00:00  高远  \n   \n早  \n");
 
@@ -93,7 +93,7 @@ public sealed class ChatLogReaderTests
         var atRoot = reader.Read("2024-03-05-chat.md", content);
 
         Assert.Equal("payexpert/archive/2024-03-05-chat.markdown", nested.Day.Path);
-        Assert.Equal("archive", nested.Day.Group);
+        Assert.Equal("payexpert", nested.Day.Group);
         Assert.Equal(new SourceRef("payexpert/archive/2024-03-05-chat.markdown", 4), nested.Day.Messages[0].Source);
         Assert.Equal(string.Empty, atRoot.Day.Group);
     }
