@@ -6,7 +6,8 @@ namespace KnowledgeBase.Core.Privacy;
 
 /// <summary>
 /// Finds and masks personal data in chat text: bank card numbers (13-19 digits passing Luhn), 18-character resident ID
-/// numbers (checksum and birth date), mainland mobile numbers and e-mail addresses. Numbers count only as a whole: a
+/// numbers (checksum and birth date), mainland mobile numbers (also dot-grouped, <c>138.1234.5678</c>) and landlines,
+/// e-mail addresses, and WeChat ids and QQ numbers where the text introduces them as such. Numbers count only as a whole: a
 /// digit run that is part of a longer run, a decimal amount, a letter-and-digit identifier (an order number) or a path
 /// segment of a URL (<c>https://…/000119312517140734/…</c>) is left alone, and so are date-prefixed order numbers and
 /// millisecond timestamps that happen to pass Luhn. Numbers in a URL's query (<c>?mobile=…</c>) are still masked.
@@ -24,6 +25,9 @@ public static partial class PersonalDataMasker
         PersonalDataKind.BankCard => "[银行卡号]",
         PersonalDataKind.ResidentId => "[身份证号]",
         PersonalDataKind.MobilePhone => "[手机号]",
+        PersonalDataKind.WeChatId => "[微信号]",
+        PersonalDataKind.QqNumber => "[QQ号]",
+        PersonalDataKind.Landline => "[座机号]",
         _ => "[邮箱]",
     };
 
@@ -78,6 +82,9 @@ public static partial class PersonalDataMasker
             matches.Add(new PersonalDataMatch(PersonalDataKind.Email, email.Index, email.Length));
         }
 
+        // Ids known by what introduces them, and dot-grouped mobiles (a digit run stops at a dot): found before digit runs, so
+        // their digits are not judged again.
+        AddIntroduced(text, matches);
         var emails = matches.Count;
         // A URL that starts inside an e-mail address is gone once the address is masked: ignore it now too.
         var urls = UrlPattern().Matches(text).Where(u => !Overlaps(matches, emails, u.Index, 1)).ToList();
@@ -107,6 +114,52 @@ public static partial class PersonalDataMasker
 
         matches.Sort((a, b) => a.Index.CompareTo(b.Index));
         return matches;
+    }
+
+    private static void AddIntroduced(string text, List<PersonalDataMatch> matches)
+    {
+        void Add(PersonalDataKind kind, Group found)
+        {
+            if (!Overlaps(matches, matches.Count, found.Index, found.Length))
+            {
+                matches.Add(new PersonalDataMatch(kind, found.Index, found.Length));
+            }
+        }
+
+        foreach (Match id in WeChatInternalIdPattern().Matches(text))
+        {
+            Add(PersonalDataKind.WeChatId, id);
+        }
+
+        var urls = UrlPattern().Matches(text);
+        foreach (Match id in WeChatIdPattern().Matches(text))
+        {
+            var value = id.Groups["id"];
+            if (urls.Any(u => u.Index <= id.Index && id.Index < u.Index + u.Length))
+            {
+                continue;
+            }
+
+            // Without 号/id or a colon, only an id with a digit, _ or - counts ("微信 native" is a word), and a Latin "wx"
+            // needs at least a space before it ("wxapp" is one word).
+            var bare = !id.Groups["named"].Success;
+            if (bare && (!value.Value.Any(c => char.IsAsciiDigit(c) || c is '_' or '-') || !(id.Groups["space"].Success || id.Groups["chinese"].Success)))
+            {
+                continue;
+            }
+
+            Add(PersonalDataKind.WeChatId, value);
+        }
+
+        foreach (Match qq in QqNumberPattern().Matches(text))
+        {
+            Add(PersonalDataKind.QqNumber, qq.Groups["number"]);
+        }
+
+        foreach (Match mobile in DottedMobilePattern().Matches(text))
+        {
+            Add(PersonalDataKind.MobilePhone, mobile);
+        }
     }
 
     private static bool Overlaps(List<PersonalDataMatch> matches, int count, int index, int length)
@@ -180,6 +233,11 @@ public static partial class PersonalDataMasker
             return new PersonalDataMatch(PersonalDataKind.ResidentId, start, end - start);
         }
 
+        if (LandlineShape(digits, lengths) && !IntroducedAsService(text, start))
+        {
+            return new PersonalDataMatch(PersonalDataKind.Landline, start, end - start);
+        }
+
         var mobile = MobileDigits(digits, lengths);
         if (mobile is not null && PersonalDataChecks.IsMobile(mobile))
         {
@@ -222,6 +280,30 @@ public static partial class PersonalDataMasker
         return rest is [11] or [3, 4, 4] ? number : null;
     }
 
+    // Area code 010, 02x or 0[3-9]xx, then 7 or 8 digits in one group or as 3-4/4-4: 021-62345678, 0755-8888 8888.
+    private static bool LandlineShape(string digits, int[] lengths)
+    {
+        var area = lengths[0];
+        var ok = area switch
+        {
+            3 => digits.StartsWith("010", StringComparison.Ordinal) || (digits[1] == '2'),
+            4 => digits[0] == '0' && digits[1] is >= '3' and <= '9',
+            _ => false,
+        };
+        return ok
+            && digits[0] == '0'
+            && (lengths[1..] is [7] or [8] or [3, 4] or [4, 4]);
+    }
+
+    // A hotline or a customer-service number belongs to a company, not a person: "四川航空的热线028-88888888".
+    private static bool IntroducedAsService(string text, int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 8), Math.Min(8, start));
+        return before.Contains("热线", StringComparison.Ordinal)
+            || before.Contains("客服", StringComparison.Ordinal)
+            || before.Contains("服务电话", StringComparison.Ordinal);
+    }
+
     // One run, groups of four with a shorter tail, or the 4-6-4/4-6-5 of fifteen-digit cards.
     private static bool CardShape(int[] lengths) =>
         lengths.Length == 1
@@ -256,4 +338,23 @@ public static partial class PersonalDataMasker
 
     [GeneratedRegex("[0-9０-９]+", RegexOptions.CultureInvariant)]
     private static partial Regex DigitGroupPattern();
+
+    // WeChat's internal user id, as raw exports and @mentions of people without a nick show it.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])wxid_[A-Za-z0-9]{4,}", RegexOptions.CultureInvariant)]
+    private static partial Regex WeChatInternalIdPattern();
+
+    // An id introduced as a WeChat id: 微信/wx/vx/V信/weixin/wechat, then 号/id or a colon ("named"), or only spaces, or (after
+    // 微信, V信) nothing. Not inside a word or a URL path (…/wxhb_personalreceive, …/wechatpay_guide).
+    [GeneratedRegex(
+        @"(?<![A-Za-z0-9_/.])(?:(?<chinese>微信|[Vv]信)|(?i:wx|vx|weixin|wechat))(?:(?<named>\s*(?:号码?|(?i:id)|账号)\s*[:：]?|\s*[:：])|(?<space>[ \t]+)|)\s*(?:是|为)?\s*(?<id>[A-Za-z][A-Za-z0-9_\-]{5,19})(?![A-Za-z0-9_\-@]|\.[A-Za-z0-9])",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex WeChatIdPattern();
+
+    // A number introduced as a QQ number: QQ, QQ号, QQ号码 or QQ邮箱, then an optional colon or bracket. Not a QQ group (QQ群).
+    [GeneratedRegex(@"(?<![A-Za-z0-9.])(?i:qq)\s*(?:号码?|邮箱)?\s*[:：(（]?\s*(?<number>[1-9][0-9]{4,10})(?![0-9@]|\.[0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex QqNumberPattern();
+
+    // A mobile number in dot-separated 3-4-4 groups, not part of a longer dotted run (a version, an address).
+    [GeneratedRegex(@"(?<![0-9０-９.])1[3-9][0-9]\.[0-9]{4}\.[0-9]{4}(?![0-9０-９]|\.[0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedMobilePattern();
 }

@@ -25,6 +25,18 @@ public sealed class PersonalDataMaskerTests
     [InlineData("https://pay.example.com/bind?mobile=13812345678&card=6222021234567894", "https://pay.example.com/bind?mobile=[手机号]&card=[银行卡号]")]
     [InlineData("比如百度钱包 0100000073863457收入人民币", "比如百度钱包 [银行卡号]收入人民币")]
     [InlineData("卡6222021234567894手机13812345678邮箱a@b.cn", "卡[银行卡号]手机[手机号]邮箱[邮箱]")]
+    [InlineData("有问题加我微信 lina_pay2018 或 wxid_8x7y6z5w4v，电话 138-1234-5679", "有问题加我微信 [微信号] 或 [微信号]，电话 [手机号]")]
+    [InlineData("我朋友微信号WilliamZhang23", "我朋友微信号[微信号]")]          // corpus, proddev/2017-08-01
+    [InlineData("或电话联系18515359890或微信pay18515359890。", "或电话联系[手机号]或微信[微信号]。")] // corpus, proddev/2018-05-14
+    [InlineData("wxid_qhkxd55gv3c221:", "[微信号]:")]                           // a raw export's sender id
+    [InlineData("@wxid_n0w45t0smsd141?同在深圳", "@[微信号]?同在深圳")]
+    [InlineData("vx: zhangsan_pay，WX号：paygirl", "vx: [微信号]，WX号：[微信号]")]
+    [InlineData("V信 abc-123456 找我", "V信 [微信号] 找我")]
+    [InlineData("简历发QQ邮箱（5370380），QQ：123456789。", "简历发QQ邮箱（[QQ号]），QQ：[QQ号]。")]
+    [InlineData("qq号 10001", "qq号 [QQ号]")]
+    [InlineData("座机021-62345678，或 0755-8888 8888", "座机[座机号]，或 [座机号]")]
+    [InlineData("办公室010 6234 5678", "办公室[座机号]")]
+    [InlineData("手机138.1234.5676。", "手机[手机号]。")]
     public void Masks_personal_data(string text, string expected) => Assert.Equal(expected, PersonalDataMasker.Mask(text));
 
     [Theory]
@@ -47,6 +59,17 @@ public sealed class PersonalDataMaskerTests
     [InlineData("![图片](http://img.example.com/6222021234567894/a.png)")]
     [InlineData("费率0.38%，T+1到账，单笔5万")]
     [InlineData("版本 v1.2.3，端口 8080")]
+    [InlineData("https://wxapp.tenpay.com/mmpayhb/wxhb_personalreceive?showwxpaytitle=1")] // corpus: a red-packet link
+    [InlineData("见 https://pay.weixin.qq.com/wechatpay_guide/isp_list.shtml")]             // corpus: a guide link
+    [InlineData("appid wxd678efh567hg6787 的公众号")]                                         // an app id, not a person
+    [InlineData("微信 native 支付和微信JSAPI支付，微信H5")]
+    [InlineData("微信支付分账，weixin Payment 跨境")]
+    [InlineData("拉个QQ群123456789")]                                          // a group, not a person
+    [InlineData("http://tech.qq.com/a/20180131/025613.htm")]
+    [InlineData("四川航空的热线028-88888888，客服 0755-8888 8888")]            // corpus: a company's hotline
+    [InlineData("2018-03-05 10:30:00 退款，费率0.6%，区号0755")]
+    [InlineData("卡BIN 622202，订单号 2018030512345672，金额 1,234.56")]
+    [InlineData("IP 192.168.100.1，版本 138.1234.5676.1")]
     public void Leaves_look_alikes_alone(string text) => Assert.Same(text, PersonalDataMasker.Mask(text));
 
     [Fact]
