@@ -56,6 +56,13 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
                 ? new LoadedChatLog(relativePath, read, null)
                 : new LoadedChatLog(relativePath, null, Unread(relativePath, $"file too large (more than {options.MaxFileBytes} bytes while reading): not read"));
         }
+        catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException && relativePath.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // .NET decodes file names as UTF-8 and puts U+FFFD for bytes that are not; the name it gives cannot open the file.
+            return new LoadedChatLog(relativePath, null, Unread(
+                relativePath,
+                "cannot read file: its name is not valid UTF-8 (each \uFFFD stands for bytes that cannot be decoded), and such a name cannot be opened; rename the file (for a GBK name: convmv -f gbk -t utf-8 --notest <file>)"));
+        }
         catch (IOException e)
         {
             return new LoadedChatLog(relativePath, null, Unread(relativePath, $"cannot read file: {e.Message}"));

@@ -116,6 +116,41 @@ public sealed class HostileFolderTests : IDisposable
             Assert.Single(results[1].Problems).ToString());
     }
 
+    [Fact]
+    public void A_file_name_that_is_not_UTF8_is_reported_as_such()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            // Windows and macOS keep file names in Unicode: such a name cannot be made there.
+            return;
+        }
+
+        Write("group/2024-03-05-chat.markdown", Day);
+        var group = Path.Combine(root, "group");
+        // .NET cannot make the name either (it writes names as UTF-8), nor delete it: the shell makes and removes it from raw bytes.
+        Shell("printf x > \"$1/$(printf '2024-03-12-\\377\\376.markdown')\"", group);
+        try
+        {
+            var (found, results) = FindAndRead();
+
+            Assert.Equal(2, found.Files.Count);
+            var problem = Assert.Single(results.SelectMany(r => r.Problems));
+            Assert.Equal("group/2024-03-12-\uFFFD\uFFFD.markdown", problem.Path);
+            Assert.StartsWith("cannot read file: its name is not valid UTF-8", problem.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Shell("rm -f \"$1\"/2024-03-12-*.markdown", group);
+        }
+    }
+
+    private static void Shell(string script, string argument)
+    {
+        using var shell = System.Diagnostics.Process.Start("/bin/sh", ["-c", script, "sh", argument])!;
+        shell.WaitForExit();
+        Assert.Equal(0, shell.ExitCode);
+    }
+
     private (ChatLogFinderResult Found, List<ChatLogReadResult> Results) FindAndRead() =>
         HangGuard.Within("finding and reading the tree", () =>
         {
