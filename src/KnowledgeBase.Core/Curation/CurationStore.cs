@@ -222,6 +222,7 @@ public sealed class CurationStore : IDisposable
         SetMeta(connection, transaction, "build.schemaVersion", build.SchemaVersion.ToString(CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "input.root", build.Input.Root);
         SetMeta(connection, transaction, "input.files", build.Input.Files.ToString(CultureInfo.InvariantCulture));
+        SetMeta(connection, transaction, "input.skippedFiles", build.Input.SkippedFiles.ToString(CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "input.messages", build.Input.Messages.ToString(CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "input.problems", build.Input.Problems.ToString(CultureInfo.InvariantCulture));
 
@@ -275,7 +276,10 @@ public sealed class CurationStore : IDisposable
             meta.GetValueOrDefault("input.root", string.Empty),
             int.Parse(meta.GetValueOrDefault("input.files", "0"), CultureInfo.InvariantCulture),
             int.Parse(meta.GetValueOrDefault("input.messages", "0"), CultureInfo.InvariantCulture),
-            int.Parse(meta.GetValueOrDefault("input.problems", "0"), CultureInfo.InvariantCulture));
+            int.Parse(meta.GetValueOrDefault("input.problems", "0"), CultureInfo.InvariantCulture))
+        {
+            SkippedFiles = int.Parse(meta.GetValueOrDefault("input.skippedFiles", "0"), CultureInfo.InvariantCulture),
+        };
         var generatedAt = meta.TryGetValue("build.generatedAt", out var at)
             ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
             : Now();

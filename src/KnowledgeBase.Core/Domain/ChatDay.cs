@@ -11,4 +11,11 @@ public sealed record ChatDay(
     string Group,
     DateOnly Date,
     IReadOnlyDictionary<string, string> FrontMatter,
-    IReadOnlyList<ChatMessage> Messages);
+    IReadOnlyList<ChatMessage> Messages)
+{
+    /// <summary>
+    /// True when the file read as a chat log: it has a message or a front matter (a day nobody spoke on). False for a file
+    /// that could not be read, an empty or binary file, and text with neither (notes): such files are skipped, not read.
+    /// </summary>
+    public bool IsChatLog => Messages.Count > 0 || FrontMatter.Count > 0;
+}

@@ -45,7 +45,11 @@ public sealed class FaqJsonReader
     }
 
     private static InputSummary ReadInput(JsonElement input) =>
-        new(String(input, "root"), Int(input, "files"), Int(input, "messages"), Int(input, "problems"));
+        new(String(input, "root"), Int(input, "files"), Int(input, "messages"), Int(input, "problems"))
+        {
+            // Added within schemaVersion 1: a faq.json written before it has none.
+            SkippedFiles = input.TryGetProperty("skippedFiles", out _) ? Int(input, "skippedFiles") : 0,
+        };
 
     private static Topic ReadTopic(JsonElement topic) =>
         new(String(topic, "id"), String(topic, "label"), Strings(topic, "keywords"), Int(topic, "exchangeCount"));

@@ -132,6 +132,7 @@ public sealed class FaqJsonWriter
         json.WriteStartObject("input");
         json.WriteString("root", input.Root);
         json.WriteNumber("files", input.Files);
+        json.WriteNumber("skippedFiles", input.SkippedFiles);
         json.WriteNumber("messages", input.Messages);
         json.WriteNumber("problems", input.Problems);
         json.WriteEndObject();

@@ -9,12 +9,16 @@ namespace KnowledgeBase.Core.Pipeline;
 /// <param name="HeaderLines">Header lines seen.</param>
 /// <param name="Evidence">The file's who-is-who evidence.</param>
 /// <param name="Queries">What finding the file's exchanges asks of the corpus-wide speaker directory.</param>
+/// <param name="Date">The day the file was read as; <see cref="DateOnly.MinValue"/> when undated.</param>
+/// <param name="IsChatLog">See <see cref="ChatDay.IsChatLog"/>: false for a file skipped as no chat log.</param>
 public sealed record DayRecord(
     IReadOnlyList<InputProblem> Problems,
     int Messages,
     int HeaderLines,
     SpeakerEvidence Evidence,
-    DirectoryQueries Queries);
+    DirectoryQueries Queries,
+    DateOnly Date,
+    bool IsChatLog);
 
 /// <summary>The exchanges of one file and the speaker resolutions and profiles they were found with, as the build cache keeps them.</summary>
 /// <param name="Resolutions">The answers to the file's <see cref="DirectoryQueries"/> when the exchanges were found.</param>

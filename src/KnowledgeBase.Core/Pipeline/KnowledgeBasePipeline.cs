@@ -54,19 +54,20 @@ public sealed class KnowledgeBasePipeline
 
         using var cacheScope = cache;
 
-        // Pass 1: read every file (or take what an earlier build read from the same bytes), count what was read and
-        // gather who-is-who evidence across the corpus.
+        // Pass 1: read every file (or take what an earlier build read from the same bytes), then drop copies of a group
+        // and day already read, count what was read and gather who-is-who evidence across the corpus.
         var directoryBuilder = new SpeakerDirectoryBuilder();
         var keys = new string?[files.Count];
         var days = new DayRecord?[files.Count];
-        int messages = 0, headers = 0, done = 0, reused = 0, computed = 0;
+        var sameDay = new SameDayFile?[files.Count];
+        int messages = 0, headers = 0, read = 0, done = 0, reused = 0, computed = 0;
         Parallel.For(0, files.Count, parallel, i =>
         {
             var loaded = reader.Load(root, files[i].FullPath);
             DayRecord day;
             if (loaded.Failure is { } failure)
             {
-                day = new DayRecord(failure.Problems, 0, failure.HeaderLines, SpeakerEvidence.None, new DirectoryQueries([], []));
+                day = new DayRecord(failure.Problems, 0, failure.HeaderLines, SpeakerEvidence.None, new DirectoryQueries([], []), failure.Day.Date, IsChatLog: false);
             }
             else
             {
@@ -83,6 +84,7 @@ public sealed class KnowledgeBasePipeline
                 }
 
                 day = days[i] = cached ?? ReadDay(reader, loaded, cache, key);
+                sameDay[i] = new SameDayFile(loaded.RelativePath, day.Date, SameDayFile.HashOf(loaded.Content));
             }
 
             foreach (var problem in day.Problems)
@@ -90,11 +92,34 @@ public sealed class KnowledgeBasePipeline
                 problems.Add(problem);
             }
 
-            directoryBuilder.Add(day.Evidence);
-            Interlocked.Add(ref messages, day.Messages);
             Interlocked.Add(ref headers, day.HeaderLines);
             progress?.Report(new PipelineProgress("reading", Interlocked.Increment(ref done), files.Count));
         });
+        var copies = SameDayFiles.Check(sameDay.OfType<SameDayFile>().ToList());
+        foreach (var problem in copies.Problems)
+        {
+            problems.Add(problem);
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (days[i] is not { } day)
+            {
+                continue;
+            }
+
+            if (copies.Skipped.Contains(files[i].RelativePath))
+            {
+                days[i] = null;
+                headers -= day.HeaderLines;
+                continue;
+            }
+
+            directoryBuilder.Add(day.Evidence);
+            messages += day.Messages;
+            read += day.IsChatLog ? 1 : 0;
+        }
+
         if (messages == 0 && !problems.IsEmpty)
         {
             // Only unreadable files: nothing to build from. Disposing the cache rolls this pass back, so it keeps the
@@ -152,7 +177,7 @@ public sealed class KnowledgeBasePipeline
         var document = new KnowledgeBaseDocument(
             KnowledgeBaseDocument.CurrentSchemaVersion,
             options.GeneratedAt ?? DateTimeOffset.UtcNow,
-            new InputSummary(options.InputRoot, files.Count, messages, sortedProblems.Count),
+            new InputSummary(options.InputRoot, read, messages, sortedProblems.Count) { SkippedFiles = files.Count - read },
             clustering.Topics,
             clustering.Exchanges,
             entries);
@@ -162,7 +187,7 @@ public sealed class KnowledgeBasePipeline
 
     private static PipelineResult NothingReadable(
         KnowledgeBasePipelineOptions options,
-        int files,
+        int skippedFiles,
         IReadOnlyList<InputProblem> problems,
         int headers,
         IReadOnlyList<(string Stage, TimeSpan Elapsed)> timings)
@@ -170,7 +195,7 @@ public sealed class KnowledgeBasePipeline
         var document = new KnowledgeBaseDocument(
             KnowledgeBaseDocument.CurrentSchemaVersion,
             options.GeneratedAt ?? DateTimeOffset.UtcNow,
-            new InputSummary(options.InputRoot, files, 0, problems.Count),
+            new InputSummary(options.InputRoot, 0, 0, problems.Count) { SkippedFiles = skippedFiles },
             [],
             [],
             []);
@@ -184,7 +209,8 @@ public sealed class KnowledgeBasePipeline
     {
         var result = reader.Read(loaded.RelativePath, loaded.Content!);
         var messages = result.Day.Messages;
-        var day = new DayRecord(result.Problems, messages.Count, result.HeaderLines, SpeakerDirectoryBuilder.Collect(messages), DirectoryQueries.Of(messages));
+        var day = new DayRecord(
+            result.Problems, messages.Count, result.HeaderLines, SpeakerDirectoryBuilder.Collect(messages), DirectoryQueries.Of(messages), result.Day.Date, result.Day.IsChatLog);
         if (key is not null)
         {
             cache!.Put(BuildCacheTable.Days, key, day);

@@ -42,6 +42,19 @@ public sealed class FaqJsonReaderTests
     }
 
     [Fact]
+    public void Skipped_files_are_written_and_read_back_and_count_zero_in_an_older_faq_json()
+    {
+        var document = SampleDocuments.Payments();
+        var written = Write(document with { Input = document.Input with { SkippedFiles = 4 } });
+        var older = Encoding.UTF8.GetString(written).Replace("\"skippedFiles\": 4,", string.Empty, StringComparison.Ordinal);
+
+        Assert.Contains("\"skippedFiles\": 4,", Encoding.UTF8.GetString(written), StringComparison.Ordinal);
+        Assert.Equal(4, Read(written).Input.SkippedFiles);
+        Assert.Equal(0, Read(Encoding.UTF8.GetBytes(older)).Input.SkippedFiles);
+        Assert.Equal(document.Input.Files, Read(Encoding.UTF8.GetBytes(older)).Input.Files);
+    }
+
+    [Fact]
     public void Fields_it_does_not_know_are_ignored()
     {
         var json = Encoding.UTF8.GetString(Write(SampleDocuments.Payments()))

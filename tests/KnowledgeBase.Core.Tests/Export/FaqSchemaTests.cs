@@ -46,6 +46,15 @@ public sealed class FaqSchemaTests
         Assert.Empty(FaqSchemaValidator.Errors(Write(document)));
     }
 
+    [Fact]
+    public void Faq_json_written_before_skipped_files_were_counted_still_validates()
+    {
+        var root = JsonNode.Parse(Write(SampleDocuments.Payments()))!;
+        Assert.True(root["input"]!.AsObject().Remove("skippedFiles"));
+
+        Assert.Empty(FaqSchemaValidator.Errors(root.ToJsonString()));
+    }
+
     [Theory]
     [InlineData("unknown top-level field", "/", "extra", "1")]
     [InlineData("unknown entry field", "/entries/0", "changedSinceReview", "true")]
@@ -58,6 +67,7 @@ public sealed class FaqSchemaTests
     [InlineData("generatedAt not UTC", "/", "generatedAt", "\"2018-06-30 12:00\"")]
     [InlineData("confidence above one", "/entries/1", "confidence", "1.5")]
     [InlineData("count as a string", "/input", "files", "\"2\"")]
+    [InlineData("negative skipped count", "/input", "skippedFiles", "-1")]
     [InlineData("keywords not strings", "/topics/0", "keywords", "[1, 2]")]
     public void Drift_from_the_contract_fails(string why, string objectPath, string property, string value)
     {

@@ -37,7 +37,7 @@ internal sealed class BuildCommand : Command<BuildSettings>
 
         if (result.NothingReadable)
         {
-            var why = result.Document.Input.Files == 0 ? "no chat-log files (*.md, *.markdown)" : "no file gave a message";
+            var why = result.Document.Input.SkippedFiles == 0 ? "no chat-log files (*.md, *.markdown)" : "no file gave a message";
             Terminal.Problem($"kb build: nothing readable in {settings.Input}: {why}; nothing written (faq.json, the build cache and the review store are as they were)");
             return ExitCodes.UsageOrNothingReadable;
         }
@@ -89,7 +89,7 @@ internal sealed class BuildCommand : Command<BuildSettings>
         new FaqJsonWriter().WriteFile(document, target);
         Lap("writing");
         Console.Out.WriteLine(
-            $"{document.Input.Files} files, {document.Input.Messages} messages ({result.HeaderLines} header lines), " +
+            $"{document.Input.Files} files read, {document.Input.SkippedFiles} skipped, {document.Input.Messages} messages ({result.HeaderLines} header lines), " +
             $"{document.Input.Problems} problems; {document.Exchanges.Count} exchanges, {document.Topics.Count} topics, " +
             $"{document.Entries.Count} entries -> {target} in {watch.Elapsed.TotalSeconds:0.0} s");
         Console.Error.WriteLine("stages: " + string.Join(", ", stages.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:0.0} s")));

@@ -24,36 +24,48 @@ internal sealed class StatsCommand : Command<StatsSettings>
         var found = ChatLogFinder.Find(root);
         var reader = new ChatLogReader();
         var problems = new ConcurrentBag<InputProblem>(found.Problems);
-        var days = new ConcurrentBag<ChatDay>();
-        var headers = 0;
+        var results = new ConcurrentBag<(ChatLogReadResult Result, SameDayFile? SameDay)>();
         Parallel.ForEach(found.Files, file =>
         {
-            var result = reader.ReadFile(root, file.FullPath);
-            days.Add(result.Day);
-            Interlocked.Add(ref headers, result.HeaderLines);
+            var loaded = reader.Load(root, file.FullPath);
+            var result = loaded.Failure ?? reader.Read(loaded.RelativePath, loaded.Content!);
+            results.Add((result, loaded.Content is null ? null : new SameDayFile(loaded.RelativePath, result.Day.Date, SameDayFile.HashOf(loaded.Content))));
             foreach (var problem in result.Problems)
             {
                 problems.Add(problem);
             }
         });
 
+        // The same rules as kb build: a copy of a group and day already read is skipped, and only chat logs count as read.
+        var copies = SameDayFiles.Check(results.Select(r => r.SameDay).OfType<SameDayFile>().ToList());
+        foreach (var problem in copies.Problems)
+        {
+            problems.Add(problem);
+        }
+
         foreach (var problem in problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line))
         {
             Terminal.Problem(problem.ToString());
         }
 
+        var kept = results.Where(r => !copies.Skipped.Contains(r.Result.Day.Path)).ToList();
+        var read = kept.Where(r => r.Result.Day.IsChatLog).ToList();
+        var days = read.Select(r => r.Result.Day).ToList();
+        var dated = days.Where(d => d.Date != DateOnly.MinValue).ToList();
         var messages = days.SelectMany(d => d.Messages).ToList();
         var stats = new CorpusStats(
-            Files: found.Files.Count,
-            Days: days.Select(d => (d.Group, d.Date)).Distinct().Count(),
+            Files: days.Count,
+            SkippedFiles: found.Files.Count - days.Count,
+            Days: dated.Select(d => (d.Group, d.Date)).Distinct().Count(),
+            UndatedFiles: kept.Count(r => r.Result.Day.Date == DateOnly.MinValue),
             Groups: days.GroupBy(d => d.Group).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key.Length == 0 ? "(root)" : g.Key, g => g.Sum(d => d.Messages.Count)),
             Messages: messages.Count,
-            HeaderLines: headers,
+            HeaderLines: read.Sum(r => r.Result.HeaderLines),
             ByKind: Enum.GetValues<MessageKind>().ToDictionary(k => k.ToString().ToLowerInvariant(), k => messages.Count(m => m.Kind == k)),
             Speakers: messages.Select(m => m.Speaker.Raw).Distinct().Count(),
-            First: days.IsEmpty ? null : days.Min(d => d.Date).ToString("yyyy-MM-dd"),
-            Last: days.IsEmpty ? null : days.Max(d => d.Date).ToString("yyyy-MM-dd"),
+            First: dated.Count == 0 ? null : dated.Min(d => d.Date).ToString("yyyy-MM-dd"),
+            Last: dated.Count == 0 ? null : dated.Max(d => d.Date).ToString("yyyy-MM-dd"),
             Problems: problems.Count);
 
         if (settings.Json)
@@ -62,31 +74,54 @@ internal sealed class StatsCommand : Command<StatsSettings>
         }
         else
         {
-            var table = new Table().AddColumns("", "count");
-            table.AddRow("files", $"{stats.Files}");
-            table.AddRow("days", stats.Days == 0 ? "0" : $"{stats.Days} ({stats.First} to {stats.Last})");
-            foreach (var (group, count) in stats.Groups)
+            var rows = new List<(string Name, string Count)>
             {
-                table.AddRow(Markup.Escape($"group {group}"), $"{count} messages");
+                ("files", $"{stats.Files} read, {stats.SkippedFiles} skipped"),
+                ("days", stats.Days == 0 ? "0" : $"{stats.Days} ({stats.First} to {stats.Last})"),
+            };
+            if (stats.UndatedFiles > 0)
+            {
+                rows.Add(("undated files", $"{stats.UndatedFiles} (not in days)"));
             }
 
-            table.AddRow("messages", $"{stats.Messages} (header lines {stats.HeaderLines})");
-            foreach (var (kind, count) in stats.ByKind)
-            {
-                table.AddRow($"  {kind}", $"{count}");
-            }
-
-            table.AddRow("speakers", $"{stats.Speakers}");
-            table.AddRow("problems", $"{stats.Problems}");
-            AnsiConsole.Write(table);
+            rows.AddRange(stats.Groups.Select(g => ($"group {g.Key}", $"{g.Value} messages")));
+            rows.Add(("messages", $"{stats.Messages} (header lines {stats.HeaderLines})"));
+            rows.AddRange(stats.ByKind.Select(k => ($"  {k.Key}", $"{k.Value}")));
+            rows.Add(("speakers", $"{stats.Speakers}"));
+            rows.Add(("problems", $"{stats.Problems}"));
+            Write(rows);
         }
 
         return stats.Problems > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
     }
 
+    // A table for a person at a terminal; with stdout redirected, tab-separated "name<TAB>count" lines, as kb topics writes.
+    private static void Write(List<(string Name, string Count)> rows)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            foreach (var (name, count) in rows)
+            {
+                Console.Out.WriteLine($"{name.Trim()}\t{count}");
+            }
+
+            return;
+        }
+
+        var table = new Table().AddColumns("", "count");
+        foreach (var (name, count) in rows)
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(count));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
     private sealed record CorpusStats(
         int Files,
+        int SkippedFiles,
         int Days,
+        int UndatedFiles,
         IReadOnlyDictionary<string, int> Groups,
         int Messages,
         int HeaderLines,

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using KnowledgeBase.Core.Tests.Evaluation;
+using KnowledgeBase.Core.Tests.Pipeline;
+
+namespace KnowledgeBase.Core.Tests.Cli;
+
+/// <summary>
+/// The real <c>kb stats</c> on odd input: an undated notes file and a nested folder, output redirected.
+/// </summary>
+public sealed class OddInputCliTests : IDisposable
+{
+    private readonly TempDirectory work = new();
+
+    public void Dispose() => work.Dispose();
+
+    private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
+
+    private static string SampleDay => Path.Combine(Sample, "payexpert", "2024-03-05-chat.markdown");
+
+    [KbBuiltFact]
+    public void Stats_leaves_undated_files_out_of_the_date_range_and_names_a_nested_folder_by_its_first_folder()
+    {
+        Directory.CreateDirectory(Path.Combine(work.Path, "g2", "sub", "deeper"));
+        File.Copy(SampleDay, Path.Combine(work.Path, "g2", "sub", "deeper", "2024-03-05-chat.markdown"));
+        work.Write(Path.Combine("g3", "notes.md"), "# just notes\n\nnot a chat\n");
+
+        var (code, stdout, _) = KbProcess.Run("stats", work.Path, "--json");
+
+        Assert.Equal(1, code);
+        using var stats = JsonDocument.Parse(stdout);
+        var root = stats.RootElement;
+        Assert.Equal("2024-03-05", root.GetProperty("first").GetString());
+        Assert.Equal("2024-03-05", root.GetProperty("last").GetString());
+        Assert.Equal(1, root.GetProperty("days").GetInt32());
+        Assert.Equal(1, root.GetProperty("undatedFiles").GetInt32());
+        Assert.Equal(1, root.GetProperty("files").GetInt32());
+        Assert.Equal(1, root.GetProperty("skippedFiles").GetInt32());
+        Assert.Equal(["g2"], root.GetProperty("groups").EnumerateObject().Select(g => g.Name));
+    }
+
+    [KbBuiltFact]
+    public void Stats_with_stdout_redirected_writes_plain_lines_not_a_table()
+    {
+        var (code, stdout, _) = KbProcess.Run("stats", Sample);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain('│', stdout);
+        Assert.DoesNotContain('┌', stdout);
+        Assert.StartsWith("files\t3 read, 0 skipped\ndays\t3 (2024-03-05 to 2024-03-07)\ngroup payexpert\t74 messages\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("\ntext\t60\n", stdout, StringComparison.Ordinal);
+    }
+}
