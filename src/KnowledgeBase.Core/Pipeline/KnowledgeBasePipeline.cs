@@ -182,7 +182,7 @@ public sealed class KnowledgeBasePipeline
             clustering.Exchanges,
             entries);
         var cacheUse = cache is null ? null : new BuildCacheUse(cache.Path, reused, computed, cache.Complete(), cacheNote);
-        return new PipelineResult(document, sortedProblems, headers, timings) { Cache = cacheUse };
+        return new PipelineResult(document, sortedProblems, headers, timings) { Cache = cacheUse, TopicSelection = clustering.Selection };
     }
 
     private static PipelineResult NothingReadable(

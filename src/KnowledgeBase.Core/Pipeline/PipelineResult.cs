@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Topics;
 
 namespace KnowledgeBase.Core.Pipeline;
 
@@ -13,6 +14,9 @@ public sealed record PipelineResult(
     int HeaderLines,
     IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings)
 {
+    /// <summary>How the number of topics came about: the k-means count and the splits of oversized clusters.</summary>
+    public TopicCountSelection? TopicSelection { get; init; }
+
     /// <summary>How the build cache was used; null when the build ran without one.</summary>
     public BuildCacheUse? Cache { get; init; }
 

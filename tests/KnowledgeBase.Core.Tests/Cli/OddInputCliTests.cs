@@ -5,7 +5,8 @@ using KnowledgeBase.Core.Tests.Pipeline;
 namespace KnowledgeBase.Core.Tests.Cli;
 
 /// <summary>
-/// The real <c>kb stats</c> on odd input: an undated notes file and a nested folder, output redirected.
+/// The real <c>kb stats</c> and <c>kb build</c> on odd input and odd settings: an undated notes file and a nested folder,
+/// output redirected, a <c>SOURCE_DATE_EPOCH</c> that is no number, a <c>--topics</c> the result cannot keep.
 /// </summary>
 public sealed class OddInputCliTests : IDisposable
 {
@@ -48,5 +49,35 @@ public sealed class OddInputCliTests : IDisposable
         Assert.DoesNotContain('┌', stdout);
         Assert.StartsWith("files\t3 read, 0 skipped\ndays\t3 (2024-03-05 to 2024-03-07)\ngroup payexpert\t74 messages\n", stdout, StringComparison.Ordinal);
         Assert.Contains("\ntext\t60\n", stdout, StringComparison.Ordinal);
+    }
+
+    [KbBuiltFact]
+    public void A_build_says_when_SOURCE_DATE_EPOCH_is_no_time_and_uses_the_current_time()
+    {
+        var output = Path.Combine(work.Path, "out");
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        var (code, _, stderr) = KbProcess.RunWith(new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "abc" }, "build", Sample, "--out", output, "--no-cache");
+
+        Assert.Equal(0, code);
+        Assert.Contains("SOURCE_DATE_EPOCH 'abc' is not a number of seconds since 1970-01-01: generatedAt is the current time", stderr, StringComparison.Ordinal);
+        using var faq = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "faq.json")));
+        Assert.True(faq.RootElement.GetProperty("generatedAt").GetDateTimeOffset() >= before.AddSeconds(-1));
+    }
+
+    [KbBuiltFact]
+    public void A_build_says_when_the_topics_asked_for_are_not_the_topics_made()
+    {
+        var output = Path.Combine(work.Path, "out");
+
+        var (code, _, stderr) = KbProcess.Run("build", Sample, "--out", output, "--topics", "3", "--no-cache");
+
+        Assert.Equal(0, code);
+        using var faq = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "faq.json")));
+        var topics = faq.RootElement.GetProperty("topics").GetArrayLength();
+        // The sample has clusters too large for three topics: the case the note is for.
+        Assert.NotEqual(3, topics);
+        Assert.Contains($"kb build: note: --topics 3 gave {topics} topics: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("split in two", stderr, StringComparison.Ordinal);
     }
 }

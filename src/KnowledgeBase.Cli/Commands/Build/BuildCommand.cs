@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Export;
 using KnowledgeBase.Core.Pipeline;
 using KnowledgeBase.Core.Privacy;
 using KnowledgeBase.Core.Segmentation;
+using KnowledgeBase.Core.Topics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -52,6 +54,11 @@ internal sealed class BuildCommand : Command<BuildSettings>
             Console.Error.WriteLine($"build cache {cache.Path}: {cache.Hits} records reused, {cache.Misses} computed, {cache.Dropped} dropped");
         }
 
+        if (settings.Topics is int asked && result.Document.Topics.Count != asked)
+        {
+            Console.Error.WriteLine($"kb build: note: --topics {asked} gave {result.Document.Topics.Count} topics: {WhyOtherTopicCount(asked, result)}");
+        }
+
         var document = result.Document;
         var stages = result.Timings.ToList();
         var lap = Stopwatch.StartNew();
@@ -96,6 +103,25 @@ internal sealed class BuildCommand : Command<BuildSettings>
         return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
     }
 
+    private static string WhyOtherTopicCount(int asked, PipelineResult result)
+    {
+        var exchanges = result.Document.Exchanges.Count;
+        var splits = result.TopicSelection?.Splits ?? 0;
+        var reasons = new List<string>();
+        if (exchanges < asked)
+        {
+            reasons.Add($"there are only {exchanges} exchanges to cluster");
+        }
+
+        if (splits > 0)
+        {
+            var share = new TopicClustererOptions().MaxTopicShare;
+            reasons.Add($"{splits} time(s) a cluster holding more than {share:0%} of the {exchanges} exchanges was split in two");
+        }
+
+        return reasons.Count > 0 ? string.Join("; ", reasons) : "k-means left some clusters empty";
+    }
+
     private static PipelineResult RunWithProgressBar(KnowledgeBasePipelineOptions options, CancellationToken cancellationToken) =>
         Terminal.Error.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -129,9 +155,23 @@ internal sealed class BuildCommand : Command<BuildSettings>
                 return result;
             });
 
-    // SOURCE_DATE_EPOCH (the reproducible-builds convention) pins generatedAt, so two builds give identical bytes.
-    private static DateTimeOffset? ReproducibleBuildTime() =>
-        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : null;
+    // SOURCE_DATE_EPOCH (the reproducible-builds convention) pins generatedAt, so two builds give identical bytes. A value
+    // that is no time (not whole seconds since 1970, or past year 9999) is said, not silently taken for "now".
+    private static DateTimeOffset? ReproducibleBuildTime()
+    {
+        var value = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        Terminal.Problem($"kb build: WARNING: SOURCE_DATE_EPOCH '{value}' is not a number of seconds since 1970-01-01: generatedAt is the current time");
+        return null;
+    }
 }

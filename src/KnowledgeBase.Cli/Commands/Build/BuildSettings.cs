@@ -18,7 +18,7 @@ internal sealed class BuildSettings : CommandSettings
     public string Out { get; init; } = "out";
 
     [CommandOption("--topics <n>")]
-    [Description("Number of topics (default: chosen from the data).")]
+    [Description("Number of k-means clusters to start from (default: chosen from the data). A cluster holding more than a quarter of the exchanges is then split in two, so the build can end with more topics (it says so); never more than the exchanges.")]
     public int? Topics { get; init; }
 
     [CommandOption("--db <file>")]
