@@ -7,7 +7,10 @@ namespace KnowledgeBase.Core.Curation;
 /// <param name="Added">Entries new to the store.</param>
 /// <param name="Changed">Entries whose built question, answer, topic or sources changed.</param>
 /// <param name="Missing">Entries in the store that this build no longer produced (kept, with their decisions).</param>
-/// <param name="ChangedSinceReview">Approved entries whose sources changed: flagged for another look, still approved.</param>
+/// <param name="ChangedSinceReview">
+/// Approved entries whose cited messages changed (other messages, or the same ones saying something else) or that this
+/// build no longer produced: flagged for another look, still approved.
+/// </param>
 public sealed record CurationMergeResult(
     KnowledgeBaseDocument Document,
     IReadOnlyList<string> Added,

@@ -78,7 +78,8 @@ internal static class CurationSchema
             groups               TEXT NOT NULL DEFAULT ',',
             expert_names         TEXT NOT NULL DEFAULT ',',
             first_day            TEXT,
-            last_day             TEXT
+            last_day             TEXT,
+            content_hash         TEXT
         );
         CREATE TABLE IF NOT EXISTS exchange_moves (
             exchange_id TEXT PRIMARY KEY,
@@ -109,4 +110,13 @@ internal static class CurationSchema
             fts_rowid INTEGER NOT NULL
         );
         """;
+
+    /// <summary>
+    /// Columns added after the first release, with their definitions: a store written before them gets them on opening.
+    /// <c>content_hash</c> is the fingerprint of what an entry's cited messages say (see <c>CurationStore.ContentHash</c>).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
+    [
+        ("entries", "content_hash", "TEXT"),
+    ];
 }

@@ -21,6 +21,8 @@ namespace KnowledgeBase.Core.Curation;
 public sealed class CurationStore : IDisposable
 {
     private const string BuildActor = "build";
+    // Marks a reviewed hash of what the cited messages say; a reviewed hash without it is of their places only (older stores).
+    private const string ContentHashPrefix = "c1:";
     private readonly CurationStoreOptions options;
     private readonly string connectionString;
     private readonly Lazy<FaqEntryBuilder> entryBuilder;
@@ -49,6 +51,16 @@ public sealed class CurationStore : IDisposable
         Execute(connection, null, "PRAGMA journal_mode = WAL;");
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, CurationSchema.Create);
+        foreach (var (table, column, definition) in CurationSchema.AddedColumns)
+        {
+            if (Scalar(connection, transaction, "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column;", ("$table", table), ("$column", column)) == 0)
+            {
+#pragma warning disable CA2100 // table, column and definition are constants of CurationSchema
+                Execute(connection, transaction, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
+#pragma warning restore CA2100
+            }
+        }
+
         Execute(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', $v);", ("$v", CurationSchema.Version.ToString(CultureInfo.InvariantCulture)));
         var meta = LoadMeta(connection, transaction);
         if (meta.GetValueOrDefault("tokenizer") != options.TokenizerName || meta.GetValueOrDefault("fts") != "map")
@@ -76,10 +88,12 @@ public sealed class CurationStore : IDisposable
 
     /// <summary>
     /// Stores a build's topics, exchanges and entries (matched by stable id), keeps every decision and edit, flags
-    /// approved entries whose sources changed (or that it no longer produces) as changed since review, clears that flag
-    /// where the sources are back to those approved, and returns the build with each entry's current status and edits
-    /// applied. A faq.json curated elsewhere also brings its decisions: an entry it approves or rejects takes that status
-    /// when the store has it as a candidate (or not at all); where the store decided otherwise, the store's decision stays.
+    /// approved entries whose cited messages changed (other messages, or the same ones saying something else: file,
+    /// time, speaker and text are compared, not lines) or that it no longer produces as changed since review, clears
+    /// that flag where the messages are back to those approved, and returns the build with each entry's current status
+    /// and edits applied. A faq.json curated elsewhere also brings its decisions: an entry it approves or rejects
+    /// takes that status when the store has it as a candidate (or not at all); where the store decided otherwise, the
+    /// store's decision stays.
     /// </summary>
     /// <param name="build">The document a build produced.</param>
     /// <returns>The document to write as faq.json.</returns>
@@ -97,6 +111,7 @@ public sealed class CurationStore : IDisposable
         StoreExchanges(connection, transaction, build.Exchanges);
 
         var existing = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var said = build.Exchanges.SelectMany(x => x.Messages).Select(m => m.Message).DistinctBy(m => m.Source).ToDictionary(m => m.Source);
         var added = new List<string>();
         var changed = new List<string>();
         var reworded = new List<string>();
@@ -110,9 +125,10 @@ public sealed class CurationStore : IDisposable
             }
 
             var hash = SourcesHash(entry.Sources);
+            var content = ContentHash(entry.Sources.Select(s => said.TryGetValue(s, out var m) ? Said(m) : Unknown(s)));
             if (!existing.TryGetValue(entry.Id, out var row))
             {
-                InsertBuiltEntry(connection, transaction, entry, hash);
+                InsertBuiltEntry(connection, transaction, entry, hash, content);
                 Audit(connection, transaction, entry.Id, now, BuildActor, "build-add", null, null, entry.Question, 1);
                 if (entry.Status is CurationStatus.Approved or CurationStatus.Rejected)
                 {
@@ -125,12 +141,17 @@ public sealed class CurationStore : IDisposable
             }
 
             var differences = BuiltDifferences(row, entry, hash);
-            var flag = row.Status == CurationStatus.Approved && !row.ChangedSinceReview && row.ReviewedHash != hash;
+            // What was reviewed is what the cited messages said (file, time, speaker, text). A store written before
+            // that fingerprint kept only where the messages were: such a hash that still names this build's sources
+            // takes the fingerprint of what they say now, since that older hash could not see text.
+            var upgrade = row.ReviewedHash is { } reviewed && !reviewed.StartsWith(ContentHashPrefix, StringComparison.Ordinal) && reviewed == hash;
+            var asReviewed = upgrade || row.ReviewedHash == content;
+            var flag = row.Status == CurationStatus.Approved && !row.ChangedSinceReview && !asReviewed;
             // The flag says the entry is no longer what the analyst approved. A build that brings back exactly the
             // sources they reviewed (after a build of the wrong folder, or an import of another corpus, marked it missing
             // or changed) leaves nothing new to look at, so the flag goes; the audit keeps both moves.
-            var unflag = row.Status == CurationStatus.Approved && row.ChangedSinceReview && row.ReviewedHash == hash;
-            if (differences.Count == 0 && row.Present && !flag && !unflag)
+            var unflag = row.Status == CurationStatus.Approved && row.ChangedSinceReview && asReviewed;
+            if (differences.Count == 0 && row.Present && !flag && !unflag && !upgrade && row.ContentHash == content)
             {
                 continue;
             }
@@ -144,7 +165,8 @@ public sealed class CurationStore : IDisposable
                 """
                 UPDATE entries SET present = 1, built_topic_id = $topic, built_question = $question, built_answer = $answer,
                     built_exchange_ids = $exchanges, keywords = $keywords, experts = $experts, confidence = $confidence,
-                    sources = $sources, sources_hash = $hash,
+                    sources = $sources, sources_hash = $hash, content_hash = $content,
+                    reviewed_hash = CASE WHEN $upgrade THEN $content ELSE reviewed_hash END,
                     changed_since_review = CASE WHEN $unflag THEN 0 ELSE changed_since_review OR $flag END, version = $version
                 WHERE id = $id;
                 """,
@@ -158,6 +180,8 @@ public sealed class CurationStore : IDisposable
                 ("$confidence", entry.Confidence),
                 ("$sources", Json.Of(entry.Sources)),
                 ("$hash", hash),
+                ("$content", content),
+                ("$upgrade", upgrade),
                 ("$flag", flag),
                 ("$unflag", unflag),
                 ("$version", version));
@@ -183,13 +207,13 @@ public sealed class CurationStore : IDisposable
 
             if (flag)
             {
-                Audit(connection, transaction, entry.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, hash, version);
+                Audit(connection, transaction, entry.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, content, version);
                 flagged.Add(entry.Id);
             }
 
             if (unflag)
             {
-                Audit(connection, transaction, entry.Id, now, BuildActor, "back-as-reviewed", "sources", row.Present ? row.SourcesHash : null, hash, version);
+                Audit(connection, transaction, entry.Id, now, BuildActor, "back-as-reviewed", "sources", row.Present ? row.ContentHash ?? row.SourcesHash : null, content, version);
             }
         }
 
@@ -773,7 +797,7 @@ public sealed class CurationStore : IDisposable
                 entry = entry with { TopicId = row.CurrentTopicId };
             }
 
-            InsertBuiltEntry(connection, transaction, entry, SourcesHash(entry.Sources), splitFrom: id);
+            InsertBuiltEntry(connection, transaction, entry, SourcesHash(entry.Sources), StoredContentHash(connection, transaction, entry.Sources), splitFrom: id);
             Execute(connection, transaction, "UPDATE entries SET version = version + 1 WHERE id = $id;", ("$id", id));
             foreach (var exchange in moving)
             {
@@ -834,7 +858,7 @@ public sealed class CurationStore : IDisposable
     // approve, reject or reset; false when there is nothing to change.
     private static bool ChangeStatus(SqliteConnection connection, SqliteTransaction transaction, EntryRow row, string status, string actor, DateTimeOffset now, string? action = null)
     {
-        if (row.Status == status && !(status == CurationStatus.Approved && (row.ChangedSinceReview || row.ReviewedHash != row.SourcesHash)))
+        if (row.Status == status && !(status == CurationStatus.Approved && (row.ChangedSinceReview || row.ReviewedHash != (row.ContentHash ?? row.SourcesHash))))
         {
             return false;
         }
@@ -845,7 +869,7 @@ public sealed class CurationStore : IDisposable
             transaction,
             """
             UPDATE entries SET status = $status, version = $version,
-                reviewed_hash = CASE WHEN $status = 'approved' THEN sources_hash ELSE reviewed_hash END,
+                reviewed_hash = CASE WHEN $status = 'approved' THEN COALESCE(content_hash, sources_hash) ELSE reviewed_hash END,
                 changed_since_review = CASE WHEN $status = 'approved' THEN 0 ELSE changed_since_review END
             WHERE id = $id;
             """,
@@ -1137,17 +1161,18 @@ public sealed class CurationStore : IDisposable
     }
 
     // A build's entry, or (with splitFrom) an entry an analyst split off another, built from its exchanges at the split.
-    private static void InsertBuiltEntry(SqliteConnection connection, SqliteTransaction transaction, FaqEntry entry, string hash, string? splitFrom = null) =>
+    private static void InsertBuiltEntry(SqliteConnection connection, SqliteTransaction transaction, FaqEntry entry, string hash, string content, string? splitFrom = null) =>
         Execute(
             connection,
             transaction,
             """
             INSERT INTO entries (id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords,
-                experts, confidence, sources, sources_hash, status, reviewed_hash, split_from, version)
-            VALUES ($id, $origin, 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $status,
-                CASE WHEN $status = 'approved' THEN $hash END, $splitFrom, 1);
+                experts, confidence, sources, sources_hash, content_hash, status, reviewed_hash, split_from, version)
+            VALUES ($id, $origin, 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $content, $status,
+                CASE WHEN $status = 'approved' THEN $content END, $splitFrom, 1);
             """,
             ("$id", entry.Id),
+            ("$content", content),
             ("$origin", splitFrom is null ? BuildActor : "split"),
             ("$splitFrom", splitFrom),
             ("$topic", entry.TopicId),
@@ -1437,6 +1462,32 @@ public sealed class CurationStore : IDisposable
 
     private static string SourcesHash(IEnumerable<SourceRef> sources) =>
         Hash(string.Join('\n', sources.Select(s => s.ToString()).Order(StringComparer.Ordinal)));
+
+    // What an analyst reviews: what each cited message says (file, time, speaker, text), not the line it is on, so a
+    // message moved down by a line added above it is the same message and a message rewritten in place is not.
+    private static string ContentHash(IEnumerable<string> said) =>
+        ContentHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
+
+    private static string Said(ChatMessage message) =>
+        Said(message.Source.Path, message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), message.Speaker.Raw, message.Body);
+
+    private static string Said(string path, string time, string speaker, string body) => string.Join('\u001f', path, time, speaker, body);
+
+    private static string Unknown(SourceRef source) => source.ToString();
+
+    // The content hash of sources as the store holds their messages (those of the latest build's exchanges).
+    private static string StoredContentHash(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<SourceRef> sources)
+    {
+        var said = new List<string>();
+        foreach (var source in sources)
+        {
+            using var command = Command(connection, transaction, "SELECT time, speaker, body FROM messages WHERE path = $path AND line = $line;", ("$path", source.Path), ("$line", source.Line));
+            using var reader = command.ExecuteReader();
+            said.Add(reader.Read() ? Said(source.Path, reader.GetString(0), reader.GetString(1), reader.GetString(2)) : Unknown(source));
+        }
+
+        return ContentHash(said);
+    }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -33,12 +33,14 @@ internal sealed record EntryRow(
     IReadOnlyList<Expert> EffExperts,
     string Groups,
     string? FirstDay,
-    string? LastDay)
+    string? LastDay,
+    string? ContentHash)
 {
     public const string Columns =
         "id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords, experts, " +
         "confidence, sources, sources_hash, status, topic_id, question, answer, reviewed_hash, changed_since_review, " +
-        "merged_into, split_from, version, eff_exchange_ids, eff_confidence, eff_sources, eff_experts, groups, first_day, last_day";
+        "merged_into, split_from, version, eff_exchange_ids, eff_confidence, eff_sources, eff_experts, groups, first_day, last_day, " +
+        "content_hash";
 
     public string CurrentTopicId => TopicId ?? BuiltTopicId;
 
@@ -74,7 +76,8 @@ internal sealed record EntryRow(
         Json.Experts(r.GetString(24)),
         r.GetString(25),
         r.IsDBNull(26) ? null : r.GetString(26),
-        r.IsDBNull(27) ? null : r.GetString(27));
+        r.IsDBNull(27) ? null : r.GetString(27),
+        r.IsDBNull(28) ? null : r.GetString(28));
 
     /// <summary>The entry as it stands now: edits, merges and splits applied.</summary>
     public FaqEntry ToEntry() => new(

@@ -37,7 +37,7 @@ internal sealed class ReviewListSettings : ReviewSettings
     public string? Search { get; init; }
 
     [CommandOption("--changed")]
-    [Description("Only approved entries whose sources changed since review.")]
+    [Description("Only approved entries whose cited messages changed since review (other messages, or the same ones saying something else).")]
     public bool Changed { get; init; }
 
     [CommandOption("--missing")]
