@@ -18,6 +18,12 @@ public sealed record CurationMergeResult(
     IReadOnlyList<string> Missing,
     IReadOnlyList<string> ChangedSinceReview)
 {
+    /// <summary>
+    /// Entries whose question this build found on another line of its file (old id, new id): the store moved them, with
+    /// every decision, edit, note and merge, to the id the new line gives. Not counted as added or missing.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Moved { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Entries the previous build or import had produced: those this one could mark missing.</summary>
     public int PresentBefore { get; init; }
 

@@ -24,7 +24,8 @@ internal static class CurationSchema
             topic_id   TEXT,
             confidence REAL NOT NULL,
             ordinal    INTEGER NOT NULL,
-            present    INTEGER NOT NULL
+            present    INTEGER NOT NULL,
+            anchor     TEXT
         );
         CREATE TABLE IF NOT EXISTS exchange_messages (
             exchange_id TEXT NOT NULL,
@@ -79,7 +80,8 @@ internal static class CurationSchema
             expert_names         TEXT NOT NULL DEFAULT ',',
             first_day            TEXT,
             last_day             TEXT,
-            content_hash         TEXT
+            content_hash         TEXT,
+            anchor               TEXT
         );
         CREATE TABLE IF NOT EXISTS exchange_moves (
             exchange_id TEXT PRIMARY KEY,
@@ -113,10 +115,14 @@ internal static class CurationSchema
 
     /// <summary>
     /// Columns added after the first release, with their definitions: a store written before them gets them on opening.
-    /// <c>content_hash</c> is the fingerprint of what an entry's cited messages say (see <c>CurationStore.ContentHash</c>).
+    /// <c>content_hash</c> is the fingerprint of what an entry's cited messages say (see <c>CurationStore.ContentHash</c>);
+    /// <c>anchor</c> is where an entry's or exchange's first question is and a hash of what it is (file, time, speaker,
+    /// text), so a build can tell the same question on another line (see <c>CurationStore.Reanchor</c>).
     /// </summary>
     public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
     [
         ("entries", "content_hash", "TEXT"),
+        ("entries", "anchor", "TEXT"),
+        ("exchanges", "anchor", "TEXT"),
     ];
 }

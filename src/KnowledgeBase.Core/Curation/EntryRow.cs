@@ -34,13 +34,14 @@ internal sealed record EntryRow(
     string Groups,
     string? FirstDay,
     string? LastDay,
-    string? ContentHash)
+    string? ContentHash,
+    string? Anchor)
 {
     public const string Columns =
         "id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords, experts, " +
         "confidence, sources, sources_hash, status, topic_id, question, answer, reviewed_hash, changed_since_review, " +
         "merged_into, split_from, version, eff_exchange_ids, eff_confidence, eff_sources, eff_experts, groups, first_day, last_day, " +
-        "content_hash";
+        "content_hash, anchor";
 
     public string CurrentTopicId => TopicId ?? BuiltTopicId;
 
@@ -77,7 +78,8 @@ internal sealed record EntryRow(
         r.GetString(25),
         r.IsDBNull(26) ? null : r.GetString(26),
         r.IsDBNull(27) ? null : r.GetString(27),
-        r.IsDBNull(28) ? null : r.GetString(28));
+        r.IsDBNull(28) ? null : r.GetString(28),
+        r.IsDBNull(29) ? null : r.GetString(29));
 
     /// <summary>The entry as it stands now: edits, merges and splits applied.</summary>
     public FaqEntry ToEntry() => new(

@@ -5,8 +5,9 @@ using KnowledgeBase.Core.Domain;
 namespace KnowledgeBase.Core.Faq;
 
 /// <summary>
-/// Stable entry ids: a short hash of where the entry's earliest exchange asks its question (file path and header line).
-/// The id never depends on a position or a counter, so it survives re-runs and new days.
+/// Entry ids: a short hash of where the entry's earliest exchange asks its question (file path and header line).
+/// The same input gives the same ids and a new day leaves the others' alone, but a line added or removed above the
+/// question gives a new id; the review store then moves the entry's decisions to it (see <c>CurationStore.MergeBuild</c>).
 /// </summary>
 internal static class EntryId
 {

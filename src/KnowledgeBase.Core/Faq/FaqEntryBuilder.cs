@@ -9,7 +9,7 @@ namespace KnowledgeBase.Core.Faq;
 /// Turns topic-labelled exchanges into FAQ entries: one per distinct question, near-duplicate questions merged across
 /// days and groups, each with a clean question, an attributed answer, keywords, experts and the source of every cited
 /// message. An entry is named by a hash of where its earliest question was asked and takes that exchange's topic, so
-/// its id survives re-runs and new days (see <see cref="EntryId"/> and <see cref="NearDuplicates"/>).
+/// its id survives re-runs of the same input and new days (see <see cref="EntryId"/> and <see cref="NearDuplicates"/>).
 /// </summary>
 public sealed class FaqEntryBuilder
 {

@@ -543,6 +543,158 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void A_question_on_another_line_keeps_every_decision_edit_and_note_under_its_new_id()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.AddNote("e-settle", "checked against the rules", "alice");
+        store.Edit("e-refund", new EntryEdit(Question: "垫资怎么退？"), "bob");
+        store.Reject("e-refund", "bob");
+        store.Reject("e-license", "bob");
+
+        // A fuller re-export: one message more at the top of the day, so every question of the day is 4 lines further down.
+        var result = store.MergeBuild(Shifted(CurationFixture.Build(), Day, 4, id => id + "-16"));
+
+        Assert.Equal([("e-refund", "e-refund-16"), ("e-settle", "e-settle-16")], result.Moved.Select(p => (p.Key, p.Value)).Order());
+        Assert.Equal((0, 0, 0, 0), (result.Added.Count, result.Missing.Count, result.Changed.Count, result.ChangedSinceReview.Count));
+        Assert.Null(store.Get("e-settle"));
+        var settle = store.Get("e-settle-16")!;
+        Assert.Equal((CurationStatus.Approved, false, true), (settle.Entry.Status, settle.ChangedSinceReview, settle.InLatestBuild));
+        Assert.Equal(["checked against the rules"], settle.Notes.Select(n => n.Text));
+        Assert.Equal(["x-settle-16"], settle.Entry.ExchangeIds);
+        var refund = store.Get("e-refund-16")!;
+        Assert.Equal((CurationStatus.Rejected, "垫资怎么退？"), (refund.Entry.Status, refund.Entry.Question));
+        Assert.Equal(CurationStatus.Rejected, store.Get("e-license")!.Entry.Status);
+        var history = store.Audit("e-settle-16");
+        Assert.Contains(history, a => a is { Actor: "build", Action: "build-reanchor", Field: "id", OldValue: "e-settle", NewValue: "e-settle-16" });
+        Assert.Contains(history, a => a is { Action: "build-reanchor", Field: "question", OldValue: "line 49", NewValue: "line 53" });
+        Assert.Contains(history, a => a is { Actor: "alice", Action: "approve" });
+        Assert.Empty(store.Audit("e-settle"));
+        Assert.Equal(["e-settle-16"], Ids(new EntryQuery(Text: "轧差")));
+        Assert.Equal(
+            [("e-settle-16", CurationStatus.Approved), ("e-refund-16", CurationStatus.Rejected), ("e-license", CurationStatus.Rejected)],
+            result.Document.Entries.Select(e => (e.Id, e.Status)));
+    }
+
+    [Fact]
+    public void Merges_splits_and_exchange_moves_follow_questions_that_moved_to_other_lines()
+    {
+        store.Merge(CurationFixture.Build(withNewDay: true));
+        store.MergeEntries("e-refund", "e-settle", "alice");
+        var split = store.Split("e-settle", ["x-settle"], "alice");
+
+        var result = store.MergeBuild(Shifted(CurationFixture.Build(withNewDay: true), Day, 4, id => id + "-16"));
+
+        Assert.Equal(["e-refund", "e-settle"], result.Moved.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("e-settle-16", store.Get("e-refund-16")!.MergedInto);
+        Assert.Equal(["x-refund-16", "x-settle-2"], store.Get("e-settle-16")!.Entry.ExchangeIds);
+        Assert.Equal(["x-settle-16"], store.Get(split.Id)!.Entry.ExchangeIds);
+        Assert.Equal([("e-settle-16", 2), (split.Id, 1), ("e-license", 1)], result.Document.Entries.Select(e => (e.Id, e.ExchangeIds.Count)));
+    }
+
+    [Fact]
+    public void A_day_removed_and_brought_back_on_other_lines_gets_its_decisions_back()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-license", "alice");
+        var without = CurationFixture.Build();
+        store.Merge(without with { Exchanges = without.Exchanges.Where(x => x.Id != "x-license").ToList(), Entries = without.Entries.Where(e => e.Id != "e-license").ToList() });
+        Assert.True(store.Get("e-license")!.ChangedSinceReview);
+
+        var result = store.MergeBuild(Shifted(CurationFixture.Build(), "devarch/2018-04-26-chat.markdown", 2, id => id + "-14"));
+
+        Assert.Equal("e-license-14", Assert.Single(result.Moved).Value);
+        Assert.Empty(result.Added);
+        var license = store.Get("e-license-14")!;
+        Assert.Equal((CurationStatus.Approved, true, false), (license.Entry.Status, license.InLatestBuild, license.ChangedSinceReview));
+    }
+
+    [Fact]
+    public void A_store_written_before_anchors_were_kept_still_finds_its_questions_on_other_lines()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.Dispose();
+        // As a store of before: no anchors, no content hashes, a reviewed hash of the places only.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store.DatabasePath + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                ALTER TABLE entries DROP COLUMN anchor; ALTER TABLE exchanges DROP COLUMN anchor; ALTER TABLE entries DROP COLUMN content_hash;
+                UPDATE entries SET reviewed_hash = sources_hash WHERE status = 'approved';
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = new CurationStore(new CurationStoreOptions(store.DatabasePath));
+        var result = reopened.MergeBuild(Shifted(CurationFixture.Build(), Day, 4, id => id + "-16"));
+
+        Assert.Equal(["e-refund", "e-settle"], result.Moved.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(result.ChangedSinceReview);
+        Assert.Equal((CurationStatus.Approved, false), (reopened.Get("e-settle-16")!.Entry.Status, reopened.Get("e-settle-16")!.ChangedSinceReview));
+    }
+
+    [Fact]
+    public void A_question_said_twice_the_same_way_in_its_file_is_not_matched()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Reject("e-refund", "alice");
+        var shifted = Shifted(CurationFixture.Build(), Day, 4, id => id + "-16");
+        // The refund question again, the same second, by the same member, further down: which one moved is unknowable.
+        var refund = shifted.Exchanges.Single(x => x.Id == "x-refund-16");
+        var again = refund.Messages[0] with { Role = MessageRole.Context, Message = refund.Messages[0].Message with { Source = new SourceRef(Day, 999) } };
+        shifted = shifted with { Exchanges = shifted.Exchanges.Select(x => x.Id == refund.Id ? x with { Messages = [.. x.Messages, again] } : x).ToList() };
+
+        var result = store.MergeBuild(shifted);
+
+        Assert.Equal(["e-settle"], result.Moved.Keys);
+        Assert.Equal(["e-refund"], result.Missing);
+        Assert.Equal(["e-refund-16"], result.Added);
+        Assert.Equal(CurationStatus.Rejected, store.Get("e-refund")!.Entry.Status);
+    }
+
+    [Fact]
+    public void Questions_that_took_each_other_s_lines_swap_ids_with_their_decisions()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.Reject("e-refund", "bob");
+        var swap = new Dictionary<string, string> { ["e-settle"] = "e-refund", ["e-refund"] = "e-settle", ["x-settle"] = "x-refund", ["x-refund"] = "x-settle" };
+
+        var result = store.MergeBuild(Shifted(CurationFixture.Build(), Day, 4, id => swap[id]));
+
+        Assert.Equal(2, result.Moved.Count);
+        Assert.Equal((CurationStatus.Approved, "二清的T+1结算怎么做轧差？"), (store.Get("e-refund")!.Entry.Status, store.Get("e-refund")!.Entry.Question));
+        Assert.Equal((CurationStatus.Rejected, "退款垫资怎么处理？"), (store.Get("e-settle")!.Entry.Status, store.Get("e-settle")!.Entry.Question));
+        Assert.False(store.Get("e-refund")!.ChangedSinceReview);
+    }
+
+    [Fact]
+    public void An_entry_whose_id_a_moved_question_takes_keeps_its_decisions_under_another_id()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.AddNote("e-settle", "keep", "alice");
+        store.Reject("e-refund", "bob");
+        // The settlement question is gone and the refund question is now on its line: it takes its id.
+        var build = CurationFixture.Build();
+        build = build with { Exchanges = build.Exchanges.Where(x => x.Id != "x-settle").ToList(), Entries = build.Entries.Where(e => e.Id != "e-settle").ToList() };
+        var seen = store.Get("e-settle")!.Version;
+
+        var result = store.MergeBuild(Shifted(build, Day, -304, id => id.Replace("refund", "settle", StringComparison.Ordinal)));
+
+        Assert.Equal("e-settle", result.Moved["e-refund"]);
+        Assert.Equal(["e-settle-displaced"], result.Missing);
+        var refund = store.Get("e-settle")!;
+        Assert.Equal((CurationStatus.Rejected, "退款垫资怎么处理？"), (refund.Entry.Status, refund.Entry.Question));
+        Assert.Throws<CurationConflictException>(() => store.Reset("e-settle", "carol", seen));
+        var displaced = store.Get("e-settle-displaced")!;
+        Assert.Equal((CurationStatus.Approved, false, true, "keep"), (displaced.Entry.Status, displaced.InLatestBuild, displaced.ChangedSinceReview, displaced.Notes.Single().Text));
+        Assert.Contains(store.Audit("e-settle-displaced"), a => a is { Action: "build-displaced", OldValue: "e-settle", NewValue: "e-settle-displaced" });
+    }
+
+    [Fact]
     public void An_import_of_another_corpus_is_mostly_missing_and_loses_no_decision()
     {
         Assert.False(store.MergeBuild(CurationFixture.Build()).MostlyMissing);
@@ -802,4 +954,33 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
                 })
                 .ToList(),
         };
+
+    private const string Day = "proddev/2018-03-05-chat.markdown";
+
+    // The build with every message of path `by` lines further down (lines added above them), and the exchanges and
+    // entries whose question is asked there renamed, as a build names them after the line of their question.
+    private static KnowledgeBaseDocument Shifted(KnowledgeBaseDocument build, string path, int by, Func<string, string> rename)
+    {
+        var moved = build.Exchanges.Where(x => x.Path == path).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+        SourceRef Down(SourceRef source) => source.Path == path ? source with { Line = source.Line + by } : source;
+        string Renamed(string id) => moved.Contains(id) ? rename(id) : id;
+        return build with
+        {
+            Exchanges = build.Exchanges
+                .Select(x => x with
+                {
+                    Id = Renamed(x.Id),
+                    Messages = x.Messages.Select(m => m with { Message = m.Message with { Source = Down(m.Message.Source) } }).ToList(),
+                })
+                .ToList(),
+            Entries = build.Entries
+                .Select(e => e with
+                {
+                    Id = moved.Contains(e.ExchangeIds[0]) ? rename(e.Id) : e.Id,
+                    ExchangeIds = e.ExchangeIds.Select(Renamed).ToList(),
+                    Sources = e.Sources.Select(Down).ToList(),
+                })
+                .ToList(),
+        };
+    }
 }

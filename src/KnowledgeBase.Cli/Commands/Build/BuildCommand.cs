@@ -80,7 +80,7 @@ internal sealed class BuildCommand : Command<BuildSettings>
             var merged = store.MergeBuild(document);
             document = merged.Document;
             Console.Error.WriteLine(
-                $"review store {db}: {merged.Added.Count} new, {merged.Changed.Count} changed, {merged.Missing.Count} no longer found, " +
+                $"review store {db}: {merged.Added.Count} new, {merged.Changed.Count} changed, {merged.Moved.Count} moved, {merged.Missing.Count} no longer found, " +
                 $"{merged.ChangedSinceReview.Count} approved entries changed since review");
             if (merged.MostlyMissing)
             {

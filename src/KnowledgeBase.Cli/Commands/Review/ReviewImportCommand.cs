@@ -26,7 +26,7 @@ internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
             }
 
             Console.Out.WriteLine(
-                $"{build.Entries.Count} entries -> {settings.Database}: {result.Added.Count} new, {result.Changed.Count} changed, " +
+                $"{build.Entries.Count} entries -> {settings.Database}: {result.Added.Count} new, {result.Changed.Count} changed, {result.Moved.Count} moved, " +
                 $"{result.Missing.Count} missing, {result.ChangedSinceReview.Count} changed since review, {result.ImportedDecisions.Count} {(result.ImportedDecisions.Count == 1 ? "decision" : "decisions")} imported");
             if (result.KeptDecisions.Count > 0)
             {
