@@ -24,6 +24,8 @@ public sealed class CurationStore : IDisposable
     private const string BuildActor = "build";
     // Marks a reviewed hash of what the cited messages say; a reviewed hash without it is of their places only (older stores).
     private const string ContentHashPrefix = "c1:";
+    // Entries not merged away: never merged, or merged into an entry the latest build no longer produced (see MergedInto).
+    private const string Standing = "(merged_into IS NULL OR merged_into IN (SELECT id FROM entries WHERE origin = 'build' AND present = 0))";
     private readonly CurationStoreOptions options;
     private readonly string connectionString;
     private readonly Lazy<FaqEntryBuilder> entryBuilder;
@@ -253,7 +255,26 @@ public sealed class CurationStore : IDisposable
         var (imported, kept) = ImportDecisions(connection, transaction, build.Entries, existing, now);
 
         // Only entries whose text changed need new search tokens (a new topic or new sources leave the words alone).
-        Recompute(connection, transaction, null, added.Concat(reworded).ToHashSet(StringComparer.Ordinal));
+        var fallbacks = Recompute(connection, transaction, null, added.Concat(reworded).ToHashSet(StringComparer.Ordinal));
+        // Exchanges an analyst gave to an entry this build no longer produced go back to the entry the build made of
+        // them, for as long as that one is missing: every exchange found stays in some entry of faq.json.
+        var wentMissing = missing.ToHashSet(StringComparer.Ordinal);
+        foreach (var group in fallbacks.Where(f => wentMissing.Contains(f.From)).GroupBy(f => (f.To, f.From)).OrderBy(g => g.Key.To, StringComparer.Ordinal))
+        {
+            var version = Scalar(connection, transaction, "SELECT version FROM entries WHERE id = $id;", ("$id", group.Key.To));
+            Audit(
+                connection,
+                transaction,
+                group.Key.To,
+                now,
+                BuildActor,
+                "build-fallback",
+                "exchanges",
+                group.Key.From,
+                string.Join(",", group.Select(f => f.Exchange).Order(StringComparer.Ordinal)),
+                (int)version);
+        }
+
         SetMeta(connection, transaction, "build.generatedAt", build.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "build.schemaVersion", build.SchemaVersion.ToString(CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "input.root", build.Input.Root);
@@ -263,22 +284,28 @@ public sealed class CurationStore : IDisposable
         SetMeta(connection, transaction, "input.problems", build.Input.Problems.ToString(CultureInfo.InvariantCulture));
 
         var rows = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var gone = Gone(rows.Values);
         var splits = rows.Values
-            .Where(r => r.SplitFrom is not null && r.MergedInto is null && r.EffExchangeIds.Count > 0)
+            .Where(r => r.SplitFrom is not null && MergedInto(r, gone) is null && r.EffExchangeIds.Count > 0)
             .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .ToLookup(r => r.SplitFrom!, StringComparer.Ordinal);
+            .ToList();
+        var splitsOf = splits.ToLookup(r => r.SplitFrom!, StringComparer.Ordinal);
         var entries = new List<FaqEntry>();
         foreach (var entry in build.Entries)
         {
             var row = rows[entry.Id];
-            if (row.MergedInto is not null)
+            if (MergedInto(row, gone) is not null)
             {
                 continue;
             }
 
             entries.Add(row.ToEntry());
-            entries.AddRange(splits[entry.Id].Select(r => r.ToEntry()));
+            entries.AddRange(splitsOf[entry.Id].Select(r => r.ToEntry()));
         }
+
+        // Entries split off one that is now missing or merged away still hold their exchanges.
+        var listed = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        entries.AddRange(splits.Where(r => !listed.Contains(r.Id)).Select(r => r.ToEntry()));
 
         transaction.Commit();
         return new CurationMergeResult(build with { Entries = entries }, added, changed, missing, flagged)
@@ -299,7 +326,7 @@ public sealed class CurationStore : IDisposable
     {
         using var connection = OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
-        var entries = LoadRows(connection, transaction, "status = 'approved' AND merged_into IS NULL AND present = 1", [])
+        var entries = LoadRows(connection, transaction, "status = 'approved' AND " + Standing + " AND present = 1", [])
             .OrderByDescending(r => r.EffConfidence)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
             .Select(r => r.ToEntry())
@@ -370,8 +397,8 @@ public sealed class CurationStore : IDisposable
         var rows = LoadRows(
             connection,
             null,
-            """
-            merged_into IS NULL
+            $"""
+            {Standing}
             AND ($missing OR present = 1)
             AND ($status IS NULL OR status = $status)
             AND ($topic IS NULL OR COALESCE(topic_id, built_topic_id) = $topic)
@@ -983,7 +1010,7 @@ public sealed class CurationStore : IDisposable
     // Works out each entry's exchanges after merges and splits, then its sources, experts, confidence, groups, days
     // and search text. An exchange moved by a merge or split follows the move; otherwise it stays with the entry the
     // build gave it to, or with the entry that entry was merged into.
-    private void Recompute(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string>? ids, IReadOnlySet<string>? reindex = null)
+    private List<(string Exchange, string From, string To)> Recompute(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string>? ids, IReadOnlySet<string>? reindex = null)
     {
         var rows = LoadRows(connection, transaction, "1 = 1", []);
         var exchanges = LoadExchangeFacts(connection, transaction);
@@ -997,15 +1024,39 @@ public sealed class CurationStore : IDisposable
             }
         }
 
-        var children = rows.Where(r => r.MergedInto is not null).ToLookup(r => r.MergedInto!, StringComparer.Ordinal);
+        // A merge into, or a move to, an entry the latest build no longer produced holds while that entry is missing
+        // only for exchanges that are missing too: one the build found goes to the entry the build made of it (or the
+        // one that entry is merged into), and an entry merged into the missing one stands on its own again.
+        var gone = Gone(rows);
+        var builtBy = rows.Where(r => r.Origin == BuildActor && r.Present)
+            .SelectMany(r => r.BuiltExchangeIds.Select(x => (Exchange: x, Row: r)))
+            .DistinctBy(p => p.Exchange, StringComparer.Ordinal)
+            .ToDictionary(p => p.Exchange, p => p.Row, StringComparer.Ordinal);
+        var fallbacks = new List<(string Exchange, string From, string To)>();
+        foreach (var (exchange, owner) in moves.ToList())
+        {
+            if (gone.Contains(owner) && exchanges.TryGetValue(exchange, out var found) && found.Present && builtBy.TryGetValue(exchange, out var built))
+            {
+                moves[exchange] = MergedInto(built, gone) ?? built.Id;
+                fallbacks.Add((exchange, owner, moves[exchange]));
+            }
+        }
+
+        foreach (var row in rows.Where(r => r.MergedInto is { } target && gone.Contains(target)))
+        {
+            fallbacks.AddRange(row.BuiltExchangeIds.Where(x => exchanges.TryGetValue(x, out var found) && found.Present && !moves.ContainsKey(x)).Select(x => (x, row.MergedInto!, row.Id)));
+        }
+
+        var children = rows.Where(r => MergedInto(r, gone) is not null).ToLookup(r => r.MergedInto!, StringComparer.Ordinal);
         foreach (var row in rows.Where(r => ids is null || ids.Contains(r.Id)))
         {
-            var candidates = row.MergedInto is null
+            var mergedInto = MergedInto(row, gone);
+            var candidates = mergedInto is null
                 ? row.BuiltExchangeIds.Concat(children[row.Id].SelectMany(c => c.BuiltExchangeIds))
                 : row.BuiltExchangeIds;
             var effective = candidates
-                .Where(x => !moves.TryGetValue(x, out var owner) || owner == row.Id || row.MergedInto is not null)
-                .Concat(row.MergedInto is null ? moves.Where(m => m.Value == row.Id).Select(m => m.Key) : [])
+                .Where(x => !moves.TryGetValue(x, out var owner) || owner == row.Id || mergedInto is not null)
+                .Concat(mergedInto is null ? moves.Where(m => m.Value == row.Id).Select(m => m.Key) : [])
                 .Where(exchanges.ContainsKey)
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(x => exchanges[x].Ordinal)
@@ -1052,7 +1103,17 @@ public sealed class CurationStore : IDisposable
                 Index(connection, transaction, row.Id, row.CurrentQuestion, row.CurrentAnswer);
             }
         }
+
+        return fallbacks;
     }
+
+    // Entries of the build that the latest build no longer produced.
+    private static HashSet<string> Gone(IEnumerable<EntryRow> rows) =>
+        rows.Where(r => r.Origin == BuildActor && !r.Present).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+
+    // The entry a row is merged into, while that entry is in the latest build (a merge into a missing one rests meanwhile).
+    private static string? MergedInto(EntryRow row, IReadOnlySet<string> gone) =>
+        row.MergedInto is { } target && !gone.Contains(target) ? target : null;
 
     private void Index(SqliteConnection connection, SqliteTransaction transaction, string id, string question, string answer) =>
         Execute(
@@ -1492,12 +1553,12 @@ public sealed class CurationStore : IDisposable
     private static Dictionary<string, ExchangeFacts> LoadExchangeFacts(SqliteConnection connection, SqliteTransaction transaction)
     {
         var facts = new Dictionary<string, ExchangeFacts>(StringComparer.Ordinal);
-        using (var command = Command(connection, transaction, "SELECT id, path, confidence, ordinal FROM exchanges;"))
+        using (var command = Command(connection, transaction, "SELECT id, path, confidence, ordinal, present FROM exchanges;"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                facts[reader.GetString(0)] = new ExchangeFacts(reader.GetString(1), reader.GetDouble(2), reader.GetInt32(3), []);
+                facts[reader.GetString(0)] = new ExchangeFacts(reader.GetString(1), reader.GetDouble(2), reader.GetInt32(3), reader.GetInt64(4) != 0, []);
             }
         }
 
@@ -1726,7 +1787,7 @@ public sealed class CurationStore : IDisposable
 
     private sealed record Reanchoring(IReadOnlyDictionary<string, string> Moved, IReadOnlyDictionary<string, int> Vacated);
 
-    private sealed record ExchangeFacts(string Path, double Confidence, int Ordinal, List<CitedFact> Messages);
+    private sealed record ExchangeFacts(string Path, double Confidence, int Ordinal, bool Present, List<CitedFact> Messages);
 
     private sealed record CitedFact(string Path, int Line, string Role, string Time, string SpeakerName, string? Company, string? SpeakerRole);
 }

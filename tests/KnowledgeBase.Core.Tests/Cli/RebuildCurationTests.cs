@@ -49,6 +49,26 @@ public sealed partial class RebuildCurationTests : IDisposable
         Assert.Contains("checked", history, StringComparison.Ordinal);
     }
 
+    [KbBuiltFact]
+    public void An_exchange_merged_into_an_entry_whose_day_is_removed_stays_in_faq_json()
+    {
+        var (input, output, db) = Sample();
+        Assert.Equal(0, KbProcess.Run("build", input, "--out", output).ExitCode);
+        var entries = Entries(output);
+        var source = entries.First(e => e.Path.EndsWith(Day, StringComparison.Ordinal));
+        var target = entries.First(e => e.Path.EndsWith("2024-03-06-chat.markdown", StringComparison.Ordinal));
+        Assert.Equal(0, KbProcess.Run("review", "merge", source.Id, target.Id, "--db", db).ExitCode);
+        File.Move(Path.Combine(input, "payexpert", "2024-03-06-chat.markdown"), Path.Combine(work, "2024-03-06-chat.markdown"));
+
+        Assert.Equal(0, KbProcess.Run("build", input, "--out", output).ExitCode);
+
+        using var faq = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "faq.json")));
+        var held = faq.RootElement.GetProperty("entries").EnumerateArray().SelectMany(e => e.GetProperty("exchangeIds").EnumerateArray().Select(x => x.GetString())).ToHashSet();
+        var found = faq.RootElement.GetProperty("exchanges").EnumerateArray().Select(x => x.GetProperty("id").GetString()).ToList();
+        Assert.All(found, x => Assert.Contains(x, held));
+        Assert.Contains(Entries(output), e => e.Id == source.Id);
+    }
+
     [GeneratedRegex(@"review store .*: (?<new>\d+) new, \d+ changed, (?<moved>\d+) moved, (?<missing>\d+) no longer found")]
     private static partial Regex Summary();
 

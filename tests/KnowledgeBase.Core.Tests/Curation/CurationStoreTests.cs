@@ -695,6 +695,51 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void An_entry_merged_into_one_that_goes_missing_holds_its_exchanges_again_until_that_one_is_back()
+    {
+        store.Merge(CurationFixture.Build());
+        store.MergeEntries("e-license", "e-settle", "alice");
+        var build = CurationFixture.Build();
+        // The day of e-settle (and e-refund) is no longer in the input.
+        var withoutDay = build with { Exchanges = build.Exchanges.Where(x => x.Path != Day).ToList(), Entries = build.Entries.Where(e => e.Id == "e-license").ToList() };
+
+        var result = store.MergeBuild(withoutDay);
+
+        Assert.Equal(["e-refund", "e-settle"], result.Missing);
+        Assert.Equal([("e-license", "x-license")], result.Document.Entries.SelectMany(e => e.ExchangeIds.Select(x => (e.Id, x))));
+        Assert.Contains(store.Audit("e-license"), a => a is { Actor: "build", Action: "build-fallback", OldValue: "e-settle", NewValue: "x-license" });
+        Assert.Equal(["e-license"], Ids(new EntryQuery()));
+
+        var back = store.MergeBuild(build);
+
+        Assert.Equal(["e-settle", "e-refund"], back.Document.Entries.Select(e => e.Id));
+        Assert.Equal(["x-settle", "x-license"], back.Document.Entries[0].ExchangeIds);
+        Assert.Equal("e-settle", store.Get("e-license")!.MergedInto);
+    }
+
+    [Fact]
+    public void An_exchange_moved_to_an_entry_that_goes_missing_goes_back_to_the_entry_the_build_made_of_it()
+    {
+        store.Merge(CurationFixture.Build(withNewDay: true));
+        var split = store.Split("e-settle", ["x-settle-2"], "alice");
+        store.MergeEntries(split.Id, "e-license", "alice");
+        var build = CurationFixture.Build(withNewDay: true);
+        var withoutLicense = build with { Exchanges = build.Exchanges.Where(x => x.Id != "x-license").ToList(), Entries = build.Entries.Where(e => e.Id != "e-license").ToList() };
+
+        var result = store.MergeBuild(withoutLicense);
+
+        var exchanges = result.Document.Entries.SelectMany(e => e.ExchangeIds).ToList();
+        Assert.Equal(withoutLicense.Exchanges.Select(x => x.Id).Order(StringComparer.Ordinal), exchanges.Order(StringComparer.Ordinal));
+        Assert.Equal(["x-settle", "x-settle-2"], result.Document.Entries.Single(e => e.Id == "e-settle").ExchangeIds);
+        Assert.Contains(store.Audit("e-settle"), a => a is { Action: "build-fallback", OldValue: "e-license", NewValue: "x-settle-2" });
+
+        store.Merge(build);
+
+        Assert.Equal(["x-license", "x-settle-2"], store.Get("e-license")!.Entry.ExchangeIds);
+        Assert.Equal(["x-settle"], store.Get("e-settle")!.Entry.ExchangeIds);
+    }
+
+    [Fact]
     public void An_import_of_another_corpus_is_mostly_missing_and_loses_no_decision()
     {
         Assert.False(store.MergeBuild(CurationFixture.Build()).MostlyMissing);
