@@ -399,7 +399,7 @@ public sealed class CurationStore : IDisposable
             null,
             $"""
             {Standing}
-            AND ($missing OR present = 1)
+            AND ($missing OR present = 1 OR $changed = 1)
             AND ($status IS NULL OR status = $status)
             AND ($topic IS NULL OR COALESCE(topic_id, built_topic_id) = $topic)
             AND ($group IS NULL OR instr(groups, ',' || $group || ',') > 0)

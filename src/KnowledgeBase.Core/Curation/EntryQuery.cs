@@ -8,7 +8,10 @@ namespace KnowledgeBase.Core.Curation;
 /// <param name="To">Only entries citing a message on or before this day.</param>
 /// <param name="Expert">Only entries one of whose experts has this name.</param>
 /// <param name="Text">Free text searched in question and answer (segmented like the stored text).</param>
-/// <param name="ChangedSinceReview">Only entries flagged (or not flagged) as changed since review.</param>
+/// <param name="ChangedSinceReview">
+/// Only entries flagged (or not flagged) as changed since review. Flagged ones are listed whether or not the latest
+/// build produced them: an approved entry it no longer produced is flagged for that reason.
+/// </param>
 /// <param name="IncludeMissing">Also entries the latest build no longer produced (they keep their decisions).</param>
 /// <param name="Limit">At most this many entries, highest confidence first.</param>
 public sealed record EntryQuery(

@@ -440,6 +440,9 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.Equal((CurationStatus.Approved, false, true), (license.Entry.Status, license.InLatestBuild, license.ChangedSinceReview));
         Assert.DoesNotContain(store.List(new EntryQuery()), e => e.Id == "e-license");
         Assert.Contains(store.List(new EntryQuery(IncludeMissing: true)), e => e.Id == "e-license");
+        // The build says one approved entry changed since review: the list of those shows it, missing or not.
+        Assert.Equal(["e-license"], Ids(new EntryQuery(ChangedSinceReview: true)));
+        Assert.DoesNotContain("e-license", Ids(new EntryQuery(ChangedSinceReview: false)));
 
         store.Merge(CurationFixture.Build());
 

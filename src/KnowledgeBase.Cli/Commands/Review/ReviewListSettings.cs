@@ -37,7 +37,7 @@ internal sealed class ReviewListSettings : ReviewSettings
     public string? Search { get; init; }
 
     [CommandOption("--changed")]
-    [Description("Only approved entries whose cited messages changed since review (other messages, or the same ones saying something else).")]
+    [Description("Only approved entries flagged changed since review: their cited messages changed (other messages, or the same ones saying something else), or the latest build no longer produced them (listed with or without --missing).")]
     public bool Changed { get; init; }
 
     [CommandOption("--missing")]
