@@ -69,7 +69,8 @@ internal sealed class BuildCommand : Command<BuildSettings>
         }
 
         // Personal data never reaches faq.json or the store unless asked for; then review decisions are applied.
-        document = PersonalDataMasker.Mask(document, MaskingOptions.Default with { MaskPersonalData = !settings.NoMask });
+        var masking = MaskingOptions.Default with { MaskPersonalData = !settings.NoMask };
+        document = PersonalDataMasker.Mask(document, masking);
         Lap("masking");
         Directory.CreateDirectory(settings.Out);
         var db = settings.Db ?? Path.Combine(settings.Out, "kb.db");
@@ -91,6 +92,8 @@ internal sealed class BuildCommand : Command<BuildSettings>
             }
         }
 
+        // Analysts type into edits what the chat had masked (a phone number to call): faq.json gets them masked too.
+        document = PersonalDataMasker.Mask(document, masking);
         Lap("review store");
         var target = Path.Combine(settings.Out, "faq.json");
         new FaqJsonWriter().WriteFile(document, target);

@@ -1,6 +1,7 @@
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Export;
+using KnowledgeBase.Core.Privacy;
 using Spectre.Console.Cli;
 
 namespace KnowledgeBase.Cli.Commands.Review;
@@ -22,7 +23,9 @@ internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
             var result = store.MergeBuild(build);
             if (settings.Out is not null)
             {
-                new FaqJsonWriter().WriteFile(result.Document, settings.Out);
+                // Edits are stored as typed; the faq.json written here is masked like the one kb build writes.
+                var masking = MaskingOptions.Default with { MaskPersonalData = !settings.NoMask };
+                new FaqJsonWriter().WriteFile(PersonalDataMasker.Mask(result.Document, masking), settings.Out);
             }
 
             Console.Out.WriteLine(

@@ -15,6 +15,10 @@ internal sealed class ReviewImportSettings : ReviewSettings
     [Description("Also write the curated faq.json (current statuses and edits applied) to this file.")]
     public string? Out { get; init; }
 
+    [CommandOption("--no-mask")]
+    [Description("With --out: keep card, ID and phone numbers and e-mail addresses that analysts typed into edits (masked by default, as kb build does).")]
+    public bool NoMask { get; init; }
+
     // The store may not exist yet: import creates it.
     public override ValidationResult Validate()
     {
