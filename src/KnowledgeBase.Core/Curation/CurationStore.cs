@@ -5,6 +5,7 @@ using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Faq;
 using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Segmentation;
+using KnowledgeBase.Core.Topics;
 using Microsoft.Data.Sqlite;
 using static KnowledgeBase.Core.Curation.EntryRow;
 
@@ -334,7 +335,7 @@ public sealed class CurationStore : IDisposable
         var exchangeIds = entries.SelectMany(e => e.ExchangeIds).ToHashSet(StringComparer.Ordinal);
         var exchanges = LoadExchanges(connection, transaction).Where(e => exchangeIds.Contains(e.Id)).ToList();
         var topicIds = entries.Select(e => e.TopicId).ToHashSet(StringComparer.Ordinal);
-        var topics = LoadTopics(connection, transaction, presentOnly: false).Where(t => topicIds.Contains(t.Id)).ToList();
+        var topics = LoadKnownTopics(connection, transaction).Where(t => topicIds.Contains(t.Id)).ToList();
         var meta = LoadMeta(connection, transaction);
         var input = new InputSummary(
             meta.GetValueOrDefault("input.root", string.Empty),
@@ -348,6 +349,40 @@ public sealed class CurationStore : IDisposable
             ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
             : Now();
         return new KnowledgeBaseDocument(KnowledgeBaseDocument.CurrentSchemaVersion, generatedAt, input, topics, exchanges, entries);
+    }
+
+    /// <summary>
+    /// What the latest build merged into the store said about topics: the topic of each of its exchanges, and every topic
+    /// id any build stored, for <see cref="TopicIdMatcher"/> to keep topic ids stable.
+    /// </summary>
+    /// <returns>The previous build's topics; empty for a new store.</returns>
+    public PreviousTopics TopicsOfLatestBuild()
+    {
+        using var connection = OpenConnection();
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+        var earlier = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = Command(connection, null, "SELECT id, topic_id, present FROM exchanges WHERE topic_id IS NOT NULL;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                (reader.GetBoolean(2) ? latest : earlier)[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        var used = Strings(connection, "SELECT id FROM topics UNION SELECT topic_id FROM entries WHERE topic_id IS NOT NULL;");
+        return new PreviousTopics(latest, used) { EarlierTopicOfExchange = earlier };
+    }
+
+    /// <summary>
+    /// Every topic any build stored, in the latest build's order; one the latest build no longer produces keeps its last
+    /// label and keywords and counts no exchanges.
+    /// </summary>
+    /// <returns>The topics.</returns>
+    public IReadOnlyList<Topic> KnownTopics()
+    {
+        using var connection = OpenConnection();
+        return LoadKnownTopics(connection, null);
     }
 
     /// <summary>
@@ -1548,6 +1583,12 @@ public sealed class CurationStore : IDisposable
         }
 
         return topics;
+    }
+
+    private static List<Topic> LoadKnownTopics(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var present = LoadTopics(connection, transaction, presentOnly: true).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        return LoadTopics(connection, transaction, presentOnly: false).Select(t => present.Contains(t.Id) ? t : t with { ExchangeCount = 0 }).ToList();
     }
 
     private static Dictionary<string, ExchangeFacts> LoadExchangeFacts(SqliteConnection connection, SqliteTransaction transaction)

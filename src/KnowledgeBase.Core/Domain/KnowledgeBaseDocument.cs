@@ -34,6 +34,26 @@ public sealed record KnowledgeBaseDocument(
     /// <returns>The document less its rejected entries.</returns>
     public KnowledgeBaseDocument WithoutRejected() => Keeping(e => e.Status != CurationStatus.Rejected);
 
+    /// <summary>
+    /// The document with every topic its entries name listed in <see cref="Topics"/>: an analyst may have moved an entry
+    /// to a topic the latest build no longer produces; it is added, from <paramref name="known"/>, with its last label and
+    /// keywords and no exchanges.
+    /// </summary>
+    /// <param name="known">Topics of earlier builds (the review store's).</param>
+    /// <returns>The document, the same instance when nothing is missing.</returns>
+    public KnowledgeBaseDocument WithTopicsOfEntries(IEnumerable<Topic> known)
+    {
+        var listed = Topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var wanted = Entries.Select(e => e.TopicId).Where(id => !listed.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return this;
+        }
+
+        var gone = known.Where(t => wanted.Contains(t.Id)).DistinctBy(t => t.Id).Select(t => t with { ExchangeCount = 0 });
+        return this with { Topics = [.. Topics, .. gone] };
+    }
+
     private KnowledgeBaseDocument Keeping(Func<FaqEntry, bool> keep)
     {
         var entries = Entries.Where(keep).ToList();

@@ -78,8 +78,12 @@ internal sealed class BuildCommand : Command<BuildSettings>
         var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = options.ModelsDirectory });
         using (var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter)))
         {
+            // Topic ids stay those of the previous build of this output (the store's, else the faq.json there), so an
+            // entry keeps its topic, and a topic an analyst moved an entry to keeps its meaning, after a small input change.
+            var previous = store.TopicsOfLatestBuild();
+            document = TopicIdMatcher.KeepIds(document, previous.IsEmpty ? PreviousFaqJson(settings.Out) : previous);
             var merged = store.MergeBuild(document);
-            document = merged.Document;
+            document = merged.Document.WithTopicsOfEntries(store.KnownTopics());
             Console.Error.WriteLine(
                 $"review store {db}: {merged.Added.Count} new, {merged.Changed.Count} changed, {merged.Moved.Count} moved, {merged.Missing.Count} no longer found, " +
                 $"{merged.ChangedSinceReview.Count} approved entries changed since review");
@@ -123,6 +127,12 @@ internal sealed class BuildCommand : Command<BuildSettings>
         }
 
         return reasons.Count > 0 ? string.Join("; ", reasons) : "k-means left some clusters empty";
+    }
+
+    private static PreviousTopics? PreviousFaqJson(string output)
+    {
+        var path = Path.Combine(output, "faq.json");
+        return File.Exists(path) && FaqJsonInput.TryRead(path, out var document) ? PreviousTopics.Of(document) : null;
     }
 
     private static PipelineResult RunWithProgressBar(KnowledgeBasePipelineOptions options, CancellationToken cancellationToken) =>

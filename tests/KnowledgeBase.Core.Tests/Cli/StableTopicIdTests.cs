@@ -1,0 +1,107 @@
+using System.Text.Json;
+using KnowledgeBase.Core.Tests.Pipeline;
+
+namespace KnowledgeBase.Core.Tests.Cli;
+
+/// <summary>
+/// Two builds of the same output differing by one day: topic ids keep their meaning, and an entry an analyst moved to a
+/// topic the second build no longer produces keeps that topic, listed in topics[] with its label, and both export paths
+/// file it there.
+/// </summary>
+public sealed class StableTopicIdTests : IDisposable
+{
+    private const string RemovedDay = "2024-03-06-chat.markdown";
+
+    private readonly string work = Directory.CreateTempSubdirectory("kb-topic-ids-").FullName;
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    [KbBuiltFact]
+    public void Topic_ids_survive_a_day_removed_and_a_moved_entry_keeps_a_topic_that_went()
+    {
+        var input = CopySample();
+        var output = Path.Combine(work, "out");
+        var faqJson = Path.Combine(output, "faq.json");
+        var db = Path.Combine(output, "kb.db");
+        Assert.Equal(0, KbProcess.Run("build", input, "--out", output).ExitCode);
+        var first = Read(faqJson);
+        // A fresh output numbers topics by size, as before.
+        Assert.Equal(Enumerable.Range(1, first.Topics.Count).Select(n => $"t{n:00}"), first.Topics.Select(t => t.Id));
+
+        // A topic made only of the removed day's exchanges cannot come back; move to it every entry the other days make.
+        var gone = first.Topics.First(t => first.Exchanges.Where(e => e.TopicId == t.Id).All(e => e.Path.EndsWith(RemovedDay, StringComparison.Ordinal)));
+        var moved = first.Entries.Where(e => e.TopicId != gone.Id && e.Sources.All(s => !s.EndsWith(RemovedDay, StringComparison.Ordinal))).Select(e => e.Id).ToList();
+        foreach (var id in moved)
+        {
+            Assert.Equal(0, KbProcess.Run("review", "edit", id, "--topic", gone.Id, "--db", db, "--as", "alice").ExitCode);
+        }
+
+        File.Move(Path.Combine(input, "payexpert", RemovedDay), Path.Combine(work, RemovedDay));
+        Assert.Equal(0, KbProcess.Run("build", input, "--out", output).ExitCode);
+        var second = Read(faqJson);
+
+        Assert.DoesNotContain(second.Exchanges, e => e.TopicId == gone.Id);
+        Assert.All(second.Entries, e => Assert.Contains(e.TopicId, second.Topics.Select(t => t.Id)));
+        var kept = second.Entries.Where(e => moved.Contains(e.Id)).ToList();
+        Assert.NotEmpty(kept);
+        Assert.All(kept, e => Assert.Equal(gone.Id, e.TopicId));
+        Assert.Equal((gone.Label, 0), second.Topics.Where(t => t.Id == gone.Id).Select(t => (t.Label, t.ExchangeCount)).Single());
+        // Every id both builds give means the same topic: it holds exchanges it held before.
+        foreach (var topic in second.Topics.Where(t => t.ExchangeCount > 0 && first.Topics.Any(f => f.Id == t.Id)))
+        {
+            var before = first.Exchanges.Where(e => e.TopicId == topic.Id).Select(e => e.Id);
+            Assert.Contains(second.Exchanges.Where(e => e.TopicId == topic.Id).Select(e => e.Id), before.Contains);
+        }
+
+        // Both exports file the moved entry under the topic it was moved to, with the topic's label.
+        var entry = kept[0].Id;
+        Assert.Equal(0, KbProcess.Run("review", "approve", entry, "--db", db, "--as", "alice").ExitCode);
+        Assert.Equal(0, KbProcess.Run("export", "--format", "markdown", "--in", faqJson, "--out", Path.Combine(work, "from-faq")).ExitCode);
+        Assert.Equal(0, KbProcess.Run("export", "--format", "markdown", "--status", "approved", "--db", db, "--out", Path.Combine(work, "from-db")).ExitCode);
+        foreach (var export in new[] { "from-faq", "from-db" })
+        {
+            var page = File.ReadAllText(Path.Combine(work, export, $"topic-{gone.Id}.md"));
+            Assert.Contains($"id=\"entry-{entry}\"", page, StringComparison.Ordinal);
+            Assert.Contains($"title: \"{gone.Label}\"", page, StringComparison.Ordinal);
+        }
+    }
+
+    private string CopySample()
+    {
+        var input = Path.Combine(work, "in", "payexpert");
+        Directory.CreateDirectory(input);
+        foreach (var file in Directory.GetFiles(Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample", "payexpert")))
+        {
+            File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
+        }
+
+        return Path.Combine(work, "in");
+    }
+
+    private static Faq Read(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+        var root = json.RootElement;
+        return new Faq(
+            root.GetProperty("topics").EnumerateArray()
+                .Select(t => new FaqTopic(t.GetProperty("id").GetString()!, t.GetProperty("label").GetString()!, t.GetProperty("exchangeCount").GetInt32()))
+                .ToList(),
+            root.GetProperty("exchanges").EnumerateArray()
+                .Select(e => new FaqExchange(e.GetProperty("id").GetString()!, e.GetProperty("path").GetString()!, e.GetProperty("topicId").GetString()))
+                .ToList(),
+            root.GetProperty("entries").EnumerateArray()
+                .Select(e => new FaqItem(
+                    e.GetProperty("id").GetString()!,
+                    e.GetProperty("topicId").GetString()!,
+                    e.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("path").GetString()!).ToList()))
+                .ToList());
+    }
+
+    private sealed record Faq(List<FaqTopic> Topics, List<FaqExchange> Exchanges, List<FaqItem> Entries);
+
+    private sealed record FaqTopic(string Id, string Label, int ExchangeCount);
+
+    private sealed record FaqExchange(string Id, string Path, string? TopicId);
+
+    private sealed record FaqItem(string Id, string TopicId, List<string> Sources);
+}
