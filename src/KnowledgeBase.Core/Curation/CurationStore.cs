@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Faq;
+using KnowledgeBase.Core.Privacy;
 using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Segmentation;
 using KnowledgeBase.Core.Topics;
@@ -350,6 +351,71 @@ public sealed class CurationStore : IDisposable
             : Now();
         return new KnowledgeBaseDocument(KnowledgeBaseDocument.CurrentSchemaVersion, generatedAt, input, topics, exchanges, entries);
     }
+
+    /// <summary>
+    /// A faq.json as the analysts left it: <c>kb review</c> and the review page change only the store, so a faq.json keeps
+    /// the statuses and edits of its build until the next one. Each entry the store knows takes its current status,
+    /// question, answer and topic (and, when the faq.json has their exchanges, the exchanges a merge gave it); entries
+    /// merged away are left out, entries split off are added after the entry they came from, and every topic an entry
+    /// names is listed. Entries the store does not know are kept as they are. Nothing is written.
+    /// </summary>
+    /// <param name="document">A faq.json written by a build into this store.</param>
+    /// <returns>The curated document and the entries that differ from the faq.json.</returns>
+    public AppliedDecisions ApplyDecisions(KnowledgeBaseDocument document)
+    {
+        using var connection = OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var rows = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var topics = LoadKnownTopics(connection, transaction);
+        transaction.Commit();
+
+        var inFaq = document.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var exchanges = document.Exchanges.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        bool Complete(EntryRow row) => row.EffExchangeIds.Count > 0 && row.EffExchangeIds.All(exchanges.Contains);
+        var splits = rows.Values
+            .Where(r => r.SplitFrom is not null && r.MergedInto is null && !inFaq.Contains(r.Id) && Complete(r))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToLookup(r => r.SplitFrom!, StringComparer.Ordinal);
+        var entries = new List<FaqEntry>();
+        var differing = new List<string>();
+        foreach (var entry in document.Entries)
+        {
+            if (!rows.TryGetValue(entry.Id, out var row))
+            {
+                entries.Add(entry);
+                continue;
+            }
+
+            if (row.MergedInto is not null)
+            {
+                differing.Add(entry.Id);
+                continue;
+            }
+
+            // The store's own exchanges only when the faq.json has them all (a faq.json of an older build may not).
+            var curated = Complete(row)
+                ? row.ToEntry()
+                : entry with { Status = row.Status, TopicId = row.CurrentTopicId, Question = row.CurrentQuestion, Answer = row.CurrentAnswer };
+            entries.Add(curated);
+            if (curated.Status != entry.Status || curated.TopicId != entry.TopicId || !curated.ExchangeIds.SequenceEqual(entry.ExchangeIds, StringComparer.Ordinal)
+                || !SameText(curated.Question, entry.Question) || !SameText(curated.Answer, entry.Answer))
+            {
+                differing.Add(entry.Id);
+            }
+
+            foreach (var split in splits[entry.Id])
+            {
+                entries.Add(split.ToEntry());
+                differing.Add(split.Id);
+            }
+        }
+
+        return new AppliedDecisions((document with { Entries = entries }).WithTopicsOfEntries(topics), differing);
+    }
+
+    // The store keeps an edit as typed; the faq.json has it masked (unless built with --no-mask): the same text either way.
+    private static bool SameText(string stored, string written) =>
+        string.Equals(stored, written, StringComparison.Ordinal) || string.Equals(PersonalDataMasker.Mask(stored), written, StringComparison.Ordinal);
 
     /// <summary>
     /// What the latest build merged into the store said about topics: the topic of each of its exchanges, and every topic

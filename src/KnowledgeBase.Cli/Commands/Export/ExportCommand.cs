@@ -11,16 +11,28 @@ namespace KnowledgeBase.Cli.Commands.Export;
 /// <summary>
 /// <c>kb export --format markdown|json|html --in &lt;faq.json&gt; --out &lt;dir&gt;</c>, or
 /// <c>kb export --status approved --db &lt;file&gt; --out &lt;dir&gt;</c>: personal data masked unless <c>--no-mask</c>,
-/// rejected entries left out unless <c>--include-rejected</c>.
+/// rejected entries left out unless <c>--include-rejected</c>. With <c>--in</c>, the statuses and edits of the review store
+/// (<c>--db</c>, or the <c>kb.db</c> beside the faq.json) replace those the faq.json was built with.
 /// </summary>
 internal sealed class ExportCommand : Command<ExportSettings>
 {
     public override int Execute(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
     {
-        var document = settings.Database is not null ? ReadApproved(settings) : ReadFaqJson(settings.Input!);
+        var document = settings.Input is null ? ReadApproved(settings) : ReadFaqJson(settings.Input);
         if (document is null)
         {
             return ExitCodes.UsageOrNothingReadable;
+        }
+
+        // kb review and the review page change only the store: its decisions are the truth, not the faq.json of the last build.
+        if (settings.Input is not null && settings.StoreOfInput is { } db)
+        {
+            using var store = OpenStore(db, settings.Models);
+            var applied = store.ApplyDecisions(document);
+            document = applied.Document;
+            Console.Error.WriteLine(
+                $"review store {db}: {applied.Differing.Count} of {applied.Document.Entries.Count} entries differ from {settings.Input} " +
+                "in status, text, topic or exchanges; the store's are exported");
         }
 
         // A rejected entry is an analyst's no: it stays in faq.json for the record, but is not published unless asked for.
@@ -62,8 +74,13 @@ internal sealed class ExportCommand : Command<ExportSettings>
     // The store indexes search text with the project's jieba segmenter; opening it with another tokenizer would re-index.
     private static KnowledgeBaseDocument ReadApproved(ExportSettings settings)
     {
-        var segmenter = ChineseSegmenter.Load(settings.Models is null ? null : new ChineseSegmenterOptions { ModelsDirectory = settings.Models });
-        using var store = new CurationStore(CurationStoreOptions.WithSegmenter(settings.Database!, segmenter));
+        using var store = OpenStore(settings.Database!, settings.Models);
         return store.ExportApproved();
+    }
+
+    private static CurationStore OpenStore(string db, string? models)
+    {
+        var segmenter = ChineseSegmenter.Load(models is null ? null : new ChineseSegmenterOptions { ModelsDirectory = models });
+        return new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter));
     }
 }

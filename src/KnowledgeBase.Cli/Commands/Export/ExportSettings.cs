@@ -18,7 +18,7 @@ internal sealed class ExportSettings : CommandSettings
     public string? Input { get; init; }
 
     [CommandOption("--db <file>")]
-    [Description("Export from the review store instead of a faq.json (with --status approved).")]
+    [Description("With --status approved: export the review store's approved entries instead of a faq.json. With --in: the review store whose statuses and edits replace the faq.json's (default: the kb.db beside the faq.json, when there is one).")]
     public string? Database { get; init; }
 
     [CommandOption("--status <status>")]
@@ -57,6 +57,10 @@ internal sealed class ExportSettings : CommandSettings
     [Description("With --db: folder with the segmenter dictionary used by the review store's search (default: the models/ beside kb).")]
     public string? Models { get; init; }
 
+    /// <summary>With <see cref="Input"/>: the review store to take statuses and edits from (<see cref="Database"/>, else a kb.db beside the faq.json), or null.</summary>
+    public string? StoreOfInput => Input is null ? null
+        : Database ?? (Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Input))!, "kb.db") is var beside && File.Exists(beside) ? beside : null);
+
     /// <summary>The parsed <see cref="Format"/>.</summary>
     public ExportFormat ParsedFormat => Enum.Parse<ExportFormat>(Format, ignoreCase: true);
 
@@ -72,7 +76,7 @@ internal sealed class ExportSettings : CommandSettings
             return ValidationResult.Error("--out <dir> is required");
         }
 
-        if ((Input is null) == (Database is null))
+        if (Input is null && Database is null)
         {
             return ValidationResult.Error("give either --in <faq.json> or --db <file> --status approved");
         }
@@ -87,17 +91,17 @@ internal sealed class ExportSettings : CommandSettings
             return ValidationResult.Error($"review store not found: {Database}");
         }
 
-        if (Database is not null && !string.Equals(Status, "approved", StringComparison.Ordinal))
+        if (Input is null && !string.Equals(Status, "approved", StringComparison.Ordinal))
         {
-            return ValidationResult.Error("--db needs --status approved");
+            return ValidationResult.Error("--db without --in needs --status approved");
         }
 
         if (Input is not null && Status is not null)
         {
-            return ValidationResult.Error("--status applies to --db only");
+            return ValidationResult.Error("--status applies to an export of the store alone (--db without --in)");
         }
 
-        if (Database is not null && IncludeRejected)
+        if (Input is null && IncludeRejected)
         {
             return ValidationResult.Error("--include-rejected applies to --in only: --db exports approved entries");
         }

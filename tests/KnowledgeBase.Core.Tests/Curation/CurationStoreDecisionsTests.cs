@@ -1,0 +1,61 @@
+using KnowledgeBase.Core.Curation;
+using KnowledgeBase.Core.Domain;
+
+namespace KnowledgeBase.Core.Tests.Curation;
+
+/// <summary><see cref="CurationStore.ApplyDecisions"/>: a faq.json of a build as the analysts have left it since.</summary>
+public sealed class CurationStoreDecisionsTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "kb-decisions-" + Guid.NewGuid().ToString("N"));
+    private readonly CurationStore store;
+
+    public CurationStoreDecisionsTests() => store = new CurationStore(new CurationStoreOptions(Path.Combine(directory, "kb.db")));
+
+    public void Dispose()
+    {
+        store.Dispose();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public void A_faq_json_fresh_from_its_build_differs_in_nothing()
+    {
+        var faq = store.MergeBuild(CurationFixture.Build()).Document;
+
+        var applied = store.ApplyDecisions(faq);
+
+        Assert.Empty(applied.Differing);
+        Assert.Equal(faq.Entries.Select(Shown), applied.Document.Entries.Select(Shown));
+    }
+
+    [Fact]
+    public void Statuses_edits_merges_and_splits_made_after_the_build_are_applied_and_counted()
+    {
+        var faq = store.MergeBuild(CurationFixture.Build()).Document;
+        store.Reject("e-license", "alice");
+        store.Edit("e-settle", new EntryEdit(Answer: "电话 13812345678"), "alice");
+        store.MergeEntries("e-refund", "e-settle", "alice");
+        var split = store.Split("e-settle", ["x-refund"], "alice");
+
+        var applied = store.ApplyDecisions(faq);
+
+        Assert.Equal(["e-settle", split.Entry.Id, "e-license"], applied.Document.Entries.Select(e => e.Id));
+        Assert.Equal(["e-settle", split.Entry.Id, "e-refund", "e-license"], applied.Differing);
+        Assert.Equal(CurationStatus.Rejected, applied.Document.Entries[2].Status);
+        Assert.Equal("电话 13812345678", applied.Document.Entries[0].Answer);
+    }
+
+    [Fact]
+    public void An_edit_the_faq_json_already_has_masked_is_no_difference()
+    {
+        store.MergeBuild(CurationFixture.Build());
+        store.Edit("e-settle", new EntryEdit(Answer: "电话 13812345678"), "alice");
+        var faq = store.MergeBuild(CurationFixture.Build()).Document;
+        faq = faq with { Entries = [faq.Entries[0] with { Answer = "电话 [手机号]" }, .. faq.Entries.Skip(1)] };
+
+        Assert.Empty(store.ApplyDecisions(faq).Differing);
+    }
+
+    private static (string, string, string, string, string, string) Shown(FaqEntry e) =>
+        (e.Id, e.Status, e.TopicId, e.Question, e.Answer, string.Join(',', e.ExchangeIds));
+}
