@@ -25,7 +25,7 @@ public sealed class ReviewImportDecisionsTests : IDisposable
         var (code, stdout, stderr) = KbProcess.Run("review", "import", curated, "--db", db);
 
         Assert.Equal(0, code);
-        Assert.Equal($"3 entries -> {db}: 0 new, 0 changed, 0 missing, 0 changed since review, 2 decisions imported\n", stdout);
+        Assert.Equal($"3 entries -> {db}: 0 new, 0 changed, 0 moved, 0 missing, 0 changed since review, 2 decisions imported\n", stdout);
         Assert.Equal(
             $"kb review import: 1 of the decisions in {curated} differs from those already in {db}, which stay: e-refund (rejected in the file, approved in the store)\n",
             stderr);
