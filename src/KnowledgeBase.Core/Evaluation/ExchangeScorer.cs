@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using KnowledgeBase.Core.Domain;
 
 namespace KnowledgeBase.Core.Evaluation;
 
@@ -32,7 +33,7 @@ public static class ExchangeScorer
     /// <returns>One score per group, groups in ordinal order; a gold file at the top level is in the group "".</returns>
     public static IReadOnlyList<(string Group, EvaluationScore Score)> ScoreByGroup(GoldSet gold, PredictedExchanges pred, string? corpusDir) =>
         [.. gold.Files.Zip(Tallies(gold, pred, corpusDir))
-            .GroupBy(file => GroupOf(file.First.Path), StringComparer.Ordinal)
+            .GroupBy(file => ChatGroup.Of(PredictedExchanges.NormalizePath(file.First.Path)), StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => (group.Key, Total(group.Select(file => file.Second))))];
 
@@ -249,14 +250,6 @@ public static class ExchangeScorer
         }
 
         return byFile;
-    }
-
-    // The folder before the file name, read the way the scorer keys files (group/file).
-    private static string GroupOf(string path)
-    {
-        string key = PredictedExchanges.NormalizePath(path);
-        int slash = key.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? string.Empty : key[..slash];
     }
 
     private static int[] Canonical(IEnumerable<int> lines, IReadOnlyDictionary<int, int> map) =>
