@@ -12,6 +12,11 @@ internal sealed class DocumentMasker(bool maskPersonalData, SpeakerPseudonymizer
         Entries = document.Entries.Select(Entry).ToList(),
     };
 
+    public KnowledgeBaseDocument MaskEntries(KnowledgeBaseDocument document) => document with
+    {
+        Entries = document.Entries.Select(Entry).ToList(),
+    };
+
     private Exchange Exchange(Exchange exchange) => exchange with
     {
         Messages = exchange.Messages.Select(m => m with { Message = Message(m.Message) }).ToList(),

@@ -71,6 +71,16 @@ public static partial class PersonalDataMasker
         return new DocumentMasker(options.MaskPersonalData, pseudonyms).Mask(document);
     }
 
+    /// <summary>
+    /// Masks personal data in the entries alone (question, answer, keywords, experts): what the review store's edits
+    /// change in a document whose chat text <see cref="Mask(KnowledgeBaseDocument, MaskingOptions)"/> already masked.
+    /// </summary>
+    /// <param name="document">The document, its topics and exchanges already masked.</param>
+    /// <param name="options">What to mask; speakers are not pseudonymised here.</param>
+    /// <returns>A copy with masked entries; the same instance when personal data is not masked.</returns>
+    public static KnowledgeBaseDocument MaskEntries(KnowledgeBaseDocument document, MaskingOptions options) =>
+        options.MaskPersonalData ? new DocumentMasker(maskPersonalData: true, pseudonyms: null).MaskEntries(document) : document;
+
     /// <summary>Finds the personal data in a text, in order, without overlaps.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The matches, by index.</returns>

@@ -96,8 +96,9 @@ internal sealed class BuildCommand : Command<BuildSettings>
             }
         }
 
-        // Analysts type into edits what the chat had masked (a phone number to call): faq.json gets them masked too.
-        document = PersonalDataMasker.Mask(document, masking);
+        // Analysts type into edits what the chat had masked (a phone number to call): faq.json gets them masked too. Only
+        // entries take edits; the topics and exchanges were masked above.
+        document = PersonalDataMasker.MaskEntries(document, masking);
         Lap("review store");
         var target = Path.Combine(settings.Out, "faq.json");
         new FaqJsonWriter().WriteFile(document, target);
