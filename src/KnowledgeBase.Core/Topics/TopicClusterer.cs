@@ -51,11 +51,15 @@ public sealed class TopicClusterer
             return new TopicClusteringResult([], [], new TopicCountSelection(0, _options.TopicCount is not null, new Dictionary<int, double>(), 0));
         }
 
-        // Work in a canonical order so that the caller's order cannot change the clustering.
+        // Work in a canonical order so that the caller's order cannot change the clustering. The order is by content
+        // (file, then the first message's time, speaker and text), not by id or line: ids hash the line, so a message
+        // added at the top of a day would reshuffle that day's exchanges and, through k-means, move unrelated topics.
         var order = Enumerable.Range(0, exchanges.Count)
-            .OrderBy(i => exchanges[i].Id, StringComparer.Ordinal)
-            .ThenBy(i => exchanges[i].Path, StringComparer.Ordinal)
-            .ThenBy(i => exchanges[i].Messages.Count == 0 ? 0 : exchanges[i].Messages[0].Message.Source.Line)
+            .OrderBy(i => exchanges[i].Path, StringComparer.Ordinal)
+            .ThenBy(i => FirstMessage(exchanges[i])?.Time ?? DateTime.MinValue)
+            .ThenBy(i => FirstMessage(exchanges[i])?.Speaker.Raw ?? "", StringComparer.Ordinal)
+            .ThenBy(i => FirstMessage(exchanges[i])?.Body ?? "", StringComparer.Ordinal)
+            .ThenBy(i => exchanges[i].Id, StringComparer.Ordinal)
             .ToArray();
         var names = ExchangeWords.Names(exchanges, _segmenter);
         // Segmenting is independent per exchange: both cores share it, in canonical order.
@@ -85,6 +89,8 @@ public sealed class TopicClusterer
         var labelled = exchanges.Select((exchange, i) => exchange with { TopicId = topicOf[i] }).ToArray();
         return new TopicClusteringResult(topics, labelled, selection with { Splits = splits });
     }
+
+    private static ChatMessage? FirstMessage(Exchange exchange) => exchange.Messages.Count == 0 ? null : exchange.Messages[0].Message;
 
     /// <summary>The id of the topic at a rank: <c>t01</c>, <c>t02</c>, … (wider when there are 100 or more).</summary>
     /// <param name="rank">0-based rank by size.</param>

@@ -43,6 +43,29 @@ public sealed class TopicClustererLabelledDaysTests(SegmenterFixture fixture, IT
         Assert.All(result.Topics, t => Assert.InRange(t.Keywords.Count, 3, 6));
     }
 
+    [CorpusFact]
+    public void A_line_added_above_the_questions_leaves_every_topic_as_it_was()
+    {
+        // A message added at the top of a day moves every later header down a line, and exchange ids hash the line: the
+        // same exchanges come back with new ids. Their topics must not move.
+        var labels = RepositoryFolder.Combine("data", "labels");
+        var (train, _) = LabelledDayLoader.ReadSplit(labels);
+        var days = LabelledDayLoader.Load(labels, SegmentationCorpus.Directory!, train);
+        var (exchanges, _) = Exchanges(days);
+        var shifted = exchanges.Select(e => e with
+        {
+            Id = "moved-" + new string([.. e.Id.Reverse()]),
+            Messages = [.. e.Messages.Select(m => m with { Message = m.Message with { Source = m.Message.Source with { Line = m.Message.Source.Line + 1 } } })],
+        }).ToList();
+
+        var before = new TopicClusterer(segmenter).Cluster(exchanges);
+        var after = new TopicClusterer(segmenter).Cluster(shifted);
+
+        var moved = before.Exchanges.Zip(after.Exchanges).Count(p => p.First.TopicId != p.Second.TopicId);
+        Assert.True(moved == 0, $"{moved} of {exchanges.Count} exchanges changed topic");
+        Assert.Equal(before.Topics.Select(t => (t.Id, t.Label)), after.Topics.Select(t => (t.Id, t.Label)));
+    }
+
     private static (List<Exchange> Exchanges, List<string?> Topics) Exchanges(IReadOnlyList<LabelledDay> days)
     {
         var exchanges = new List<Exchange>();
