@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Faq;
 using KnowledgeBase.Core.Privacy;
@@ -8,6 +6,9 @@ using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Segmentation;
 using KnowledgeBase.Core.Topics;
 using Microsoft.Data.Sqlite;
+using static KnowledgeBase.Core.Curation.ContentFingerprints;
+using static KnowledgeBase.Core.Curation.CurationDatabase;
+using static KnowledgeBase.Core.Curation.CurationRows;
 using static KnowledgeBase.Core.Curation.EntryRow;
 
 namespace KnowledgeBase.Core.Curation;
@@ -23,13 +24,10 @@ namespace KnowledgeBase.Core.Curation;
 /// </summary>
 public sealed class CurationStore : IDisposable
 {
-    private const string BuildActor = "build";
-    // Marks a reviewed hash of what the cited messages say; a reviewed hash without it is of their places only (older stores).
-    private const string ContentHashPrefix = "c1:";
     // Entries not merged away: never merged, or merged into an entry the latest build no longer produced (see MergedInto).
     private const string Standing = "(merged_into IS NULL OR merged_into IN (SELECT id FROM entries WHERE origin = 'build' AND present = 0))";
-    private readonly CurationStoreOptions options;
-    private readonly string connectionString;
+    private readonly CurationDatabase database;
+    private readonly EntryRecomputer recomputer;
     private readonly Lazy<FaqEntryBuilder> entryBuilder;
 
     /// <summary>Opens (creating when missing) the store at <see cref="CurationStoreOptions.DatabasePath"/>.</summary>
@@ -37,54 +35,13 @@ public sealed class CurationStore : IDisposable
     public CurationStore(CurationStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        this.options = options;
+        database = new CurationDatabase(options);
+        recomputer = new EntryRecomputer(database);
         entryBuilder = new(() => new FaqEntryBuilder(options.Segmenter ?? ChineseSegmenter.Load()));
-        var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = (int)options.BusyTimeout.TotalSeconds,
-        }.ToString();
-        using var connection = OpenConnection();
-        Execute(connection, null, "PRAGMA journal_mode = WAL;");
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction, CurationSchema.Create);
-        foreach (var (table, column, definition) in CurationSchema.AddedColumns)
-        {
-            if (Scalar(connection, transaction, "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column;", ("$table", table), ("$column", column)) == 0)
-            {
-#pragma warning disable CA2100 // table, column and definition are constants of CurationSchema
-                Execute(connection, transaction, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
-#pragma warning restore CA2100
-            }
-        }
-
-        Execute(connection, transaction, "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', $v);", ("$v", CurationSchema.Version.ToString(CultureInfo.InvariantCulture)));
-        var meta = LoadMeta(connection, transaction);
-        if (meta.GetValueOrDefault("tokenizer") != options.TokenizerName || meta.GetValueOrDefault("fts") != "map")
-        {
-            Execute(connection, transaction, "DELETE FROM entries_fts; DELETE FROM fts_map;");
-            foreach (var row in LoadRows(connection, transaction, "1 = 1", []))
-            {
-                Index(connection, transaction, row.Id, row.CurrentQuestion, row.CurrentAnswer);
-            }
-
-            SetMeta(connection, transaction, "tokenizer", options.TokenizerName);
-            SetMeta(connection, transaction, "fts", "map");
-        }
-
-        transaction.Commit();
     }
 
     /// <summary>The SQLite file.</summary>
-    public string DatabasePath => options.DatabasePath;
+    public string DatabasePath => database.Options.DatabasePath;
 
     /// <summary>Opens the store at <paramref name="path"/> with default options.</summary>
     /// <param name="path">The SQLite file.</param>
@@ -109,8 +66,8 @@ public sealed class CurationStore : IDisposable
     /// <returns>The curated document and what changed.</returns>
     public CurationMergeResult MergeBuild(KnowledgeBaseDocument build)
     {
-        var now = Now();
-        using var connection = OpenConnection();
+        var now = database.Now();
+        using var connection = database.OpenConnection();
         using var transaction = connection.BeginTransaction();
         StoreTopics(connection, transaction, build.Topics);
         var anchors = build.Exchanges.Where(x => x.Questions.Any()).DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => AnchorOf(x.FirstQuestion), StringComparer.Ordinal);
@@ -142,11 +99,11 @@ public sealed class CurationStore : IDisposable
                 // An id a moved entry left starts past that entry's versions, so a save of the old entry is stale here.
                 var first = reanchored.Vacated.GetValueOrDefault(entry.Id) + 1;
                 InsertBuiltEntry(connection, transaction, entry, hash, content, anchor, version: first);
-                Audit(connection, transaction, entry.Id, now, BuildActor, "build-add", null, null, entry.Question, first);
+                CurationRows.Audit(connection, transaction, entry.Id, now, BuildActor, "build-add", null, null, entry.Question, first);
                 if (entry.Status is CurationStatus.Approved or CurationStatus.Rejected)
                 {
                     // A faq.json curated elsewhere (kb review import): its decisions come along, attributed to the import.
-                    Audit(connection, transaction, entry.Id, now, BuildActor, "import-status", "status", CurationStatus.Candidate, entry.Status, first);
+                    CurationRows.Audit(connection, transaction, entry.Id, now, BuildActor, "import-status", "status", CurationStatus.Candidate, entry.Status, first);
                 }
 
                 added.Add(entry.Id);
@@ -201,12 +158,12 @@ public sealed class CurationStore : IDisposable
                 ("$version", version));
             if (!row.Present)
             {
-                Audit(connection, transaction, entry.Id, now, BuildActor, "build-back", "present", "0", "1", version);
+                CurationRows.Audit(connection, transaction, entry.Id, now, BuildActor, "build-back", "present", "0", "1", version);
             }
 
             foreach (var (field, before, after) in differences)
             {
-                Audit(connection, transaction, entry.Id, now, BuildActor, "build-change", field, before, after, version);
+                CurationRows.Audit(connection, transaction, entry.Id, now, BuildActor, "build-change", field, before, after, version);
             }
 
             // A question found on another line is reported as moved; it is changed too only when more than its place did.
@@ -223,13 +180,13 @@ public sealed class CurationStore : IDisposable
 
             if (flag)
             {
-                Audit(connection, transaction, entry.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, content, version);
+                CurationRows.Audit(connection, transaction, entry.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, content, version);
                 flagged.Add(entry.Id);
             }
 
             if (unflag)
             {
-                Audit(connection, transaction, entry.Id, now, BuildActor, "back-as-reviewed", "sources", row.Present ? row.ContentHash ?? row.SourcesHash : null, content, version);
+                CurationRows.Audit(connection, transaction, entry.Id, now, BuildActor, "back-as-reviewed", "sources", row.Present ? row.ContentHash ?? row.SourcesHash : null, content, version);
             }
         }
 
@@ -245,11 +202,11 @@ public sealed class CurationStore : IDisposable
                 ("$id", row.Id),
                 ("$flag", flag),
                 ("$version", version));
-            Audit(connection, transaction, row.Id, now, BuildActor, "build-missing", "present", "1", "0", version);
+            CurationRows.Audit(connection, transaction, row.Id, now, BuildActor, "build-missing", "present", "1", "0", version);
             missing.Add(row.Id);
             if (flag)
             {
-                Audit(connection, transaction, row.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, null, version);
+                CurationRows.Audit(connection, transaction, row.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, null, version);
                 flagged.Add(row.Id);
             }
         }
@@ -257,14 +214,14 @@ public sealed class CurationStore : IDisposable
         var (imported, kept) = ImportDecisions(connection, transaction, build.Entries, existing, now);
 
         // Only entries whose text changed need new search tokens (a new topic or new sources leave the words alone).
-        var fallbacks = Recompute(connection, transaction, null, added.Concat(reworded).ToHashSet(StringComparer.Ordinal));
+        var fallbacks = recomputer.Recompute(connection, transaction, null, added.Concat(reworded).ToHashSet(StringComparer.Ordinal));
         // Exchanges an analyst gave to an entry this build no longer produced go back to the entry the build made of
         // them, for as long as that one is missing: every exchange found stays in some entry of faq.json.
         var wentMissing = missing.ToHashSet(StringComparer.Ordinal);
         foreach (var group in fallbacks.Where(f => wentMissing.Contains(f.From)).GroupBy(f => (f.To, f.From)).OrderBy(g => g.Key.To, StringComparer.Ordinal))
         {
             var version = Scalar(connection, transaction, "SELECT version FROM entries WHERE id = $id;", ("$id", group.Key.To));
-            Audit(
+            CurationRows.Audit(
                 connection,
                 transaction,
                 group.Key.To,
@@ -286,9 +243,9 @@ public sealed class CurationStore : IDisposable
         SetMeta(connection, transaction, "input.problems", build.Input.Problems.ToString(CultureInfo.InvariantCulture));
 
         var rows = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var gone = Gone(rows.Values);
+        var gone = EntryRecomputer.Gone(rows.Values);
         var splits = rows.Values
-            .Where(r => r.SplitFrom is not null && MergedInto(r, gone) is null && r.EffExchangeIds.Count > 0)
+            .Where(r => r.SplitFrom is not null && EntryRecomputer.MergedInto(r, gone) is null && r.EffExchangeIds.Count > 0)
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
         var splitsOf = splits.ToLookup(r => r.SplitFrom!, StringComparer.Ordinal);
@@ -296,7 +253,7 @@ public sealed class CurationStore : IDisposable
         foreach (var entry in build.Entries)
         {
             var row = rows[entry.Id];
-            if (MergedInto(row, gone) is not null)
+            if (EntryRecomputer.MergedInto(row, gone) is not null)
             {
                 continue;
             }
@@ -326,7 +283,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The document.</returns>
     public KnowledgeBaseDocument ExportApproved()
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
         var entries = LoadRows(connection, transaction, "status = 'approved' AND " + Standing + " AND present = 1", [])
             .OrderByDescending(r => r.EffConfidence)
@@ -348,7 +305,7 @@ public sealed class CurationStore : IDisposable
         };
         var generatedAt = meta.TryGetValue("build.generatedAt", out var at)
             ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : Now();
+            : database.Now();
         return new KnowledgeBaseDocument(KnowledgeBaseDocument.CurrentSchemaVersion, generatedAt, input, topics, exchanges, entries);
     }
 
@@ -363,7 +320,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The curated document and the entries that differ from the faq.json.</returns>
     public AppliedDecisions ApplyDecisions(KnowledgeBaseDocument document)
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
         var rows = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var topics = LoadKnownTopics(connection, transaction);
@@ -424,7 +381,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The previous build's topics; empty for a new store.</returns>
     public PreviousTopics TopicsOfLatestBuild()
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         var latest = new Dictionary<string, string>(StringComparer.Ordinal);
         var earlier = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = Command(connection, null, "SELECT id, topic_id, present FROM exchanges WHERE topic_id IS NOT NULL;"))
@@ -447,7 +404,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The topics.</returns>
     public IReadOnlyList<Topic> KnownTopics()
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         return LoadKnownTopics(connection, null);
     }
 
@@ -460,7 +417,7 @@ public sealed class CurationStore : IDisposable
     /// <exception cref="CurationException">Several entries start with it; the message lists some.</exception>
     public string ResolveId(string idOrPrefix)
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         var ids = Strings(connection, "SELECT id FROM entries WHERE substr(id, 1, length($prefix)) = $prefix ORDER BY id LIMIT 6;", ("$prefix", idOrPrefix));
         return ids.Contains(idOrPrefix, StringComparer.Ordinal) || ids.Count == 0 ? idOrPrefix
             : ids.Count == 1 ? ids[0]
@@ -472,7 +429,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The entry or <see langword="null"/>.</returns>
     public CuratedEntry? Get(string id)
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         var row = LoadRow(connection, null, id);
         return row?.ToCurated(LoadNotes(connection, null, [id]).GetValueOrDefault(id, []));
     }
@@ -488,13 +445,13 @@ public sealed class CurationStore : IDisposable
             throw new CurationException($"unknown status '{status}': use candidate, approved or rejected");
         }
 
-        var match = query.Text is null ? null : SearchTokens.MatchQuery(options.Tokenize(query.Text));
+        var match = query.Text is null ? null : SearchTokens.MatchQuery(database.Options.Tokenize(query.Text));
         if (query.Text is not null && !string.IsNullOrWhiteSpace(query.Text) && match is null)
         {
             return [];
         }
 
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         var rows = LoadRows(
             connection,
             null,
@@ -532,7 +489,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The topics.</returns>
     public IReadOnlyList<Topic> Topics()
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         return LoadTopics(connection, null, presentOnly: true);
     }
 
@@ -540,7 +497,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The group names.</returns>
     public IReadOnlyList<string> Groups()
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         return Strings(connection, "SELECT groups FROM entries WHERE merged_into IS NULL AND present = 1;")
             .SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.Ordinal)
@@ -552,7 +509,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The expert names.</returns>
     public IReadOnlyList<string> Experts()
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         return Strings(connection, "SELECT expert_names FROM entries WHERE merged_into IS NULL AND present = 1;")
             .SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.Ordinal)
@@ -566,7 +523,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The rows.</returns>
     public IReadOnlyList<AuditRecord> Audit(string? entryId = null, int limit = 1000)
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         using var command = Command(
             connection,
             null,
@@ -605,7 +562,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The messages, with the entry's role for each.</returns>
     public IReadOnlyList<ConversationLine> Conversation(string entryId, int around = 5)
     {
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         var row = LoadRow(connection, null, entryId) ?? throw NotFound(entryId);
         var roles = new Dictionary<(string Path, int Line), (string Role, string ExchangeId)>();
         foreach (var exchangeId in row.EffExchangeIds)
@@ -703,7 +660,7 @@ public sealed class CurationStore : IDisposable
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         using (var transaction = connection.BeginTransaction())
         {
             var problems = ids.Distinct(StringComparer.Ordinal)
@@ -717,7 +674,7 @@ public sealed class CurationStore : IDisposable
                 throw new CurationException($"nothing was changed: {string.Join("; ", problems)}");
             }
 
-            var now = Now();
+            var now = database.Now();
             try
             {
                 // Each row is read again: an id named twice sees its first change.
@@ -805,10 +762,10 @@ public sealed class CurationStore : IDisposable
                 ("$version", version));
             foreach (var (action, field, before, after) in changes)
             {
-                Audit(connection, transaction, id, now, actor, action, field, before, after, version);
+                CurationRows.Audit(connection, transaction, id, now, actor, action, field, before, after, version);
             }
 
-            Index(connection, transaction, id, question ?? row.CurrentQuestion, answer ?? row.CurrentAnswer);
+            database.Index(connection, transaction, id, question ?? row.CurrentQuestion, answer ?? row.CurrentAnswer);
             return true;
         });
     }
@@ -847,7 +804,7 @@ public sealed class CurationStore : IDisposable
                 ("$actor", actor),
                 ("$text", text.Trim()),
                 ("$version", version));
-            Audit(connection, transaction, id, now, actor, "note", "note", null, text.Trim(), version);
+            CurationRows.Audit(connection, transaction, id, now, actor, "note", "note", null, text.Trim(), version);
             return true;
         });
     }
@@ -891,9 +848,9 @@ public sealed class CurationStore : IDisposable
                 """,
                 ("$source", sourceId),
                 ("$target", targetId));
-            Audit(connection, transaction, sourceId, now, actor, "merge", "merged_into", null, targetId, source.Version + 1);
-            Audit(connection, transaction, targetId, now, actor, "merge", "merged_from", null, sourceId, target.Version + 1);
-            Recompute(connection, transaction, [sourceId, targetId]);
+            CurationRows.Audit(connection, transaction, sourceId, now, actor, "merge", "merged_into", null, targetId, source.Version + 1);
+            CurationRows.Audit(connection, transaction, targetId, now, actor, "merge", "merged_from", null, sourceId, target.Version + 1);
+            recomputer.Recompute(connection, transaction, [sourceId, targetId]);
             return true;
         });
     }
@@ -945,26 +902,22 @@ public sealed class CurationStore : IDisposable
                 Execute(connection, transaction, "INSERT OR REPLACE INTO exchange_moves (exchange_id, entry_id) VALUES ($x, $e);", ("$x", exchange), ("$e", newId));
             }
 
-            Audit(connection, transaction, id, now, actor, "split", "exchanges", string.Join(",", moving), newId, row.Version + 1);
-            Audit(connection, transaction, newId, now, actor, "split", "split_from", null, id, 1);
-            Audit(connection, transaction, newId, now, actor, "split", "question", null, entry.Question, 1);
-            Recompute(connection, transaction, [id, newId]);
+            CurationRows.Audit(connection, transaction, id, now, actor, "split", "exchanges", string.Join(",", moving), newId, row.Version + 1);
+            CurationRows.Audit(connection, transaction, newId, now, actor, "split", "split_from", null, id, 1);
+            CurationRows.Audit(connection, transaction, newId, now, actor, "split", "question", null, entry.Question, 1);
+            recomputer.Recompute(connection, transaction, [id, newId]);
             return true;
         });
         return Get(newId)!;
     }
 
     /// <summary>Releases the pooled connections to the file.</summary>
-    public void Dispose()
-    {
-        using var connection = new SqliteConnection(connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
+    public void Dispose() => database.ClearPool();
 
     private CuratedEntry Act(string id, string actor, int? expectedVersion, Func<SqliteConnection, SqliteTransaction, EntryRow, DateTimeOffset, bool> change)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        using var connection = OpenConnection();
+        using var connection = database.OpenConnection();
         using var transaction = connection.BeginTransaction();
         var row = LoadRow(connection, transaction, id) ?? throw NotFound(id);
         CheckVersion(connection, transaction, row, expectedVersion);
@@ -975,7 +928,7 @@ public sealed class CurationStore : IDisposable
 
         try
         {
-            if (change(connection, transaction, row, Now()))
+            if (change(connection, transaction, row, database.Now()))
             {
                 transaction.Commit();
             }
@@ -1023,7 +976,7 @@ public sealed class CurationStore : IDisposable
             CurationStatus.Rejected => "reject",
             _ => "reset",
         };
-        Audit(connection, transaction, row.Id, now, actor, action, "status", row.Status, status, version);
+        CurationRows.Audit(connection, transaction, row.Id, now, actor, action, "status", row.Status, status, version);
         return true;
     }
 
@@ -1108,127 +1061,6 @@ public sealed class CurationStore : IDisposable
             .ToList(),
     };
 
-    // Works out each entry's exchanges after merges and splits, then its sources, experts, confidence, groups, days
-    // and search text. An exchange moved by a merge or split follows the move; otherwise it stays with the entry the
-    // build gave it to, or with the entry that entry was merged into.
-    private List<(string Exchange, string From, string To)> Recompute(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string>? ids, IReadOnlySet<string>? reindex = null)
-    {
-        var rows = LoadRows(connection, transaction, "1 = 1", []);
-        var exchanges = LoadExchangeFacts(connection, transaction);
-        var moves = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var command = Command(connection, transaction, "SELECT exchange_id, entry_id FROM exchange_moves;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                moves[reader.GetString(0)] = reader.GetString(1);
-            }
-        }
-
-        // A merge into, or a move to, an entry the latest build no longer produced holds while that entry is missing
-        // only for exchanges that are missing too: one the build found goes to the entry the build made of it (or the
-        // one that entry is merged into), and an entry merged into the missing one stands on its own again.
-        var gone = Gone(rows);
-        var builtBy = rows.Where(r => r.Origin == BuildActor && r.Present)
-            .SelectMany(r => r.BuiltExchangeIds.Select(x => (Exchange: x, Row: r)))
-            .DistinctBy(p => p.Exchange, StringComparer.Ordinal)
-            .ToDictionary(p => p.Exchange, p => p.Row, StringComparer.Ordinal);
-        var fallbacks = new List<(string Exchange, string From, string To)>();
-        foreach (var (exchange, owner) in moves.ToList())
-        {
-            if (gone.Contains(owner) && exchanges.TryGetValue(exchange, out var found) && found.Present && builtBy.TryGetValue(exchange, out var built))
-            {
-                moves[exchange] = MergedInto(built, gone) ?? built.Id;
-                fallbacks.Add((exchange, owner, moves[exchange]));
-            }
-        }
-
-        foreach (var row in rows.Where(r => r.MergedInto is { } target && gone.Contains(target)))
-        {
-            fallbacks.AddRange(row.BuiltExchangeIds.Where(x => exchanges.TryGetValue(x, out var found) && found.Present && !moves.ContainsKey(x)).Select(x => (x, row.MergedInto!, row.Id)));
-        }
-
-        var children = rows.Where(r => MergedInto(r, gone) is not null).ToLookup(r => r.MergedInto!, StringComparer.Ordinal);
-        foreach (var row in rows.Where(r => ids is null || ids.Contains(r.Id)))
-        {
-            var mergedInto = MergedInto(row, gone);
-            var candidates = mergedInto is null
-                ? row.BuiltExchangeIds.Concat(children[row.Id].SelectMany(c => c.BuiltExchangeIds))
-                : row.BuiltExchangeIds;
-            var effective = candidates
-                .Where(x => !moves.TryGetValue(x, out var owner) || owner == row.Id || mergedInto is not null)
-                .Concat(mergedInto is null ? moves.Where(m => m.Value == row.Id).Select(m => m.Key) : [])
-                .Where(exchanges.ContainsKey)
-                .Distinct(StringComparer.Ordinal)
-                .OrderBy(x => exchanges[x].Ordinal)
-                .ToList();
-            var cited = effective.SelectMany(x => exchanges[x].Messages).Where(m => m.Role != "context").ToList();
-            var citedSources = cited.Select(m => new SourceRef(m.Path, m.Line)).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ToList();
-            // An entry keeps what its builder gave it while it has the exchanges it was built of: a build's entry until the
-            // next build, an entry split off another while those exchanges still cite the messages they cited at the split.
-            var asBuilt = effective.ToHashSet(StringComparer.Ordinal).SetEquals(row.BuiltExchangeIds.Where(exchanges.ContainsKey))
-                && (row.Origin == BuildActor || (row.BuiltExchangeIds.Count > 0 && SourcesHash(citedSources) == row.SourcesHash));
-            var sources = asBuilt ? row.Sources : citedSources;
-            var experts = asBuilt
-                ? row.Experts
-                : cited.Where(m => m.Role == "answer")
-                    .GroupBy(m => m.SpeakerName, StringComparer.Ordinal)
-                    .Select(g => new Expert(g.Key, g.First().Company, g.First().SpeakerRole, g.Count()))
-                    .OrderByDescending(e => e.Answers)
-                    .ThenBy(e => e.Name, StringComparer.Ordinal)
-                    .ToList();
-            var confidence = asBuilt ? row.Confidence : effective.Select(x => exchanges[x].Confidence).DefaultIfEmpty(0).Max();
-            var groups = effective.Select(x => ChatGroup.Of(exchanges[x].Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            var days = cited.Select(m => m.Time[..10]).Order(StringComparer.Ordinal).ToList();
-            var present = row.Origin == BuildActor ? row.Present : effective.Count > 0;
-            Execute(
-                connection,
-                transaction,
-                """
-                UPDATE entries SET eff_exchange_ids = $exchanges, eff_confidence = $confidence, eff_sources = $sources,
-                    eff_experts = $experts, groups = $groups, expert_names = $names, first_day = $first, last_day = $last, present = $present
-                WHERE id = $id;
-                """,
-                ("$id", row.Id),
-                ("$exchanges", Json.Of(effective)),
-                ("$confidence", confidence),
-                ("$sources", Json.Of(sources)),
-                ("$experts", Json.Of(experts)),
-                ("$groups", "," + string.Join(',', groups) + ","),
-                ("$names", "," + string.Join(',', experts.Select(e => e.Name.Replace(',', ' '))) + ","),
-                ("$first", days.Count > 0 ? days[0] : null),
-                ("$last", days.Count > 0 ? days[^1] : null),
-                ("$present", present));
-            if (reindex is null || reindex.Contains(row.Id))
-            {
-                Index(connection, transaction, row.Id, row.CurrentQuestion, row.CurrentAnswer);
-            }
-        }
-
-        return fallbacks;
-    }
-
-    // Entries of the build that the latest build no longer produced.
-    private static HashSet<string> Gone(IEnumerable<EntryRow> rows) =>
-        rows.Where(r => r.Origin == BuildActor && !r.Present).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-
-    // The entry a row is merged into, while that entry is in the latest build (a merge into a missing one rests meanwhile).
-    private static string? MergedInto(EntryRow row, IReadOnlySet<string> gone) =>
-        row.MergedInto is { } target && !gone.Contains(target) ? target : null;
-
-    private void Index(SqliteConnection connection, SqliteTransaction transaction, string id, string question, string answer) =>
-        Execute(
-            connection,
-            transaction,
-            // entry_id is not indexed in FTS5, so rows are found through fts_map rather than by scanning the table.
-            """
-            DELETE FROM entries_fts WHERE rowid = (SELECT fts_rowid FROM fts_map WHERE entry_id = $id);
-            INSERT INTO entries_fts (entry_id, tokens) VALUES ($id, $tokens);
-            INSERT OR REPLACE INTO fts_map (entry_id, fts_rowid) VALUES ($id, last_insert_rowid());
-            """,
-            ("$id", id),
-            ("$tokens", SearchTokens.IndexText(options.Tokenize(question + "\n" + answer), question + "\n" + answer)));
-
     private static void StoreTopics(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Topic> topics)
     {
         Execute(connection, transaction, "UPDATE topics SET present = 0;");
@@ -1300,7 +1132,7 @@ public sealed class CurationStore : IDisposable
     // status (InsertBuiltEntry); one the store has as a candidate takes the file's decision, attributed to the import; one
     // the store decided otherwise, or merged away, keeps the store's decision, and the caller says so. A build's entries
     // are all candidates, so a build imports nothing here.
-    private static (List<string> Imported, List<string> Kept) ImportDecisions(
+    internal static (List<string> Imported, List<string> Kept) ImportDecisions(
         SqliteConnection connection,
         SqliteTransaction transaction,
         IReadOnlyList<FaqEntry> entries,
@@ -1455,7 +1287,7 @@ public sealed class CurationStore : IDisposable
             Rekey(connection, transaction, id, free);
             var version = byId[id].Version + 1;
             Execute(connection, transaction, "UPDATE entries SET version = $version WHERE id = $id;", ("$id", free), ("$version", version));
-            Audit(connection, transaction, free, now, BuildActor, "build-displaced", "id", id, free, version);
+            CurationRows.Audit(connection, transaction, free, now, BuildActor, "build-displaced", "id", id, free, version);
         }
 
         foreach (var id in entryMap.Keys)
@@ -1475,8 +1307,8 @@ public sealed class CurationStore : IDisposable
                 ? StoredContentHash(connection, transaction, row.Sources)
                 : row.ReviewedHash;
             Execute(connection, transaction, "UPDATE entries SET version = $version, reviewed_hash = $reviewed WHERE id = $id;", ("$id", to), ("$version", version), ("$reviewed", reviewed));
-            Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "id", from, to, version);
-            Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "question", $"line {AnchorLine(storedEntries[from])}", $"line {AnchorLine(builtEntries[to])}", version);
+            CurationRows.Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "id", from, to, version);
+            CurationRows.Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "question", $"line {AnchorLine(storedEntries[from])}", $"line {AnchorLine(builtEntries[to])}", version);
         }
 
         var vacated = entryMap.Keys.Where(id => !entryMap.ContainsValue(id)).ToDictionary(id => id, id => byId[id].Version, StringComparer.Ordinal);
@@ -1531,34 +1363,6 @@ public sealed class CurationStore : IDisposable
 
     private static int AnchorLine(string anchor) => int.Parse(anchor.AsSpan(0, anchor.IndexOf(':', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
 
-    // A build's entry, or (with splitFrom) an entry an analyst split off another, built from its exchanges at the split.
-    private static void InsertBuiltEntry(SqliteConnection connection, SqliteTransaction transaction, FaqEntry entry, string hash, string content, string? anchor, string? splitFrom = null, int version = 1) =>
-        Execute(
-            connection,
-            transaction,
-            """
-            INSERT INTO entries (id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords,
-                experts, confidence, sources, sources_hash, content_hash, anchor, status, reviewed_hash, split_from, version)
-            VALUES ($id, $origin, 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $content, $anchor,
-                $status, CASE WHEN $status = 'approved' THEN $content END, $splitFrom, $version);
-            """,
-            ("$id", entry.Id),
-            ("$content", content),
-            ("$anchor", anchor),
-            ("$version", version),
-            ("$origin", splitFrom is null ? BuildActor : "split"),
-            ("$splitFrom", splitFrom),
-            ("$topic", entry.TopicId),
-            ("$question", entry.Question),
-            ("$answer", entry.Answer),
-            ("$exchanges", Json.Of(entry.ExchangeIds)),
-            ("$keywords", Json.Of(entry.Keywords)),
-            ("$experts", Json.Of(entry.Experts)),
-            ("$confidence", entry.Confidence),
-            ("$sources", Json.Of(entry.Sources)),
-            ("$hash", hash),
-            ("$status", entry.Status is CurationStatus.Approved or CurationStatus.Rejected ? entry.Status : CurationStatus.Candidate));
-
     private static List<(string Field, string? Old, string? New)> BuiltDifferences(EntryRow row, FaqEntry entry, string hash)
     {
         var differences = new List<(string, string?, string?)>();
@@ -1597,284 +1401,7 @@ public sealed class CurationStore : IDisposable
         return differences;
     }
 
-    private static List<EntryRow> LoadRows(SqliteConnection connection, SqliteTransaction? transaction, string where, IReadOnlyList<(string Name, object? Value)> parameters)
-    {
-        using var command = Command(connection, transaction, "SELECT " + Columns + " FROM entries WHERE " + where + ";", [.. parameters]);
-        using var reader = command.ExecuteReader();
-        var rows = new List<EntryRow>();
-        while (reader.Read())
-        {
-            rows.Add(Read(reader));
-        }
-
-        return rows;
-    }
-
-    private static EntryRow? LoadRow(SqliteConnection connection, SqliteTransaction? transaction, string id) =>
-        LoadRows(connection, transaction, "id = $id", [("$id", id)]).SingleOrDefault();
-
-    private static Dictionary<string, IReadOnlyList<CurationNote>> LoadNotes(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<string> ids)
-    {
-        var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        var notes = new Dictionary<string, List<CurationNote>>(StringComparer.Ordinal);
-        using var command = Command(connection, transaction, "SELECT entry_id, at, actor, text FROM notes ORDER BY id;");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var id = reader.GetString(0);
-            if (!wanted.Contains(id))
-            {
-                continue;
-            }
-
-            if (!notes.TryGetValue(id, out var list))
-            {
-                notes[id] = list = [];
-            }
-
-            list.Add(new CurationNote(DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(2), reader.GetString(3)));
-        }
-
-        return notes.ToDictionary(p => p.Key, p => (IReadOnlyList<CurationNote>)p.Value, StringComparer.Ordinal);
-    }
-
-    private static List<Topic> LoadTopics(SqliteConnection connection, SqliteTransaction? transaction, bool presentOnly)
-    {
-        using var command = Command(connection, transaction, "SELECT id, label, keywords, exchange_count FROM topics WHERE present = 1 OR NOT $present ORDER BY ordinal;", ("$present", presentOnly));
-        using var reader = command.ExecuteReader();
-        var topics = new List<Topic>();
-        while (reader.Read())
-        {
-            topics.Add(new Topic(reader.GetString(0), reader.GetString(1), Json.Strings(reader.GetString(2)), reader.GetInt32(3)));
-        }
-
-        return topics;
-    }
-
-    private static List<Topic> LoadKnownTopics(SqliteConnection connection, SqliteTransaction? transaction)
-    {
-        var present = LoadTopics(connection, transaction, presentOnly: true).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        return LoadTopics(connection, transaction, presentOnly: false).Select(t => present.Contains(t.Id) ? t : t with { ExchangeCount = 0 }).ToList();
-    }
-
-    private static Dictionary<string, ExchangeFacts> LoadExchangeFacts(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var facts = new Dictionary<string, ExchangeFacts>(StringComparer.Ordinal);
-        using (var command = Command(connection, transaction, "SELECT id, path, confidence, ordinal, present FROM exchanges;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                facts[reader.GetString(0)] = new ExchangeFacts(reader.GetString(1), reader.GetDouble(2), reader.GetInt32(3), reader.GetInt64(4) != 0, []);
-            }
-        }
-
-        using (var command = Command(
-            connection,
-            transaction,
-            """
-            SELECT x.exchange_id, x.path, x.line, x.role, m.time, m.speaker_name, m.company, m.role
-            FROM exchange_messages x JOIN messages m ON m.path = x.path AND m.line = x.line ORDER BY x.exchange_id, x.seq;
-            """))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                if (facts.TryGetValue(reader.GetString(0), out var exchange))
-                {
-                    exchange.Messages.Add(new CitedFact(
-                        reader.GetString(1),
-                        reader.GetInt32(2),
-                        reader.GetString(3),
-                        reader.GetString(4),
-                        reader.GetString(5),
-                        reader.IsDBNull(6) ? null : reader.GetString(6),
-                        reader.IsDBNull(7) ? null : reader.GetString(7)));
-                }
-            }
-        }
-
-        return facts;
-    }
-
-    private static List<Exchange> LoadExchanges(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var messages = new Dictionary<string, List<ExchangeMessage>>(StringComparer.Ordinal);
-        using (var command = Command(
-            connection,
-            transaction,
-            """
-            SELECT x.exchange_id, x.role, x.duplicates, m.path, m.line, m.time, m.speaker, m.speaker_name, m.company, m.role, m.city, m.kind, m.body
-            FROM exchange_messages x JOIN messages m ON m.path = x.path AND m.line = x.line ORDER BY x.exchange_id, x.seq;
-            """))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var message = new ChatMessage(
-                    new SourceRef(reader.GetString(3), reader.GetInt32(4)),
-                    ParseTime(reader.GetString(5)),
-                    new Speaker(
-                        reader.GetString(6),
-                        reader.GetString(7),
-                        reader.IsDBNull(8) ? null : reader.GetString(8),
-                        reader.IsDBNull(9) ? null : reader.GetString(9),
-                        reader.IsDBNull(10) ? null : reader.GetString(10)),
-                    reader.GetString(12),
-                    Enum.TryParse<MessageKind>(reader.GetString(11), out var kind) ? kind : MessageKind.Text,
-                    []);
-                var id = reader.GetString(0);
-                if (!messages.TryGetValue(id, out var list))
-                {
-                    messages[id] = list = [];
-                }
-
-                list.Add(new ExchangeMessage(message, ParseRole(reader.GetString(1)), Json.Sources(reader.GetString(2))));
-            }
-        }
-
-        using var exchanges = Command(connection, transaction, "SELECT id, path, topic_id, confidence FROM exchanges ORDER BY ordinal;");
-        using var rows = exchanges.ExecuteReader();
-        var result = new List<Exchange>();
-        while (rows.Read())
-        {
-            var id = rows.GetString(0);
-            result.Add(new Exchange(id, rows.GetString(1), messages.GetValueOrDefault(id, []), rows.GetDouble(3), rows.IsDBNull(2) ? null : rows.GetString(2)));
-        }
-
-        return result;
-    }
-
-    private static Dictionary<string, string> LoadMeta(SqliteConnection connection, SqliteTransaction? transaction)
-    {
-        using var command = Command(connection, transaction, "SELECT key, value FROM meta;");
-        using var reader = command.ExecuteReader();
-        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            meta[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return meta;
-    }
-
-    private static void SetMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value) =>
-        Execute(connection, transaction, "INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value);", ("$key", key), ("$value", value));
-
-    private static void Audit(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
-        string entryId,
-        DateTimeOffset at,
-        string actor,
-        string action,
-        string? field,
-        string? oldValue,
-        string? newValue,
-        int version) =>
-        Execute(
-            connection,
-            transaction,
-            """
-            INSERT INTO audit (entry_id, at, actor, action, field, old_value, new_value, version)
-            VALUES ($entry, $at, $actor, $action, $field, $old, $new, $version);
-            """,
-            ("$entry", entryId),
-            ("$at", Format(at)),
-            ("$actor", actor),
-            ("$action", action),
-            ("$field", field),
-            ("$old", oldValue),
-            ("$new", newValue),
-            ("$version", version));
-
-    private SqliteConnection OpenConnection()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        // FULL makes each commit durable in WAL mode: an acknowledged action survives a killed server or a power cut.
-        Execute(connection, null, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
-        return connection;
-    }
-
-    private DateTimeOffset Now() => options.Clock.GetUtcNow();
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-#pragma warning disable CA2100 // every statement is a constant of this class; values go in as parameters
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        command.ExecuteNonQuery();
-    }
-
-    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static List<string> Strings(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, null, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
-
-    private static string SourcesHash(IEnumerable<SourceRef> sources) =>
-        Hash(string.Join('\n', sources.Select(s => s.ToString()).Order(StringComparer.Ordinal)));
-
-    // What an analyst reviews: what each cited message says (file, time, speaker, text), not the line it is on, so a
-    // message moved down by a line added above it is the same message and a message rewritten in place is not.
-    private static string ContentHash(IEnumerable<string> said) =>
-        ContentHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
-
-    private static string Said(ChatMessage message) =>
-        Said(message.Source.Path, message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), message.Speaker.Raw, message.Body);
-
-    private static string Said(string path, string time, string speaker, string body) => string.Join('\u001f', path, time, speaker, body);
-
-    private static string Unknown(SourceRef source) => source.ToString();
-
-    // The content hash of sources as the store holds their messages (those of the latest build's exchanges).
-    private static string StoredContentHash(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<SourceRef> sources)
-    {
-        var said = new List<string>();
-        foreach (var source in sources)
-        {
-            using var command = Command(connection, transaction, "SELECT time, speaker, body FROM messages WHERE path = $path AND line = $line;", ("$path", source.Path), ("$line", source.Line));
-            using var reader = command.ExecuteReader();
-            said.Add(reader.Read() ? Said(source.Path, reader.GetString(0), reader.GetString(1), reader.GetString(2)) : Unknown(source));
-        }
-
-        return ContentHash(said);
-    }
-
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTime ParseTime(string text) => DateTime.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string RoleName(MessageRole role) => role switch
     {
@@ -1883,18 +1410,5 @@ public sealed class CurationStore : IDisposable
         _ => "context",
     };
 
-    private static MessageRole ParseRole(string role) => role switch
-    {
-        "question" => MessageRole.Question,
-        "answer" => MessageRole.Answer,
-        _ => MessageRole.Context,
-    };
-
-    private static CurationException NotFound(string id) => new($"no entry {id} in the store");
-
     private sealed record Reanchoring(IReadOnlyDictionary<string, string> Moved, IReadOnlyDictionary<string, int> Vacated);
-
-    private sealed record ExchangeFacts(string Path, double Confidence, int Ordinal, bool Present, List<CitedFact> Messages);
-
-    private sealed record CitedFact(string Path, int Line, string Role, string Time, string SpeakerName, string? Company, string? SpeakerRole);
 }

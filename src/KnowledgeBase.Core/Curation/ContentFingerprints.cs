@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KnowledgeBase.Core.Domain;
+using Microsoft.Data.Sqlite;
+using static KnowledgeBase.Core.Curation.CurationDatabase;
+
+namespace KnowledgeBase.Core.Curation;
+
+/// <summary>
+/// The fingerprints the store compares entries by: of the places of their cited messages, and of what those messages
+/// say (file, time, speaker and text).
+/// </summary>
+internal static class ContentFingerprints
+{
+    // Marks a reviewed hash of what the cited messages say; a reviewed hash without it is of their places only (older stores).
+    internal const string ContentHashPrefix = "c1:";
+
+    internal static string SourcesHash(IEnumerable<SourceRef> sources) =>
+        Hash(string.Join('\n', sources.Select(s => s.ToString()).Order(StringComparer.Ordinal)));
+
+    // What an analyst reviews: what each cited message says (file, time, speaker, text), not the line it is on, so a
+    // message moved down by a line added above it is the same message and a message rewritten in place is not.
+    internal static string ContentHash(IEnumerable<string> said) =>
+        ContentHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
+
+    internal static string Said(ChatMessage message) =>
+        Said(message.Source.Path, message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), message.Speaker.Raw, message.Body);
+
+    internal static string Said(string path, string time, string speaker, string body) => string.Join('\u001f', path, time, speaker, body);
+
+    internal static string Unknown(SourceRef source) => source.ToString();
+
+    // The content hash of sources as the store holds their messages (those of the latest build's exchanges).
+    internal static string StoredContentHash(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<SourceRef> sources)
+    {
+        var said = new List<string>();
+        foreach (var source in sources)
+        {
+            using var command = Command(connection, transaction, "SELECT time, speaker, body FROM messages WHERE path = $path AND line = $line;", ("$path", source.Path), ("$line", source.Line));
+            using var reader = command.ExecuteReader();
+            said.Add(reader.Read() ? Said(source.Path, reader.GetString(0), reader.GetString(1), reader.GetString(2)) : Unknown(source));
+        }
+
+        return ContentHash(said);
+    }
+
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
