@@ -24,11 +24,10 @@ namespace KnowledgeBase.Core.Curation;
 /// </summary>
 public sealed class CurationStore : IDisposable
 {
-    // Entries not merged away: never merged, or merged into an entry the latest build no longer produced (see MergedInto).
-    private const string Standing = "(merged_into IS NULL OR merged_into IN (SELECT id FROM entries WHERE origin = 'build' AND present = 0))";
     private readonly CurationDatabase database;
     private readonly EntryRecomputer recomputer;
     private readonly Lazy<FaqEntryBuilder> entryBuilder;
+    private readonly CurationQueries queries;
 
     /// <summary>Opens (creating when missing) the store at <see cref="CurationStoreOptions.DatabasePath"/>.</summary>
     /// <param name="options">Where the file is, how to tokenise search text, which clock to use.</param>
@@ -38,6 +37,7 @@ public sealed class CurationStore : IDisposable
         database = new CurationDatabase(options);
         recomputer = new EntryRecomputer(database);
         entryBuilder = new(() => new FaqEntryBuilder(options.Segmenter ?? ChineseSegmenter.Load()));
+        queries = new CurationQueries(database);
     }
 
     /// <summary>The SQLite file.</summary>
@@ -281,33 +281,7 @@ public sealed class CurationStore : IDisposable
     /// they use: the content of an approved-only faq.json.
     /// </summary>
     /// <returns>The document.</returns>
-    public KnowledgeBaseDocument ExportApproved()
-    {
-        using var connection = database.OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var entries = LoadRows(connection, transaction, "status = 'approved' AND " + Standing + " AND present = 1", [])
-            .OrderByDescending(r => r.EffConfidence)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => r.ToEntry())
-            .ToList();
-        var exchangeIds = entries.SelectMany(e => e.ExchangeIds).ToHashSet(StringComparer.Ordinal);
-        var exchanges = LoadExchanges(connection, transaction).Where(e => exchangeIds.Contains(e.Id)).ToList();
-        var topicIds = entries.Select(e => e.TopicId).ToHashSet(StringComparer.Ordinal);
-        var topics = LoadKnownTopics(connection, transaction).Where(t => topicIds.Contains(t.Id)).ToList();
-        var meta = LoadMeta(connection, transaction);
-        var input = new InputSummary(
-            meta.GetValueOrDefault("input.root", string.Empty),
-            int.Parse(meta.GetValueOrDefault("input.files", "0"), CultureInfo.InvariantCulture),
-            int.Parse(meta.GetValueOrDefault("input.messages", "0"), CultureInfo.InvariantCulture),
-            int.Parse(meta.GetValueOrDefault("input.problems", "0"), CultureInfo.InvariantCulture))
-        {
-            SkippedFiles = int.Parse(meta.GetValueOrDefault("input.skippedFiles", "0"), CultureInfo.InvariantCulture),
-        };
-        var generatedAt = meta.TryGetValue("build.generatedAt", out var at)
-            ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : database.Now();
-        return new KnowledgeBaseDocument(KnowledgeBaseDocument.CurrentSchemaVersion, generatedAt, input, topics, exchanges, entries);
-    }
+    public KnowledgeBaseDocument ExportApproved() => queries.ExportApproved();
 
     /// <summary>
     /// A faq.json as the analysts left it: <c>kb review</c> and the review page change only the store, so a faq.json keeps
@@ -379,34 +353,14 @@ public sealed class CurationStore : IDisposable
     /// id any build stored, for <see cref="TopicIdMatcher"/> to keep topic ids stable.
     /// </summary>
     /// <returns>The previous build's topics; empty for a new store.</returns>
-    public PreviousTopics TopicsOfLatestBuild()
-    {
-        using var connection = database.OpenConnection();
-        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
-        var earlier = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var command = Command(connection, null, "SELECT id, topic_id, present FROM exchanges WHERE topic_id IS NOT NULL;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                (reader.GetBoolean(2) ? latest : earlier)[reader.GetString(0)] = reader.GetString(1);
-            }
-        }
-
-        var used = Strings(connection, "SELECT id FROM topics UNION SELECT topic_id FROM entries WHERE topic_id IS NOT NULL;");
-        return new PreviousTopics(latest, used) { EarlierTopicOfExchange = earlier };
-    }
+    public PreviousTopics TopicsOfLatestBuild() => queries.TopicsOfLatestBuild();
 
     /// <summary>
     /// Every topic any build stored, in the latest build's order; one the latest build no longer produces keeps its last
     /// label and keywords and counts no exchanges.
     /// </summary>
     /// <returns>The topics.</returns>
-    public IReadOnlyList<Topic> KnownTopics()
-    {
-        using var connection = database.OpenConnection();
-        return LoadKnownTopics(connection, null);
-    }
+    public IReadOnlyList<Topic> KnownTopics() => queries.KnownTopics();
 
     /// <summary>
     /// The entry an analyst means by <paramref name="idOrPrefix"/>: the entry with that id, else the one entry whose id
@@ -415,142 +369,36 @@ public sealed class CurationStore : IDisposable
     /// <param name="idOrPrefix">An entry id or the start of one.</param>
     /// <returns>The full id.</returns>
     /// <exception cref="CurationException">Several entries start with it; the message lists some.</exception>
-    public string ResolveId(string idOrPrefix)
-    {
-        using var connection = database.OpenConnection();
-        var ids = Strings(connection, "SELECT id FROM entries WHERE substr(id, 1, length($prefix)) = $prefix ORDER BY id LIMIT 6;", ("$prefix", idOrPrefix));
-        return ids.Contains(idOrPrefix, StringComparer.Ordinal) || ids.Count == 0 ? idOrPrefix
-            : ids.Count == 1 ? ids[0]
-            : throw new CurationException($"{idOrPrefix} names several entries: {string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", …" : string.Empty)}; give more of the id");
-    }
+    public string ResolveId(string idOrPrefix) => queries.ResolveId(idOrPrefix);
 
     /// <summary>One entry with its review state and notes, or <see langword="null"/> when the store has no such entry.</summary>
     /// <param name="id">The entry id.</param>
     /// <returns>The entry or <see langword="null"/>.</returns>
-    public CuratedEntry? Get(string id)
-    {
-        using var connection = database.OpenConnection();
-        var row = LoadRow(connection, null, id);
-        return row?.ToCurated(LoadNotes(connection, null, [id]).GetValueOrDefault(id, []));
-    }
+    public CuratedEntry? Get(string id) => queries.Get(id);
 
     /// <summary>Entries matching every filter of <paramref name="query"/>, highest confidence first; merged-away entries are left out.</summary>
     /// <param name="query">The filters.</param>
     /// <returns>The entries.</returns>
     /// <exception cref="CurationException">A status that is none of <see cref="CurationStatus"/>'s.</exception>
-    public IReadOnlyList<CuratedEntry> List(EntryQuery query)
-    {
-        if (Blank(query.Status) is { } status && !CurationStatus.IsKnown(status))
-        {
-            throw new CurationException($"unknown status '{status}': use candidate, approved or rejected");
-        }
-
-        var match = query.Text is null ? null : SearchTokens.MatchQuery(database.Options.Tokenize(query.Text));
-        if (query.Text is not null && !string.IsNullOrWhiteSpace(query.Text) && match is null)
-        {
-            return [];
-        }
-
-        using var connection = database.OpenConnection();
-        var rows = LoadRows(
-            connection,
-            null,
-            $"""
-            {Standing}
-            AND ($missing OR present = 1 OR $changed = 1)
-            AND ($status IS NULL OR status = $status)
-            AND ($topic IS NULL OR COALESCE(topic_id, built_topic_id) = $topic)
-            AND ($group IS NULL OR instr(groups, ',' || $group || ',') > 0)
-            AND ($expert IS NULL OR instr(expert_names, ',' || $expert || ',') > 0)
-            AND ($from IS NULL OR last_day >= $from)
-            AND ($to IS NULL OR first_day <= $to)
-            AND ($changed IS NULL OR changed_since_review = $changed)
-            AND ($match IS NULL OR id IN (SELECT entry_id FROM entries_fts WHERE entries_fts MATCH $match))
-            ORDER BY eff_confidence DESC, id
-            LIMIT $limit
-            """,
-            [
-                ("$missing", query.IncludeMissing),
-                ("$status", Blank(query.Status)),
-                ("$topic", Blank(query.TopicId)),
-                ("$group", Blank(query.Group)),
-                ("$expert", Blank(query.Expert)),
-                ("$from", query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("$to", query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("$changed", query.ChangedSinceReview),
-                ("$match", match),
-                ("$limit", Math.Max(1, query.Limit)),
-            ]);
-        var notes = LoadNotes(connection, null, rows.Select(r => r.Id).ToList());
-        return rows.Select(r => r.ToCurated(notes.GetValueOrDefault(r.Id, []))).ToList();
-    }
+    public IReadOnlyList<CuratedEntry> List(EntryQuery query) => queries.List(query);
 
     /// <summary>The latest build's topics, in build order.</summary>
     /// <returns>The topics.</returns>
-    public IReadOnlyList<Topic> Topics()
-    {
-        using var connection = database.OpenConnection();
-        return LoadTopics(connection, null, presentOnly: true);
-    }
+    public IReadOnlyList<Topic> Topics() => queries.Topics();
 
     /// <summary>The chat groups cited by entries, sorted.</summary>
     /// <returns>The group names.</returns>
-    public IReadOnlyList<string> Groups()
-    {
-        using var connection = database.OpenConnection();
-        return Strings(connection, "SELECT groups FROM entries WHERE merged_into IS NULL AND present = 1;")
-            .SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
+    public IReadOnlyList<string> Groups() => queries.Groups();
 
     /// <summary>The experts named by entries, sorted.</summary>
     /// <returns>The expert names.</returns>
-    public IReadOnlyList<string> Experts()
-    {
-        using var connection = database.OpenConnection();
-        return Strings(connection, "SELECT expert_names FROM entries WHERE merged_into IS NULL AND present = 1;")
-            .SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
+    public IReadOnlyList<string> Experts() => queries.Experts();
 
     /// <summary>The audit trail, newest first.</summary>
     /// <param name="entryId">Only this entry's rows, or every entry's.</param>
     /// <param name="limit">At most this many rows.</param>
     /// <returns>The rows.</returns>
-    public IReadOnlyList<AuditRecord> Audit(string? entryId = null, int limit = 1000)
-    {
-        using var connection = database.OpenConnection();
-        using var command = Command(
-            connection,
-            null,
-            """
-            SELECT id, entry_id, at, actor, action, field, old_value, new_value, version FROM audit
-            WHERE $entry IS NULL OR entry_id = $entry ORDER BY id DESC LIMIT $limit;
-            """,
-            ("$entry", entryId),
-            ("$limit", limit));
-        using var reader = command.ExecuteReader();
-        var rows = new List<AuditRecord>();
-        while (reader.Read())
-        {
-            rows.Add(new AuditRecord(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetInt32(8)));
-        }
-
-        return rows;
-    }
+    public IReadOnlyList<AuditRecord> Audit(string? entryId = null, int limit = 1000) => queries.Audit(entryId, limit);
 
     /// <summary>
     /// The conversation around an entry's cited messages: per source file, every stored message from
@@ -560,48 +408,7 @@ public sealed class CurationStore : IDisposable
     /// <param name="entryId">The entry.</param>
     /// <param name="around">How many messages to show before and after.</param>
     /// <returns>The messages, with the entry's role for each.</returns>
-    public IReadOnlyList<ConversationLine> Conversation(string entryId, int around = 5)
-    {
-        using var connection = database.OpenConnection();
-        var row = LoadRow(connection, null, entryId) ?? throw NotFound(entryId);
-        var roles = new Dictionary<(string Path, int Line), (string Role, string ExchangeId)>();
-        foreach (var exchangeId in row.EffExchangeIds)
-        {
-            using var command = Command(connection, null, "SELECT path, line, role FROM exchange_messages WHERE exchange_id = $id ORDER BY seq;", ("$id", exchangeId));
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var key = (reader.GetString(0), reader.GetInt32(1));
-                var role = reader.GetString(2);
-                if (!roles.TryGetValue(key, out var known) || known.Role == "context")
-                {
-                    roles[key] = (role, exchangeId);
-                }
-            }
-        }
-
-        var lines = new List<ConversationLine>();
-        foreach (var path in roles.Keys.Select(k => k.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            using var command = Command(connection, null, "SELECT line, time, speaker, body FROM messages WHERE path = $path ORDER BY line;", ("$path", path));
-            using var reader = command.ExecuteReader();
-            var file = new List<ConversationLine>();
-            while (reader.Read())
-            {
-                var line = reader.GetInt32(0);
-                var (role, exchange) = roles.TryGetValue((path, line), out var found) ? found : (string.Empty, null);
-                file.Add(new ConversationLine(path, line, ParseTime(reader.GetString(1)), reader.GetString(2), reader.GetString(3), role, exchange));
-            }
-
-            var first = file.FindIndex(l => l.Role.Length > 0);
-            var last = file.FindLastIndex(l => l.Role.Length > 0);
-            var start = Math.Max(0, first - around);
-            var end = Math.Min(file.Count - 1, last + around);
-            lines.AddRange(file.Skip(start).Take(end - start + 1));
-        }
-
-        return lines;
-    }
+    public IReadOnlyList<ConversationLine> Conversation(string entryId, int around = 5) => queries.Conversation(entryId, around);
 
     /// <summary>Approves an entry (and clears its changed-since-review flag).</summary>
     /// <param name="id">The entry.</param>
@@ -1400,8 +1207,6 @@ public sealed class CurationStore : IDisposable
 
         return differences;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string RoleName(MessageRole role) => role switch
     {
