@@ -1,0 +1,213 @@
+using System.Globalization;
+using KnowledgeBase.Core.Domain;
+using Microsoft.Data.Sqlite;
+using static KnowledgeBase.Core.Curation.ContentFingerprints;
+using static KnowledgeBase.Core.Curation.CurationDatabase;
+using static KnowledgeBase.Core.Curation.CurationRows;
+using static KnowledgeBase.Core.Curation.EntryRow;
+
+namespace KnowledgeBase.Core.Curation;
+
+/// <summary>
+/// Keeps entries and exchanges whose first question a build finds on another line of the same file: moves them to
+/// the ids the build gives them, with everything the store holds about them.
+/// </summary>
+internal static class Reanchorer
+{
+    // Entry and exchange ids follow the line of the first question, so a line added or removed above it (a fuller
+    // re-export, a message now on two lines) gives them new ids. Before the build's exchanges and messages replace the
+    // stored ones, this finds each stored entry and exchange whose first question the build has on another line of the
+    // same file (the same time, speaker and text, found once in the store and once in the build) and moves it to its new
+    // id with everything that names it: status, edits, notes, audit, merges, splits, exchange moves, search rows. A
+    // stored entry that had the new id, whose question is not there any more, keeps its decisions under "<id>-displaced".
+    internal static Reanchoring Reanchor(SqliteConnection connection, SqliteTransaction transaction, KnowledgeBaseDocument build, IReadOnlyDictionary<string, string> anchors, DateTimeOffset now)
+    {
+        // A message said twice the same way (same time, speaker and text) in a file cannot tell which one moved where.
+        var twice = build.Exchanges.SelectMany(x => x.Messages).Select(m => m.Message).DistinctBy(m => m.Source)
+            .GroupBy(m => AnchorKey(AnchorOf(m)), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
+        var stored = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var presentWithout = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = Command(connection, transaction, "SELECT id, present, anchor FROM exchanges;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stored[reader.GetString(0)] = reader.IsDBNull(2) ? null : reader.GetString(2);
+                if (reader.IsDBNull(2) && reader.GetInt64(1) != 0)
+                {
+                    presentWithout.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        if (presentWithout.Count > 0)
+        {
+            // A store written before anchors were kept: the latest build's exchanges still have their messages in place.
+            using var command = Command(
+                connection,
+                transaction,
+                """
+                SELECT x.exchange_id, m.path, m.line, m.time, m.speaker, m.body
+                FROM exchange_messages x JOIN messages m ON m.path = x.path AND m.line = x.line
+                WHERE x.role = 'question' ORDER BY x.exchange_id, x.seq;
+                """);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (presentWithout.Remove(id))
+                {
+                    stored[id] = AnchorOf(reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+                }
+            }
+        }
+
+        var storedExchanges = stored.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
+        var exchangeMap = Matches(storedExchanges, anchors, twice);
+        var rows = LoadRows(connection, transaction, "1 = 1", []);
+        var storedEntries = rows
+            .Where(r => r.Origin == BuildActor)
+            .Select(r => (r.Id, Anchor: r.Anchor ?? (r.Present && r.BuiltExchangeIds.Count > 0 ? storedExchanges.GetValueOrDefault(r.BuiltExchangeIds[0]) : null)))
+            .Where(p => p.Anchor is not null)
+            .ToDictionary(p => p.Id, p => p.Anchor!, StringComparer.Ordinal);
+        var builtEntries = build.Entries
+            .GroupBy(e => e.Id, StringComparer.Ordinal)
+            .Where(g => g.Count() == 1 && g.Single().ExchangeIds.Count > 0 && anchors.ContainsKey(g.Single().ExchangeIds[0]))
+            .ToDictionary(g => g.Key, g => anchors[g.Single().ExchangeIds[0]], StringComparer.Ordinal);
+        var entryMap = Matches(storedEntries, builtEntries, twice);
+
+        if (exchangeMap.Count > 0)
+        {
+            // An id another exchange now has names nothing of the stored one's any more: its message is no longer on that line.
+            var taken = exchangeMap.Values.ToHashSet(StringComparer.Ordinal);
+            string? Mapped(string id) => exchangeMap.TryGetValue(id, out var to) ? to : taken.Contains(id) ? null : id;
+            var moves = new List<(string Exchange, string Entry)>();
+            using (var command = Command(connection, transaction, "SELECT exchange_id, entry_id FROM exchange_moves;"))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    moves.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            Execute(connection, transaction, "DELETE FROM exchange_moves;");
+            foreach (var (exchange, entry) in moves)
+            {
+                if (Mapped(exchange) is { } to)
+                {
+                    Execute(connection, transaction, "INSERT INTO exchange_moves (exchange_id, entry_id) VALUES ($x, $e);", ("$x", to), ("$e", entry));
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                var ids = row.BuiltExchangeIds.Select(Mapped).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+                if (!ids.SequenceEqual(row.BuiltExchangeIds, StringComparer.Ordinal))
+                {
+                    Execute(connection, transaction, "UPDATE entries SET built_exchange_ids = $x WHERE id = $id;", ("$id", row.Id), ("$x", Json.Of(ids)));
+                }
+            }
+
+            foreach (var id in exchangeMap.Keys)
+            {
+                Execute(connection, transaction, "DELETE FROM exchanges WHERE id = $id; DELETE FROM exchange_messages WHERE exchange_id = $id;", ("$id", id));
+            }
+        }
+
+        var byId = rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var used = byId.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var id in entryMap.Values.Where(id => byId.ContainsKey(id) && !entryMap.ContainsKey(id)).Order(StringComparer.Ordinal))
+        {
+            var free = id + "-displaced";
+            for (var n = 2; used.Contains(free); n++)
+            {
+                free = $"{id}-displaced-{n}";
+            }
+
+            used.Add(free);
+            Rekey(connection, transaction, id, free);
+            var version = byId[id].Version + 1;
+            Execute(connection, transaction, "UPDATE entries SET version = $version WHERE id = $id;", ("$id", free), ("$version", version));
+            Audit(connection, transaction, free, now, BuildActor, "build-displaced", "id", id, free, version);
+        }
+
+        foreach (var id in entryMap.Keys)
+        {
+            Rekey(connection, transaction, id, "~" + id);
+        }
+
+        foreach (var (from, to) in entryMap.OrderBy(p => p.Value, StringComparer.Ordinal))
+        {
+            Rekey(connection, transaction, "~" + from, to);
+            var row = byId[from];
+            // A reviewer's save of whatever had this id before must fail as stale, not land on this entry.
+            var version = Math.Max(row.Version, byId.GetValueOrDefault(to)?.Version ?? 0) + 1;
+            // A reviewed hash of the places only (older stores): what the messages said there is still stored, so the
+            // review carries over as the fingerprint of that text, which the build then compares with the moved messages.
+            var reviewed = row.Present && row.ReviewedHash is { } hash && !hash.StartsWith(ContentHashPrefix, StringComparison.Ordinal) && hash == row.SourcesHash
+                ? StoredContentHash(connection, transaction, row.Sources)
+                : row.ReviewedHash;
+            Execute(connection, transaction, "UPDATE entries SET version = $version, reviewed_hash = $reviewed WHERE id = $id;", ("$id", to), ("$version", version), ("$reviewed", reviewed));
+            Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "id", from, to, version);
+            Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "question", $"line {AnchorLine(storedEntries[from])}", $"line {AnchorLine(builtEntries[to])}", version);
+        }
+
+        var vacated = entryMap.Keys.Where(id => !entryMap.ContainsValue(id)).ToDictionary(id => id, id => byId[id].Version, StringComparer.Ordinal);
+        return new Reanchoring(entryMap, vacated);
+    }
+
+    // Stored and built ids whose first question is the same message on another line; only one-to-one matches count.
+    private static Dictionary<string, string> Matches(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> built, IReadOnlySet<string> twice)
+    {
+        Dictionary<string, KeyValuePair<string, string>> Once(IReadOnlyDictionary<string, string> anchors) =>
+            anchors.GroupBy(p => AnchorKey(p.Value), StringComparer.Ordinal)
+                .Where(g => g.Count() == 1 && !twice.Contains(g.Key))
+                .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        var after = Once(built);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, before) in Once(stored))
+        {
+            if (after.TryGetValue(key, out var now) && now.Key != before.Key && AnchorLine(now.Value) != AnchorLine(before.Value))
+            {
+                map[before.Key] = now.Key;
+            }
+        }
+
+        return map;
+    }
+
+    // Gives an entry another id everywhere the store names it.
+    private static void Rekey(SqliteConnection connection, SqliteTransaction transaction, string from, string to) =>
+        Execute(
+            connection,
+            transaction,
+            """
+            UPDATE entries SET id = $to WHERE id = $from;
+            UPDATE entries SET merged_into = $to WHERE merged_into = $from;
+            UPDATE entries SET split_from = $to WHERE split_from = $from;
+            UPDATE notes SET entry_id = $to WHERE entry_id = $from;
+            UPDATE audit SET entry_id = $to WHERE entry_id = $from;
+            UPDATE exchange_moves SET entry_id = $to WHERE entry_id = $from;
+            UPDATE entries_fts SET entry_id = $to WHERE rowid = (SELECT fts_rowid FROM fts_map WHERE entry_id = $from);
+            UPDATE fts_map SET entry_id = $to WHERE entry_id = $from;
+            """,
+            ("$from", from),
+            ("$to", to));
+
+    // Where a first question is and what it is: "<line>:<hash of file, time, speaker and text>".
+    internal static string AnchorOf(ChatMessage message) => message.Source.Line.ToString(CultureInfo.InvariantCulture) + ":" + Hash(Said(message));
+
+    internal static string AnchorOf(string path, int line, string time, string speaker, string body) =>
+        line.ToString(CultureInfo.InvariantCulture) + ":" + Hash(Said(path, time, speaker, body));
+
+    private static string AnchorKey(string anchor) => anchor[(anchor.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    private static int AnchorLine(string anchor) => int.Parse(anchor.AsSpan(0, anchor.IndexOf(':', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+
+    internal sealed record Reanchoring(IReadOnlyDictionary<string, string> Moved, IReadOnlyDictionary<string, int> Vacated);
+}
