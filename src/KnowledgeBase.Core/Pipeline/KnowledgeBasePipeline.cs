@@ -167,7 +167,7 @@ public sealed class KnowledgeBasePipeline
 
         // Topics from the data, then one entry per distinct question.
         progress?.Report(new PipelineProgress("clustering topics", 0, 1));
-        var clustering = new TopicClusterer(segmenter, new TopicClustererOptions { TopicCount = options.TopicCount }).Cluster(exchanges);
+        var clustering = new TopicClusterer(segmenter, new TopicClustererOptions { TopicCount = options.TopicCount }).Cluster(exchanges, options.PreviousTopics);
         Lap("topics");
         progress?.Report(new PipelineProgress("building entries", 0, 1));
         var entries = new FaqEntryBuilder(segmenter).Build(clustering.Exchanges, clustering.Topics);

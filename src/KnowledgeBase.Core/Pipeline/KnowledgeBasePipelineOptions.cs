@@ -10,6 +10,12 @@ public sealed record KnowledgeBasePipelineOptions(string InputRoot)
     /// <summary>Number of topics; <c>null</c> chooses it from the data.</summary>
     public int? TopicCount { get; init; }
 
+    /// <summary>
+    /// The previous build's topics of the same output, or <c>null</c>: when that build clustered most of the exchanges,
+    /// its topics are continued rather than chosen afresh (see <see cref="Topics.TopicClusterer.Cluster"/>).
+    /// </summary>
+    public Topics.PreviousTopics? PreviousTopics { get; init; }
+
     /// <summary>The build time written into faq.json; <c>null</c> takes the current time.</summary>
     public DateTimeOffset? GeneratedAt { get; init; }
 

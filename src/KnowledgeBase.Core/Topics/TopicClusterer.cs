@@ -43,8 +43,13 @@ public sealed class TopicClusterer
 
     /// <summary>Clusters the exchanges into topics.</summary>
     /// <param name="exchanges">Exchanges to cluster; their order does not change the result.</param>
+    /// <param name="previous">
+    /// The previous build's topics of the same output, or <see langword="null"/>. When it clustered at least
+    /// <see cref="TopicClustererOptions.ContinueMinShare"/> of the exchanges (and no count is fixed), its topics are
+    /// continued (<see cref="Continue"/>) instead of chosen afresh, so that a few days added move no exchange's topic.
+    /// </param>
     /// <returns>Topics largest first and the exchanges with their topic ids set.</returns>
-    public TopicClusteringResult Cluster(IReadOnlyList<Exchange> exchanges)
+    public TopicClusteringResult Cluster(IReadOnlyList<Exchange> exchanges, PreviousTopics? previous = null)
     {
         if (exchanges.Count == 0)
         {
@@ -67,7 +72,7 @@ public sealed class TopicClusterer
 
         var lsa = Lsa(documents);
         var vectors = WithWordVectors(documents, lsa);
-        var (assignment, selection) = ChooseClusters(lsa, vectors);
+        var (assignment, selection) = Continue(previous, [.. order.Select(i => exchanges[i].Id)], vectors) ?? ChooseClusters(lsa, vectors);
         var splits = SplitOversized(vectors, assignment);
         var clusters = RankClusters(assignment, documents.Length);
 
@@ -251,6 +256,78 @@ public sealed class TopicClusterer
         var best = scores.Values.Max();
         var chosen = scores.First(s => s.Value >= best - _options.SilhouetteTolerance).Key;
         return (KMeans(vectors, chosen, _options.Restarts), new TopicCountSelection(chosen, false, scores, 0));
+    }
+
+    /// <summary>
+    /// The previous build's topics, continued: every exchange that build clustered keeps its topic, and each new exchange
+    /// joins the topic whose centre (the mean of its exchanges' vectors in this build) is nearest, as one assignment step
+    /// of k-means would place it. Topics therefore do not shift under exchanges that were already there when a few days
+    /// are added; the count and the centres are chosen afresh once too few exchanges are known.
+    /// </summary>
+    /// <param name="previous">The previous build's topics; <see langword="null"/> or empty chooses afresh.</param>
+    /// <param name="ids">The exchanges' ids, in the order of <paramref name="vectors"/>.</param>
+    /// <param name="vectors">The vectors k-means clusters.</param>
+    /// <returns>The clusters and how they were chosen, or <see langword="null"/> to choose afresh: no previous build, a fixed count, or too few exchanges the previous build clustered.</returns>
+    internal (int[] Assignment, TopicCountSelection Selection)? Continue(PreviousTopics? previous, IReadOnlyList<string> ids, float[][] vectors)
+    {
+        if (previous is null || previous.IsEmpty || _options.TopicCount is not null || vectors.Length == 0)
+        {
+            return null;
+        }
+
+        var topicOf = ids.Select(id => previous.TopicOfExchange.GetValueOrDefault(id)).ToArray();
+        var known = topicOf.Count(t => t is not null);
+        if (known < _options.ContinueMinShare * vectors.Length)
+        {
+            return null;
+        }
+
+        var topics = topicOf.Where(t => t is not null).Select(t => t!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var cluster = topics.Select((topic, c) => (topic, c)).ToDictionary(p => p.topic, p => p.c, StringComparer.Ordinal);
+        var centres = topics.Select(topic => Mean([.. Enumerable.Range(0, vectors.Length).Where(i => topicOf[i] == topic).Select(i => vectors[i])])).ToArray();
+        var assignment = new int[vectors.Length];
+        Parallel.For(0, vectors.Length, i => assignment[i] = topicOf[i] is { } topic ? cluster[topic] : Nearest(vectors[i], centres));
+        return (assignment, new TopicCountSelection(topics.Length, false, new Dictionary<int, double>(), 0) { ContinuedFrom = topics.Length, Known = known });
+    }
+
+    // The nearest centre by Euclidean distance, as k-means measures it; a tie goes to the first.
+    private static int Nearest(float[] vector, float[][] centres)
+    {
+        var best = 0;
+        var bestDistance = double.MaxValue;
+        for (var c = 0; c < centres.Length; c++)
+        {
+            var distance = 0.0;
+            var centre = centres[c];
+            for (var d = 0; d < vector.Length; d++)
+            {
+                var delta = (double)vector[d] - centre[d];
+                distance += delta * delta;
+            }
+
+            if (distance < bestDistance)
+            {
+                best = c;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    // The mean in double precision, summed in the vectors' (canonical) order.
+    private static float[] Mean(float[][] vectors)
+    {
+        var sum = new double[vectors[0].Length];
+        foreach (var vector in vectors)
+        {
+            for (var d = 0; d < sum.Length; d++)
+            {
+                sum[d] += vector[d];
+            }
+        }
+
+        return [.. sum.Select(x => (float)(x / vectors.Length))];
     }
 
     /// <summary>At most <paramref name="size"/> items, evenly spread over the (canonically ordered) input.</summary>

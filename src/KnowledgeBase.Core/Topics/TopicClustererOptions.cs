@@ -80,4 +80,11 @@ public sealed record TopicClustererOptions
 
     /// <summary>Keywords per topic, between 3 and 6.</summary>
     public int KeywordsPerTopic { get; init; } = 5;
+
+    /// <summary>
+    /// The previous build's topics are continued (see <see cref="TopicClusterer.Cluster"/>) when that build clustered at
+    /// least this share of the exchanges; below it (the input grew by more than a quarter, or is another input) topics
+    /// are chosen afresh.
+    /// </summary>
+    public double ContinueMinShare { get; init; } = 0.8;
 }

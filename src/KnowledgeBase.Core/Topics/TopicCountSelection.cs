@@ -5,4 +5,11 @@ namespace KnowledgeBase.Core.Topics;
 /// <param name="FromOverride">True when the count was given in the options rather than chosen from the data.</param>
 /// <param name="Scores">Mean silhouette (cosine) of every count tried, by count; empty for an override.</param>
 /// <param name="Splits">How many oversized clusters were split in two afterwards.</param>
-public sealed record TopicCountSelection(int Chosen, bool FromOverride, IReadOnlyDictionary<int, double> Scores, int Splits);
+public sealed record TopicCountSelection(int Chosen, bool FromOverride, IReadOnlyDictionary<int, double> Scores, int Splits)
+{
+    /// <summary>How many of the previous build's topics were continued; 0 when topics were chosen afresh.</summary>
+    public int ContinuedFrom { get; init; }
+
+    /// <summary>When the previous build's topics were continued: how many of the exchanges that build had clustered (they kept their topics).</summary>
+    public int Known { get; init; }
+}

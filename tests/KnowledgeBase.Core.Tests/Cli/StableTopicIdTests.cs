@@ -66,6 +66,42 @@ public sealed class StableTopicIdTests : IDisposable
         }
     }
 
+    [KbBuiltFact]
+    public void A_day_added_leaves_every_exchange_in_its_topic_unless_topics_are_chosen_afresh()
+    {
+        var input = CopySample();
+        var output = Path.Combine(work, "out");
+        Assert.Equal(0, KbProcess.Run("build", input, "--out", output).ExitCode);
+        var first = Read(Path.Combine(output, "faq.json"));
+        var fresh = Path.Combine(work, "fresh");
+        CopyFolder(output, fresh);
+
+        File.WriteAllText(Path.Combine(input, "payexpert", "2024-03-08-chat.markdown"), string.Join('\n',
+            "---", "title:      \"2024-03-08-WeChat\"", "date:       2024-03-08 12:00:00", "---",
+            "> 09:01:10  林一-云付-产品-杭州  ", "", "请问二类户绑卡以后单日限额是多少？有没有做过的朋友", "",
+            "> 09:02:30  韩子墨-朗月科技-技术-深圳  ", "", "二类户非绑定账户转入单日限额一万，绑定账户不限", ""));
+        var continued = KbProcess.Run("build", input, "--out", output);
+        var afresh = KbProcess.Run("build", input, "--out", fresh, "--fresh-topics");
+
+        Assert.Equal(0, continued.ExitCode);
+        Assert.Contains($"topics: the previous build's {first.Topics.Count} topics continued: its {first.Exchanges.Count} exchanges kept their topics", continued.Stderr, StringComparison.Ordinal);
+        var second = Read(Path.Combine(output, "faq.json"));
+        Assert.True(second.Exchanges.Count > first.Exchanges.Count, "the added day gave no exchange");
+        var topicOf = second.Exchanges.ToDictionary(e => e.Id, e => e.TopicId);
+        Assert.All(first.Exchanges, e => Assert.Equal(e.TopicId, topicOf[e.Id]));
+        Assert.Equal(0, afresh.ExitCode);
+        Assert.DoesNotContain("topics: the previous build's", afresh.Stderr, StringComparison.Ordinal);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+
     private string CopySample()
     {
         var input = Path.Combine(work, "in", "payexpert");

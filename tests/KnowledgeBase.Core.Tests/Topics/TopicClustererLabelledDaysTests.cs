@@ -66,6 +66,41 @@ public sealed class TopicClustererLabelledDaysTests(SegmenterFixture fixture, IT
         Assert.Equal(before.Topics.Select(t => (t.Id, t.Label)), after.Topics.Select(t => (t.Id, t.Label)));
     }
 
+    [CorpusFact]
+    public void Days_added_to_a_build_move_no_topic_and_the_topics_stay_as_good()
+    {
+        // The previous build lacks every tenth day; the next one has them all and continues its topics.
+        var labels = RepositoryFolder.Combine("data", "labels");
+        var (train, _) = LabelledDayLoader.ReadSplit(labels);
+        var days = LabelledDayLoader.Load(labels, SegmentationCorpus.Directory!, train);
+        var (exchanges, gold) = Exchanges(days);
+        var later = days.Where((_, i) => i % 10 == 9).Select(d => d.Day.Path).ToHashSet(StringComparer.Ordinal);
+        var earlier = new TopicClusterer(segmenter).Cluster([.. exchanges.Where(e => !later.Contains(e.Path))]);
+        var previous = new PreviousTopics(earlier.Exchanges.ToDictionary(e => e.Id, e => e.TopicId!, StringComparer.Ordinal), [.. earlier.Topics.Select(t => t.Id)]);
+
+        var continued = new TopicClusterer(segmenter).Cluster(exchanges, previous);
+        var fresh = new TopicClusterer(segmenter).Cluster(exchanges);
+
+        // The clusterer numbers topics by size (the build then keeps their ids), so partitions are compared, not ids.
+        var before = earlier.Exchanges.ToDictionary(e => e.Id, e => e.TopicId);
+        var known = exchanges.Where(e => before.ContainsKey(e.Id)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        double Kept(TopicClusteringResult result)
+        {
+            var after = result.Exchanges.Where(e => known.Contains(e.Id)).ToList();
+            return TopicAgreement.NormalizedMutualInformation([.. after.Select(e => e.TopicId)], [.. after.Select(e => before[e.Id])]);
+        }
+
+        Assert.Equal(earlier.Topics.Count, continued.Selection.ContinuedFrom);
+        Assert.Equal(earlier.Topics.Count, continued.Topics.Count);
+        Assert.Equal(1.0, Kept(continued), 6);
+        var nmi = TopicAgreement.NormalizedMutualInformation(continued.Exchanges.Select(e => e.TopicId).ToList(), gold);
+        var freshNmi = TopicAgreement.NormalizedMutualInformation(fresh.Exchanges.Select(e => e.TopicId).ToList(), gold);
+        output.WriteLine(
+            $"{exchanges.Count - known.Count} exchanges of {later.Count} days added to {known.Count}: NMI with the labellers {nmi:F3} continued, {freshNmi:F3} afresh; " +
+            $"NMI of the known exchanges' topics before and after: 1 continued, {Kept(fresh):F3} afresh");
+        Assert.InRange(nmi, freshNmi - 0.03, 1.0);
+    }
+
     private static (List<Exchange> Exchanges, List<string?> Topics) Exchanges(IReadOnlyList<LabelledDay> days)
     {
         var exchanges = new List<Exchange>();

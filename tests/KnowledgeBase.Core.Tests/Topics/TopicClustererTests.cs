@@ -178,6 +178,46 @@ public sealed class TopicClustererTests(SegmenterFixture fixture) : IClassFixtur
         Assert.All(none.Exchanges, e => Assert.Equal("t01", e.TopicId));
     }
 
+    [Fact]
+    public void The_previous_builds_topics_are_continued_and_a_new_exchange_joins_the_nearest()
+    {
+        // A partition k-means would not choose (two subjects in one topic), to show that it is kept, not found again.
+        var exchanges = Exchanges();
+        var added = Chats.Exchange("proddev/2018-09-30-chat.markdown", 40, "新人", "商户的付款码扫码以后二维码多久失效", ("专家甲", "付款码一分钟刷新一次"));
+        var previous = new PreviousTopics(
+            exchanges.Select((e, i) => (e.Id, Topic: i < 12 ? "t07" : "t09")).ToDictionary(p => p.Id, p => p.Topic, StringComparer.Ordinal),
+            ["t07", "t09"]);
+
+        var result = new TopicClusterer(segmenter, new TopicClustererOptions { MaxTopicShare = 1 }).Cluster([.. exchanges, added], previous);
+
+        Assert.Equal(2, result.Selection.ContinuedFrom);
+        Assert.Equal(18, result.Selection.Known);
+        Assert.Equal(2, result.Topics.Count);
+        var topicOf = result.Exchanges.ToDictionary(e => e.Id, e => e.TopicId);
+        Assert.Single(exchanges.Take(12).Select(e => topicOf[e.Id]).Distinct());
+        Assert.Single(exchanges.Skip(12).Select(e => topicOf[e.Id]).Distinct());
+        Assert.NotEqual(topicOf[exchanges[0].Id], topicOf[exchanges[12].Id]);
+        // The new question is about QR codes, the subject of the second topic.
+        Assert.Equal(topicOf[exchanges[12].Id], topicOf[added.Id]);
+    }
+
+    [Fact]
+    public void Topics_are_chosen_afresh_when_the_previous_build_knew_too_few_exchanges_or_a_count_is_given()
+    {
+        var exchanges = Exchanges();
+        var previous = new PreviousTopics(exchanges.Take(14).ToDictionary(e => e.Id, _ => "t01", StringComparer.Ordinal), ["t01"]);
+
+        // 14 of 18 is under the 80 % a continuation needs.
+        var fewKnown = new TopicClusterer(segmenter, new TopicClustererOptions { MaxTopicShare = 1 }).Cluster(exchanges, previous);
+        var counted = Cluster(exchanges.Take(15).ToList(), new TopicClustererOptions { TopicCount = 3, MaxTopicShare = 1 });
+        var countGiven = new TopicClusterer(segmenter, new TopicClustererOptions { TopicCount = 3, MaxTopicShare = 1 }).Cluster(exchanges.Take(15).ToList(), previous);
+
+        Assert.Equal(0, fewKnown.Selection.ContinuedFrom);
+        Assert.True(fewKnown.Topics.Count > 1, "one previous topic would have been continued");
+        Assert.Equal(0, countGiven.Selection.ContinuedFrom);
+        Assert.Equal(Describe(counted), Describe(countGiven));
+    }
+
     private static string Describe(TopicClusteringResult result) =>
         string.Join('\n', result.Topics.Select(t => $"{t.Id}|{t.Label}|{string.Join(',', t.Keywords)}|{t.ExchangeCount}"))
         + "\n" + string.Join('\n', result.Exchanges.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => $"{e.Id}={e.TopicId}"));

@@ -17,9 +17,16 @@ internal sealed class BuildCommand : Command<BuildSettings>
 {
     public override int Execute(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
     {
+        var db = settings.Db ?? Path.Combine(settings.Out, "kb.db");
+        // The same segmenter as `kb serve`, so the store's search index is not rebuilt when switching between them.
+        var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = settings.Models ?? new KnowledgeBasePipelineOptions(settings.Input).ModelsDirectory });
+        // The topics of the previous build of this output (the store's, else the faq.json there): they are continued and
+        // their ids kept, so that a few days added leave every entry in its topic under its id.
+        var previous = PreviousTopics(db, settings.Out, segmenter);
         var options = new KnowledgeBasePipelineOptions(settings.Input)
         {
             TopicCount = settings.Topics,
+            PreviousTopics = settings.FreshTopics ? null : previous,
             GeneratedAt = ReproducibleBuildTime(),
             CachePath = settings.NoCache ? null : settings.Cache ?? Path.Combine(settings.Out, "build-cache.db"),
         };
@@ -54,6 +61,13 @@ internal sealed class BuildCommand : Command<BuildSettings>
             Console.Error.WriteLine($"build cache {cache.Path}: {cache.Hits} records reused, {cache.Misses} computed, {cache.Dropped} dropped");
         }
 
+        if (result.TopicSelection is { ContinuedFrom: > 0 } continued)
+        {
+            Console.Error.WriteLine(
+                $"topics: the previous build's {continued.ContinuedFrom} topics continued: its {continued.Known} exchanges kept their topics, " +
+                $"{result.Document.Exchanges.Count - continued.Known} new ones joined the nearest; --fresh-topics clusters afresh");
+        }
+
         if (settings.Topics is int asked && result.Document.Topics.Count != asked)
         {
             Console.Error.WriteLine($"kb build: note: --topics {asked} gave {result.Document.Topics.Count} topics: {WhyOtherTopicCount(asked, result)}");
@@ -73,15 +87,11 @@ internal sealed class BuildCommand : Command<BuildSettings>
         document = PersonalDataMasker.Mask(document, masking);
         Lap("masking");
         Directory.CreateDirectory(settings.Out);
-        var db = settings.Db ?? Path.Combine(settings.Out, "kb.db");
-        // The same segmenter as `kb serve`, so the store's search index is not rebuilt when switching between them.
-        var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = options.ModelsDirectory });
         using (var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter)))
         {
-            // Topic ids stay those of the previous build of this output (the store's, else the faq.json there), so an
-            // entry keeps its topic, and a topic an analyst moved an entry to keeps its meaning, after a small input change.
-            var previous = store.TopicsOfLatestBuild();
-            document = TopicIdMatcher.KeepIds(document, previous.IsEmpty ? PreviousFaqJson(settings.Out) : previous);
+            // Topic ids stay those of the previous build, so an entry keeps its topic, and a topic an analyst moved an
+            // entry to keeps its meaning, after a small input change.
+            document = TopicIdMatcher.KeepIds(document, previous);
             var merged = store.MergeBuild(document);
             document = merged.Document.WithTopicsOfEntries(store.KnownTopics());
             Console.Error.WriteLine(
@@ -130,10 +140,21 @@ internal sealed class BuildCommand : Command<BuildSettings>
         return reasons.Count > 0 ? string.Join("; ", reasons) : "k-means left some clusters empty";
     }
 
-    private static PreviousTopics? PreviousFaqJson(string output)
+    private static PreviousTopics? PreviousTopics(string db, string output, ChineseSegmenter segmenter)
     {
+        // An output that has no store yet gets none here: a build that reads nothing must leave no file behind.
+        if (File.Exists(db))
+        {
+            using var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter));
+            var topics = store.TopicsOfLatestBuild();
+            if (!topics.IsEmpty)
+            {
+                return topics;
+            }
+        }
+
         var path = Path.Combine(output, "faq.json");
-        return File.Exists(path) && FaqJsonInput.TryRead(path, out var document) ? PreviousTopics.Of(document) : null;
+        return File.Exists(path) && FaqJsonInput.TryRead(path, out var document) ? Core.Topics.PreviousTopics.Of(document) : null;
     }
 
     private static PipelineResult RunWithProgressBar(KnowledgeBasePipelineOptions options, CancellationToken cancellationToken) =>

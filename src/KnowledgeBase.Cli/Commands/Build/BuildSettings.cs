@@ -21,6 +21,10 @@ internal sealed class BuildSettings : CommandSettings
     [Description("Number of k-means clusters to start from (default: chosen from the data). A cluster holding more than a quarter of the exchanges is then split in two, so the build can end with more topics (it says so); never more than the exchanges.")]
     public int? Topics { get; init; }
 
+    [CommandOption("--fresh-topics")]
+    [Description("Choose topics afresh instead of continuing the previous build's topics of this output, where exchanges keep their topics and new ones join the nearest (topic ids are kept either way).")]
+    public bool FreshTopics { get; init; }
+
     [CommandOption("--db <file>")]
     [Description("Curation store the build's entries are merged into, keeping every review decision (default: <out>/kb.db).")]
     public string? Db { get; init; }
