@@ -65,7 +65,9 @@ internal sealed class BuildCommand : Command<BuildSettings>
         {
             Console.Error.WriteLine(
                 $"topics: the previous build's {continued.ContinuedFrom} topics continued: its {continued.Known} exchanges kept their topics, " +
-                $"{result.Document.Exchanges.Count - continued.Known} new ones joined the nearest; --fresh-topics clusters afresh");
+                $"{result.Document.Exchanges.Count - continued.Known} new ones joined the nearest" +
+                (continued.Splits > 0 ? $", then {continued.Splits} topic(s) holding over a quarter of the exchanges were split in two" : "") +
+                "; --fresh-topics clusters afresh");
         }
 
         if (settings.Topics is int asked && result.Document.Topics.Count != asked)
