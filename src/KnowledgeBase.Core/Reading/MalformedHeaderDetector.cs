@@ -3,9 +3,10 @@ namespace KnowledgeBase.Core.Reading;
 /// <summary>
 /// Finds lines that try to be a message header <c>&gt; HH:MM:SS  Speaker</c> and miss: a <c>&gt;</c> (perhaps indented)
 /// followed by something time-like, <c>H:M</c> with one or two digits each (<c>&gt; 9:5:1  wujn</c>,
-/// <c>&gt;12:00:00 Name</c>, <c> &gt; 10:00:04  Name</c>), and headers whose time runs into the speaker
-/// (<c>&gt; 12:00:00Name</c>). A Markdown quote in a body (<c>&gt; 原话</c>, <c>&gt; &gt; &gt;</c>) is not time-like and
-/// is left alone. In the real corpus no line but a well-formed header starts with <c>&gt;</c>.
+/// <c>&gt;12:00:00 Name</c>, <c> &gt; 10:00:04  Name</c>, <c>&gt;  10:00:05  Name</c> with two spaces after
+/// <c>&gt;</c>), and headers whose time runs into the speaker (<c>&gt; 12:00:00Name</c>). A Markdown quote in a body
+/// (<c>&gt; 原话</c>, <c>&gt; &gt; &gt;</c>) is not time-like and is left alone. In the real corpus no line but a
+/// well-formed header starts with <c>&gt;</c>.
 /// </summary>
 internal static class MalformedHeaderDetector
 {
@@ -49,6 +50,10 @@ internal static class MalformedHeaderDetector
         {
             faults.Add("no space after '>'");
         }
+        else if (start > 1)
+        {
+            faults.Add("more than one space or tab after '>'");
+        }
 
         var time = afterQuote[start..];
         var timeLength = TimeLength(time);
@@ -68,7 +73,9 @@ internal static class MalformedHeaderDetector
             faults.Add("no speaker");
         }
 
-        return string.Join(", ", faults);
+        // The rules above name a fault for every line that gets here; should one slip through, it is still said what a
+        // header must look like, never an empty list.
+        return faults.Count > 0 ? string.Join(", ", faults) : "not of the form '> HH:MM:SS  Speaker'";
     }
 
     /// <summary>One or two digits, a colon, one or two digits.</summary>

@@ -32,10 +32,13 @@ internal readonly record struct TextLine(int Start, int Length)
         return lines;
     }
 
-    /// <summary>True for a message header, <c>&gt; HH:MM:SS</c> at the very start of the line (ASCII digits).</summary>
+    /// <summary>
+    /// True for a message header, <c>&gt; HH:MM:SS</c> at the very start of the line (ASCII digits); a tab may stand for
+    /// the space after <c>&gt;</c>, as it may for the spaces after the time (an editor that turns spaces into tabs).
+    /// </summary>
     public static bool IsHeader(ReadOnlySpan<char> line) =>
         line.Length >= 10
-        && line[0] == '>' && line[1] == ' '
+        && line[0] == '>' && line[1] is ' ' or '\t'
         && char.IsAsciiDigit(line[2]) && char.IsAsciiDigit(line[3]) && line[4] == ':'
         && char.IsAsciiDigit(line[5]) && char.IsAsciiDigit(line[6]) && line[7] == ':'
         && char.IsAsciiDigit(line[8]) && char.IsAsciiDigit(line[9]);

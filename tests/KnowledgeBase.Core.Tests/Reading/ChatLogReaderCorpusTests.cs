@@ -90,6 +90,6 @@ public sealed partial class ChatLogReaderCorpusTests
         return true;
     }
 
-    [GeneratedRegex("^> [0-9]{2}:[0-9]{2}:[0-9]{2}", RegexOptions.Multiline)]
+    [GeneratedRegex("^>[ \t][0-9]{2}:[0-9]{2}:[0-9]{2}", RegexOptions.Multiline)]
     private static partial Regex HeaderLine();
 }

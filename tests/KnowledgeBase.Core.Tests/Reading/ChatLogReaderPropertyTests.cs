@@ -20,6 +20,7 @@ public sealed partial class ChatLogReaderPropertyTests
     private static readonly string[] Tokens =
     [
         "---", "...", "> 10:00:00  ", "> 25:61:99  ", "> 00:00:00", "> 9:5:1  ", ">12:00:00 ", " > 10:00", ">", "> ", "\n", "\r\n", "\r", "  \n   \n", "\t", "\u3000",
+        ">\t10:00:00\t", ">  10:00:00  ", "> \t10:00:00 ",
         "tag:\t\t  [chat]", "date: 2024-03-05 12:00:00", "title: \"x", "key: [a, [b, {c: d}]]", ": ", "&amp;", "&amp;amp;quot;",
         "&#", "&lt;?xml", "「", "」", "：", ":", " - - - - ", "? ", "@", "@??", "\u2005", "?", "[强]", "[", "](", "![a](http://x/a.png)",
         "http://", "www.", "<", "```", "微信红包", "【电脑签到", "wxid_a:", "周明远-云汇支付-产品-杭州", "😀", "\uD83D", "\0",
@@ -77,6 +78,9 @@ public sealed partial class ChatLogReaderPropertyTests
     {
         Assert.True(result.Day.Messages.Count == result.HeaderLines || result.Day.Messages.Count == 0);
         Assert.All(result.Problems, problem => Assert.Equal("fuzz/2024-03-05-chat.markdown", problem.Path));
+
+        // A malformed header is always told what is wrong with it.
+        Assert.All(result.Problems, problem => Assert.DoesNotContain("malformed message header ()", problem.Message, StringComparison.Ordinal));
         var previous = 0;
         foreach (var message in result.Day.Messages)
         {
@@ -132,6 +136,6 @@ public sealed partial class ChatLogReaderPropertyTests
         return files.Select(File.ReadAllBytes).ToArray();
     }
 
-    [GeneratedRegex("^> [0-9]{2}:[0-9]{2}:[0-9]{2}", RegexOptions.Multiline)]
+    [GeneratedRegex("^>[ \t][0-9]{2}:[0-9]{2}:[0-9]{2}", RegexOptions.Multiline)]
     private static partial Regex HeaderLine();
 }

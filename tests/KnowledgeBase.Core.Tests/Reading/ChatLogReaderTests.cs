@@ -57,6 +57,8 @@ public sealed class ChatLogReaderTests
 
     [Fact] public void Malformed_headers_are_reported_and_stay_body_text() => AssertGolden("malformed-headers");
 
+    [Fact] public void A_tab_after_the_quote_is_read_and_other_white_space_there_is_named() => AssertGolden("tab-headers");
+
     [Fact] public void Multi_line_body_keeps_its_lines() => AssertGolden("multi-line-body");
 
     [Fact]
