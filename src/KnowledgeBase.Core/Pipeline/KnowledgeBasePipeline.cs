@@ -31,13 +31,13 @@ public sealed class KnowledgeBasePipeline
         }
 
         var root = Path.GetFullPath(options.InputRoot);
-        var found = ChatLogFinder.Find(root);
+        var found = ChatLogFinder.Find(root, options.LeaveOut);
         var files = found.Files;
         if (files.Count == 0)
         {
             // An empty or mistyped input folder is no corpus: returned before the cache is opened, so it cannot drop the
             // records of the real one.
-            return NothingReadable(options, 0, found.Problems, 0, timings);
+            return NothingReadable(options, 0, found.Problems, found.LeftOut, 0, timings);
         }
 
         var problems = new ConcurrentBag<InputProblem>(found.Problems);
@@ -124,7 +124,7 @@ public sealed class KnowledgeBasePipeline
         {
             // Only unreadable files: nothing to build from. Disposing the cache rolls this pass back, so it keeps the
             // records of the last real build.
-            return NothingReadable(options, files.Count, Sorted(problems), headers, timings);
+            return NothingReadable(options, files.Count, Sorted(problems), found.LeftOut, headers, timings);
         }
 
         var directory = directoryBuilder.Build();
@@ -182,13 +182,19 @@ public sealed class KnowledgeBasePipeline
             clustering.Exchanges,
             entries);
         var cacheUse = cache is null ? null : new BuildCacheUse(cache.Path, reused, computed, cache.Complete(), cacheNote);
-        return new PipelineResult(document, sortedProblems, headers, timings) { Cache = cacheUse, TopicSelection = clustering.Selection };
+        return new PipelineResult(document, sortedProblems, headers, timings)
+        {
+            Cache = cacheUse,
+            TopicSelection = clustering.Selection,
+            LeftOut = found.LeftOut,
+        };
     }
 
     private static PipelineResult NothingReadable(
         KnowledgeBasePipelineOptions options,
         int skippedFiles,
         IReadOnlyList<InputProblem> problems,
+        IReadOnlyList<LeftOutFolder> leftOut,
         int headers,
         IReadOnlyList<(string Stage, TimeSpan Elapsed)> timings)
     {
@@ -199,7 +205,7 @@ public sealed class KnowledgeBasePipeline
             [],
             [],
             []);
-        return new PipelineResult(document, problems, headers, timings) { NothingReadable = true };
+        return new PipelineResult(document, problems, headers, timings) { NothingReadable = true, LeftOut = leftOut };
     }
 
     private static List<InputProblem> Sorted(IEnumerable<InputProblem> problems) =>

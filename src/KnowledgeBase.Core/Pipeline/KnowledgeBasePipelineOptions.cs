@@ -25,6 +25,13 @@ public sealed record KnowledgeBasePipelineOptions(string InputRoot)
     /// </summary>
     public string? CachePath { get; init; }
 
+    /// <summary>
+    /// Folders under the input root not to search for chat logs: the build's own output folder, where exported Markdown
+    /// pages would pass for chat logs. What they hold is in <see cref="PipelineResult.LeftOut"/>, not in the problems or
+    /// the skipped files.
+    /// </summary>
+    public IReadOnlyList<string> LeaveOut { get; init; } = [];
+
     /// <summary>How many files are processed at once.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

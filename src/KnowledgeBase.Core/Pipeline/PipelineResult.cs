@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Topics;
 
 namespace KnowledgeBase.Core.Pipeline;
@@ -16,6 +17,9 @@ public sealed record PipelineResult(
 {
     /// <summary>How the number of topics came about: the k-means count and the splits of oversized clusters.</summary>
     public TopicCountSelection? TopicSelection { get; init; }
+
+    /// <summary>The folders of <see cref="KnowledgeBasePipelineOptions.LeaveOut"/> met under the input root, not searched.</summary>
+    public IReadOnlyList<LeftOutFolder> LeftOut { get; init; } = [];
 
     /// <summary>How the build cache was used; null when the build ran without one.</summary>
     public BuildCacheUse? Cache { get; init; }

@@ -5,7 +5,8 @@ namespace KnowledgeBase.Core.Reading;
 /// <summary>
 /// Finds the <c>*.markdown</c> and <c>*.md</c> files under an input root, recursively. Symbolic links to folders
 /// are followed once: a link that leads back to a folder already searched (a loop, or a second way into the same
-/// folder) is reported and skipped. Hidden folders (<c>.git</c>, …) are not searched.
+/// folder) is reported and skipped. Hidden folders (<c>.git</c>, …) are not searched, nor are the folders the caller
+/// leaves out (a build's own output folder inside the input, where exported Markdown pages would pass for chat logs).
 /// </summary>
 public static class ChatLogFinder
 {
@@ -14,8 +15,12 @@ public static class ChatLogFinder
 
     /// <summary>Lists the chat-log files under <paramref name="inputRoot"/>.</summary>
     /// <param name="inputRoot">The folder to search.</param>
-    /// <returns>The files in ordinal order of relative path, and what could not be searched.</returns>
-    public static ChatLogFinderResult Find(string inputRoot)
+    /// <param name="leaveOut">
+    /// Folders not to search, wherever they are reached from (through a symbolic link too); one that does not exist or
+    /// lies outside the input root changes nothing.
+    /// </param>
+    /// <returns>The files in ordinal order of relative path, what could not be searched, and what was left out.</returns>
+    public static ChatLogFinderResult Find(string inputRoot, IReadOnlyCollection<string>? leaveOut = null)
     {
         var files = new List<ChatLogFile>();
         var problems = new List<InputProblem>();
@@ -27,11 +32,15 @@ public static class ChatLogFinder
         }
 
         var realRoot = RealPath(root) ?? root;
-        var searched = new HashSet<string>(StringComparer.Ordinal) { realRoot };
-        Search(new DirectoryInfo(root), string.Empty, realRoot, searched, files, problems);
+        var search = new FinderSearch(
+            new HashSet<string>(StringComparer.Ordinal) { realRoot },
+            (leaveOut ?? []).Select(RealPath).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            []);
+        Search(new DirectoryInfo(root), string.Empty, realRoot, search, files, problems);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         problems.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new ChatLogFinderResult(files.AsReadOnly(), problems.AsReadOnly());
+        search.LeftOut.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new ChatLogFinderResult(files.AsReadOnly(), problems.AsReadOnly()) { LeftOut = search.LeftOut.AsReadOnly() };
     }
 
     /// <summary>True for the extensions chat logs are saved with.</summary>
@@ -45,7 +54,7 @@ public static class ChatLogFinder
         DirectoryInfo folder,
         string relative,
         string realFolder,
-        HashSet<string> searched,
+        FinderSearch search,
         List<ChatLogFile> files,
         List<InputProblem> problems)
     {
@@ -75,13 +84,17 @@ public static class ChatLogFinder
                 {
                     problems.Add(new InputProblem(path, 0, "broken or looping symbolic link: not followed"));
                 }
-                else if (!searched.Add(realChild))
+                else if (search.LeaveOut.Contains(realChild))
+                {
+                    search.LeftOut.Add(new LeftOutFolder(path, CountChatLogs(child, path, realChild, search)));
+                }
+                else if (!search.Searched.Add(realChild))
                 {
                     problems.Add(new InputProblem(path, 0, $"symbolic link to a folder already searched ({realChild}): not followed"));
                 }
                 else
                 {
-                    Search(child, path, realChild, searched, files, problems);
+                    Search(child, path, realChild, search, files, problems);
                 }
 
                 continue;
@@ -99,6 +112,18 @@ public static class ChatLogFinder
                 files.Add(new ChatLogFile(path, entry.FullName));
             }
         }
+    }
+
+    /// <summary>
+    /// The chat-log files a left-out folder holds, found by the same rules as the search (links followed once, hidden
+    /// folders skipped); its problems are not the input's and are dropped.
+    /// </summary>
+    private static int CountChatLogs(DirectoryInfo folder, string relative, string realFolder, FinderSearch search)
+    {
+        var files = new List<ChatLogFile>();
+        var searched = new HashSet<string>(search.Searched, StringComparer.Ordinal) { realFolder };
+        Search(folder, relative, realFolder, new FinderSearch(searched, [], []), files, []);
+        return files.Count;
     }
 
     private static bool LinkLeadsToFile(FileSystemInfo link)
@@ -153,6 +178,11 @@ public static class ChatLogFinder
 
         return Path.TrimEndingDirectorySeparator(current);
     }
+
+    /// <param name="Searched">Real paths of the folders searched so far.</param>
+    /// <param name="LeaveOut">Real paths of the folders not to search.</param>
+    /// <param name="LeftOut">The left-out folders met so far.</param>
+    private sealed record FinderSearch(HashSet<string> Searched, HashSet<string> LeaveOut, List<LeftOutFolder> LeftOut);
 
     private static void PushParts(Stack<string> pending, string relative)
     {

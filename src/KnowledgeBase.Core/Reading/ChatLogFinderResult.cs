@@ -5,4 +5,8 @@ namespace KnowledgeBase.Core.Reading;
 /// <summary>The chat-log files under an input root and the entries that could not be searched.</summary>
 /// <param name="Files">The files, in ordinal order of their relative paths.</param>
 /// <param name="Problems">Folders that could not be listed, broken links, link loops.</param>
-public sealed record ChatLogFinderResult(IReadOnlyList<ChatLogFile> Files, IReadOnlyList<InputProblem> Problems);
+public sealed record ChatLogFinderResult(IReadOnlyList<ChatLogFile> Files, IReadOnlyList<InputProblem> Problems)
+{
+    /// <summary>The folders left out of the search as asked (a build's own output folder), with what they hold.</summary>
+    public IReadOnlyList<LeftOutFolder> LeftOut { get; init; } = [];
+}

@@ -67,6 +67,40 @@ public sealed class ChatLogFinderTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_left_out_is_not_searched_wherever_it_is_reached_from_and_what_it_holds_is_counted()
+    {
+        Touch("group/2018-03-05-chat.markdown");
+        Touch("group/kb/index.md");
+        Touch("group/kb/wiki/topic-t01.md");
+        Touch("group/kb/faq.json");
+        Directory.CreateSymbolicLink(Path.Combine(root, "via-link"), Path.Combine(root, "group", "kb"));
+
+        var found = ChatLogFinder.Find(root, [Path.Combine(root, "group", "kb")]);
+
+        Assert.Equal(["group/2018-03-05-chat.markdown"], found.Files.Select(file => file.RelativePath));
+        Assert.Empty(found.Problems);
+        Assert.Equal([new LeftOutFolder("group/kb", 2), new LeftOutFolder("via-link", 2)], found.LeftOut);
+    }
+
+    [Fact]
+    public void Leaving_out_the_root_itself_a_folder_outside_it_or_one_that_does_not_exist_changes_nothing()
+    {
+        Touch("group/2018-03-05-chat.markdown");
+        var outside = Directory.CreateTempSubdirectory("kb-finder-outside-").FullName;
+        try
+        {
+            var found = ChatLogFinder.Find(root, [root, outside, Path.Combine(root, "group", "no-such-folder")]);
+
+            Assert.Equal(["group/2018-03-05-chat.markdown"], found.Files.Select(file => file.RelativePath));
+            Assert.Empty(found.LeftOut);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Missing_root_is_a_problem_not_an_exception()
     {
         var missing = Path.Combine(root, "nope");

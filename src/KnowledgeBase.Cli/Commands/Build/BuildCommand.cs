@@ -29,6 +29,8 @@ internal sealed class BuildCommand : Command<BuildSettings>
             PreviousTopics = settings.FreshTopics ? null : previous,
             GeneratedAt = ReproducibleBuildTime(),
             CachePath = settings.NoCache ? null : settings.Cache ?? Path.Combine(settings.Out, "build-cache.db"),
+            // An output folder inside the input holds exports (index.md, topic pages) that would pass for chat logs.
+            LeaveOut = [settings.Out],
         };
         if (settings.Models is not null)
         {
@@ -42,6 +44,13 @@ internal sealed class BuildCommand : Command<BuildSettings>
         foreach (var problem in result.Problems)
         {
             Terminal.Problem(problem.ToString());
+        }
+
+        foreach (var left in result.LeftOut)
+        {
+            Console.Error.WriteLine(
+                $"kb build: note: the output folder {Path.Join(settings.Input, left.Path)} is inside the input folder: not searched for chat logs " +
+                $"({left.ChatLogFiles} *.md/*.markdown file(s) there not read)");
         }
 
         if (result.NothingReadable)

@@ -13,7 +13,7 @@ internal sealed class BuildSettings : CommandSettings
     public string Input { get; init; } = string.Empty;
 
     [CommandOption("-o|--out <dir>")]
-    [Description("Output folder for faq.json.")]
+    [Description("Output folder for faq.json. Inside the input folder, it is not searched for chat logs (stderr says so).")]
     [DefaultValue("out")]
     public string Out { get; init; } = "out";
 

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using KnowledgeBase.Core.Tests.Evaluation;
+using KnowledgeBase.Core.Tests.Pipeline;
+
+namespace KnowledgeBase.Core.Tests.Cli;
+
+/// <summary>
+/// The real <c>kb build chats --out chats/kb</c>, then <c>kb export --format markdown --out chats/kb/wiki</c>, then the
+/// same build again: the exported pages (Markdown with a front matter) must not be read as chat logs of a group
+/// <c>kb</c>, counted as skipped files or reported as problems; the build says once that it left its output folder out.
+/// </summary>
+public sealed class OutputInsideInputTests : IDisposable
+{
+    private readonly TempDirectory work = new();
+
+    public void Dispose() => work.Dispose();
+
+    [KbBuiltFact]
+    public void A_build_leaves_its_own_output_folder_inside_the_input_out_and_says_so()
+    {
+        var chats = Path.Combine(work.Path, "chats");
+        var sample = Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
+        foreach (var file in Directory.GetFiles(sample, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(chats, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        var output = Path.Combine(chats, "kb");
+        var (first, firstOut, _) = KbProcess.Run("build", chats, "--out", output);
+        Assert.Equal(0, first);
+        var (exported, _, exportErr) = KbProcess.Run("export", "--format", "markdown", "--in", Path.Combine(output, "faq.json"), "--out", Path.Combine(output, "wiki"));
+        Assert.True(exported == 0, exportErr);
+        var pages = Directory.GetFiles(output, "*.md", SearchOption.AllDirectories).Length;
+        Assert.True(pages > 1, $"the export wrote {pages} Markdown page(s)");
+
+        var (code, stdout, stderr) = KbProcess.Run("build", chats, "--out", output);
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(firstOut.Split(" -> ")[0], stdout.Split(" -> ")[0]);
+        Assert.Contains(
+            $"kb build: note: the output folder {output} is inside the input folder: not searched for chat logs ({pages} *.md/*.markdown file(s) there not read)",
+            stderr,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("kb/wiki/", stderr, StringComparison.Ordinal);
+        using var faq = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "faq.json")));
+        var input = faq.RootElement.GetProperty("input");
+        Assert.Equal(0, input.GetProperty("skippedFiles").GetInt32());
+        Assert.Equal(0, input.GetProperty("problems").GetInt32());
+    }
+}
