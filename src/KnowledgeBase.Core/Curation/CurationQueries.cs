@@ -28,8 +28,7 @@ internal sealed class CurationQueries(CurationDatabase database)
             .ToList();
         var exchangeIds = entries.SelectMany(e => e.ExchangeIds).ToHashSet(StringComparer.Ordinal);
         var exchanges = LoadExchanges(connection, transaction).Where(e => exchangeIds.Contains(e.Id)).ToList();
-        var topicIds = entries.Select(e => e.TopicId).ToHashSet(StringComparer.Ordinal);
-        var topics = LoadKnownTopics(connection, transaction).Where(t => topicIds.Contains(t.Id)).ToList();
+        var topics = LoadKnownTopics(connection, transaction);
         var meta = LoadMeta(connection, transaction);
         var input = new InputSummary(
             meta.GetValueOrDefault("input.root", string.Empty),
@@ -42,7 +41,8 @@ internal sealed class CurationQueries(CurationDatabase database)
         var generatedAt = meta.TryGetValue("build.generatedAt", out var at)
             ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
             : database.Now();
-        return new KnowledgeBaseDocument(KnowledgeBaseDocument.CurrentSchemaVersion, generatedAt, input, topics, exchanges, entries);
+        // The topics the approved entries and their exchanges name, each counting the exchanges exported.
+        return new KnowledgeBaseDocument(KnowledgeBaseDocument.CurrentSchemaVersion, generatedAt, input, [], exchanges, entries).WithTopicsCounted(topics);
     }
 
     /// <inheritdoc cref="CurationStore.TopicsOfLatestBuild"/>

@@ -59,8 +59,8 @@ public sealed class CurationStore : IDisposable
     public CurationMergeResult MergeBuild(KnowledgeBaseDocument build) => merger.MergeBuild(build);
 
     /// <summary>
-    /// The approved entries (not merged away, still produced by the latest build) with only the exchanges and topics
-    /// they use: the content of an approved-only faq.json.
+    /// The approved entries (not merged away, still produced by the latest build) with only the exchanges they use and
+    /// the topics these name, each topic counting the exchanges exported: the content of an approved-only faq.json.
     /// </summary>
     /// <returns>The document.</returns>
     public KnowledgeBaseDocument ExportApproved() => queries.ExportApproved();

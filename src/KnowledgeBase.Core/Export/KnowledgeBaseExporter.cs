@@ -17,7 +17,8 @@ public sealed class KnowledgeBaseExporter
     public IReadOnlyList<string> Export(KnowledgeBaseDocument document, ExportOptions options, string outputDirectory)
     {
         var links = new SourceLinkBuilder(options.SourceUrlTemplate);
-        var masked = PersonalDataMasker.Mask(document, options.Masking);
+        // Closed and counted whatever was left out before: every topic an exchange or entry names is listed, with the exchanges exported.
+        var masked = PersonalDataMasker.Mask(document.WithTopicsCounted(), options.Masking);
         switch (options.Format)
         {
             case ExportFormat.Markdown:

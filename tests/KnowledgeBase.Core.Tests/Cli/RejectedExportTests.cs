@@ -32,6 +32,10 @@ public sealed class RejectedExportTests : IDisposable
         Assert.NotEmpty(files);
         Assert.All(files, file => Assert.DoesNotContain(RejectedQuestion, File.ReadAllText(file), StringComparison.Ordinal));
         Assert.Contains(files, file => File.ReadAllText(file).Contains("代付失败怎么查", StringComparison.Ordinal));
+        if (format == "json")
+        {
+            Assert.Empty(FaqSchemaValidator.DocumentErrors(File.ReadAllText(Path.Combine(output, "faq.json"))));
+        }
     }
 
     [KbBuiltFact]

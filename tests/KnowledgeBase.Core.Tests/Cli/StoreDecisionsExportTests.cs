@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KnowledgeBase.Core.Tests.Export;
 using KnowledgeBase.Core.Tests.Pipeline;
 
 namespace KnowledgeBase.Core.Tests.Cli;
@@ -40,6 +41,7 @@ public sealed class StoreDecisionsExportTests : IDisposable
         var exported = Path.Combine(work, "beside", "faq.json");
         Assert.DoesNotContain(rejected, EntryIds(exported));
         Assert.Equal("改过的回答，电话 [手机号]", AnswerOf(exported, edited));
+        Assert.Empty(FaqSchemaValidator.DocumentErrors(File.ReadAllText(exported)));
 
         // A faq.json copied away from its store: --db names the store; without it the faq.json is exported as it is.
         var copy = Path.Combine(work, "copy", "faq.json");

@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Tests.Export;
 
 namespace KnowledgeBase.Core.Tests.Domain;
@@ -59,5 +60,42 @@ public sealed class KnowledgeBaseDocumentTests
         Assert.Equal(["e-5d41402a", "e-7d793037"], published.Entries.Select(e => e.Id));
         Assert.Equal(document.Exchanges, published.Exchanges);
         Assert.Equal(document.Topics, published.Topics);
+    }
+
+    [Fact]
+    public void Leaving_entries_out_keeps_the_topics_their_exchanges_name_and_counts_what_is_left()
+    {
+        // An analyst moved the licence entry to the payout topic: its exchange stays clustered in t-licence. The second
+        // payout exchange becomes an entry of its own, rejected (or unanswered).
+        var document = SampleDocuments.Payments();
+        var (licence, payout) = (document.Entries[0], document.Entries[1]);
+        var again = payout with { Id = "e-again", ExchangeIds = ["x-8c9d0e1f"], Status = "rejected", Answer = string.Empty };
+        document = document with { Entries = [licence with { TopicId = "t-payout" }, payout with { ExchangeIds = ["x-4e5f6a7b"] }, again] };
+        Assert.Empty(FaqSchemaValidator.DocumentErrors(FaqSchemaTests.Write(document)));
+
+        foreach (var kept in new[] { document.WithoutRejected(), document.AnsweredOnly() })
+        {
+            Assert.Equal([("t-licence", 1), ("t-payout", 1)], kept.Topics.Select(t => (t.Id, t.ExchangeCount)));
+            Assert.Empty(FaqSchemaValidator.DocumentErrors(FaqSchemaTests.Write(kept)));
+        }
+    }
+
+    [Fact]
+    public void Topics_counted_lists_a_topic_only_an_entry_names_with_no_exchanges_and_drops_unnamed_ones()
+    {
+        var document = SampleDocuments.Payments();
+        var moved = new Topic("t-gone", "旧主题", ["旧"], 7);
+        document = document with
+        {
+            Exchanges = [document.Exchanges[1], document.Exchanges[2]],
+            Entries = [document.Entries[1] with { TopicId = "t-gone" }],
+        };
+
+        var counted = document.WithTopicsCounted([moved]);
+
+        Assert.Equal([("t-payout", 2), ("t-gone", 0)], counted.Topics.Select(t => (t.Id, t.ExchangeCount)));
+        Assert.Equal("旧主题", counted.Topics[1].Label);
+        Assert.Equal(["旧"], counted.Topics[1].Keywords);
+        Assert.Empty(FaqSchemaValidator.DocumentErrors(FaqSchemaTests.Write(counted)));
     }
 }

@@ -32,4 +32,23 @@ public sealed class ApprovedExportTests
         Assert.DoesNotContain("6222021234567894", entry);
         Assert.Contains("&lt;script&gt;", entry);
     }
+
+    [Fact]
+    public void Approved_export_lists_the_topics_its_exchanges_name_counting_only_those_exported()
+    {
+        using var folder = new ExportFolder();
+        KnowledgeBaseDocument approved;
+        using (var store = CurationStore.Open(Path.Combine(folder.Path, "kb.db")))
+        {
+            store.Merge(SampleDocuments.Payments());
+            store.Edit("e-5d41402a", new EntryEdit(TopicId: "t-payout"), "tester");
+            store.Approve("e-5d41402a", "tester");
+            store.Reject("e-7d793037", "tester");
+            approved = store.ExportApproved();
+        }
+
+        // The moved entry's exchange is still clustered in t-licence; none of t-payout's exchanges is exported.
+        Assert.Equal([("t-payout", 0), ("t-licence", 1)], approved.Topics.Select(t => (t.Id, t.ExchangeCount)).OrderByDescending(t => t.Item1));
+        Assert.Empty(FaqSchemaValidator.DocumentErrors(FaqSchemaTests.Write(approved)));
+    }
 }

@@ -13,8 +13,8 @@ public sealed class FaqSchemaSampleBuildTests
             .Document;
 
         Assert.NotEmpty(document.Exchanges);
-        Assert.Empty(FaqSchemaValidator.Errors(FaqSchemaTests.Write(document)));
+        Assert.Empty(FaqSchemaValidator.DocumentErrors(FaqSchemaTests.Write(document)));
         var masked = PersonalDataMasker.Mask(document, new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" });
-        Assert.Empty(FaqSchemaValidator.Errors(FaqSchemaTests.Write(masked)));
+        Assert.Empty(FaqSchemaValidator.DocumentErrors(FaqSchemaTests.Write(masked)));
     }
 }

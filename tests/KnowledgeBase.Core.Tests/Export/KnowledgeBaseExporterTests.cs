@@ -57,7 +57,7 @@ public sealed class KnowledgeBaseExporterTests
         var written = new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Json), folder.Path);
 
         Assert.Equal(["faq.json"], written);
-        Assert.Empty(FaqSchemaValidator.Errors(folder.Read("faq.json")));
+        Assert.Empty(FaqSchemaValidator.DocumentErrors(folder.Read("faq.json")));
     }
 
     [Fact]
