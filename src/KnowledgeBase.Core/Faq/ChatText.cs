@@ -141,7 +141,8 @@ internal static partial class ChatText
     [GeneratedRegex(@"^@[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2}", RegexOptions.CultureInvariant)]
     private static partial Regex AddressDomain();
 
-    [GeneratedRegex(@"\[[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,4}\]")]
+    // WeChat emoji codes ([微笑], [坏笑], [OK]); not the text of a Markdown link or image ([对账规范](url), ![图](url)).
+    [GeneratedRegex(@"\[[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,4}\](?!\()")]
     private static partial Regex EmojiCode();
 
     // Emoji lost in the export became runs of '?' (???♂?); two or more in a row are never a real question mark.

@@ -25,6 +25,18 @@ public sealed class ChatTextTests
     public void A_mentioned_name_that_looks_like_a_domain_is_not_cut_out_of_an_address() =>
         Assert.Equal("你好，我的邮箱1042026665@qq.com", Clean("@qq.com 你好，我的邮箱1042026665@qq.com"));
 
+    [Theory]
+    [InlineData("好的[微笑]明白了[坏笑]", "好的 明白了")]
+    [InlineData("[OK] 就这么办", "就这么办")]
+    [InlineData("可以[强][强]", "可以")]
+    public void Wechat_emoji_codes_are_removed(string text, string expected) => Assert.Equal(expected, Clean(text));
+
+    [Theory]
+    [InlineData("详见 [对账规范](https://example.com/recon) 第三章", "详见 [对账规范](https://example.com/recon) 第三章")]
+    [InlineData("流程图见 ![图](http://example.com/a.png) [微笑]", "流程图见 ![图](http://example.com/a.png)")]
+    [InlineData("看[OK](https://x.example/ok)", "看[OK](https://x.example/ok)")]
+    public void A_markdown_link_or_image_keeps_its_short_title(string text, string expected) => Assert.Equal(expected, Clean(text));
+
     // Mentions as the reader lists them for a message.
     private static string Clean(string text) => ChatText.Clean(text, MentionParser.Find(text));
 }
