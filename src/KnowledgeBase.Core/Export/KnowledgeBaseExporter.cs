@@ -16,7 +16,7 @@ public sealed class KnowledgeBaseExporter
     /// <returns>The files written, relative to the folder.</returns>
     public IReadOnlyList<string> Export(KnowledgeBaseDocument document, ExportOptions options, string outputDirectory)
     {
-        var links = new SourceLinkBuilder(options.SourceUrlTemplate);
+        var links = new SourceLinkBuilder(options.SourceUrlTemplate, SourceLinkBuilder.DaysOfFiles(document));
         // Closed and counted whatever was left out before: every topic an exchange or entry names is listed, with the exchanges exported.
         var masked = PersonalDataMasker.Mask(document.WithTopicsCounted(), options.Masking);
         switch (options.Format)

@@ -13,11 +13,16 @@ public sealed partial class SourceLinkBuilder
 {
     private static readonly string[] Placeholders = ["path", "line", "group", "date"];
     private readonly string? template;
+    private readonly IReadOnlyDictionary<string, DateOnly> daysOfFiles;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="template">The template, or null for relative links.</param>
+    /// <param name="daysOfFiles">
+    /// The day each file's messages are dated with (<see cref="DaysOfFiles"/>), for <c>{date}</c> where the file name
+    /// has no <c>yyyy-MM-dd</c> (a day named by its front matter only); null for none.
+    /// </param>
     /// <exception cref="ArgumentException">The template names a placeholder other than path, line, group and date.</exception>
-    public SourceLinkBuilder(string? template = null)
+    public SourceLinkBuilder(string? template = null, IReadOnlyDictionary<string, DateOnly>? daysOfFiles = null)
     {
         var problem = Problem(template);
         if (problem is not null)
@@ -26,6 +31,26 @@ public sealed partial class SourceLinkBuilder
         }
 
         this.template = template;
+        this.daysOfFiles = daysOfFiles ?? new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+    }
+
+    /// <summary>The day of each file a knowledge base quotes: the date of its messages (the file name's day, else its front matter's).</summary>
+    /// <param name="document">The knowledge base.</param>
+    /// <returns>Day by path relative to the input root.</returns>
+    public static IReadOnlyDictionary<string, DateOnly> DaysOfFiles(KnowledgeBaseDocument document)
+    {
+        var days = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var message in document.Exchanges.SelectMany(e => e.Messages))
+        {
+            var day = DateOnly.FromDateTime(message.Message.Time);
+            days.TryAdd(message.Message.Source.Path, day);
+            foreach (var duplicate in message.Duplicates)
+            {
+                days.TryAdd(duplicate.Path, day);
+            }
+        }
+
+        return days;
     }
 
     /// <summary>What is wrong with a template, or null when it is usable.</summary>
@@ -61,7 +86,7 @@ public sealed partial class SourceLinkBuilder
             "path" => path,
             "line" => line,
             "group" => Uri.EscapeDataString(GroupOf(source.Path)),
-            _ => DateOf(source.Path),
+            _ => DayOf(source.Path),
         });
     }
 
@@ -77,6 +102,13 @@ public sealed partial class SourceLinkBuilder
     {
         var match = DatePattern().Match(path[(path.LastIndexOf('/') + 1)..]);
         return match.Success ? match.Value : string.Empty;
+    }
+
+    // The file name's day, else the day its messages are dated with, else empty.
+    private string DayOf(string path)
+    {
+        var named = DateOf(path);
+        return named.Length > 0 || !daysOfFiles.TryGetValue(path, out var day) ? named : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant)]

@@ -19,6 +19,25 @@ public sealed class OddInputCliTests : IDisposable
     private static string SampleDay => Path.Combine(Sample, "payexpert", "2024-03-05-chat.markdown");
 
     [KbBuiltFact]
+    public void Source_url_date_of_a_file_named_without_a_date_is_the_day_its_front_matter_gives()
+    {
+        work.Write(
+            Path.Combine("in", "g", "notes-chat.markdown"),
+            "---\ndate: 2024-04-04 12:00:00\n---\n> 10:00:00  甲\n\n请问T0垫资要什么资质？\n\n> 10:01:00  乙\n\n@甲 需要有放贷资质或者合作银行。\n");
+        var output = Path.Combine(work.Path, "out");
+        KbProcess.Run("build", Path.Combine(work.Path, "in"), "--out", output);
+        var markdown = Path.Combine(work.Path, "md");
+
+        var (code, _, stderr) = KbProcess.Run(
+            "export", "--format", "markdown", "--in", Path.Combine(output, "faq.json"), "--out", markdown, "--source-url", "https://x/{group}/{date}/{path}#L{line}");
+
+        Assert.True(code == 0, stderr);
+        var pages = string.Concat(Directory.GetFiles(markdown, "topic-*.md").Select(File.ReadAllText));
+        Assert.Contains("(https://x/g/2024-04-04/g/notes-chat.markdown#L4)", pages, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://x/g//", pages, StringComparison.Ordinal);
+    }
+
+    [KbBuiltFact]
     public void Stats_leaves_undated_files_out_of_the_date_range_and_names_a_nested_folder_by_its_first_folder()
     {
         Directory.CreateDirectory(Path.Combine(work.Path, "g2", "sub", "deeper"));

@@ -38,7 +38,7 @@ internal sealed class ExportSettings : CommandSettings
     public string Out { get; init; } = string.Empty;
 
     [CommandOption("--source-url <template>")]
-    [Description("Link template for sources with {path}, {line}, {group}, {date}, e.g. 'https://git.example.com/chat/blob/main/{path}#L{line}'. Default: relative path#Lline links.")]
+    [Description("Link template for sources with {path}, {line}, {group}, {date} (the file name's yyyy-MM-dd, else its front matter's date), e.g. 'https://git.example.com/chat/blob/main/{path}#L{line}'. Default: relative path#Lline links.")]
     public string? SourceUrl { get; init; }
 
     [CommandOption("--no-mask")]
