@@ -9,25 +9,35 @@ namespace KnowledgeBase.Core.Export;
 /// </summary>
 public sealed class KnowledgeBaseExporter
 {
-    /// <summary>Masks and writes.</summary>
+    /// <summary>
+    /// Masks and writes, then removes the files the previous export into the folder wrote and this one does not (as
+    /// <see cref="ExportRecord"/> recorded them, unchanged since) and records this export's files.
+    /// </summary>
     /// <param name="document">The knowledge base as read from faq.json or the review store.</param>
     /// <param name="options">Format, source links and masking.</param>
     /// <param name="outputDirectory">Target folder, created when missing.</param>
-    /// <returns>The files written, relative to the folder.</returns>
-    public IReadOnlyList<string> Export(KnowledgeBaseDocument document, ExportOptions options, string outputDirectory)
+    /// <returns>The files written, relative to the folder, and the earlier export's files removed or left alone.</returns>
+    public ExportResult Export(KnowledgeBaseDocument document, ExportOptions options, string outputDirectory)
     {
         var links = new SourceLinkBuilder(options.SourceUrlTemplate, SourceLinkBuilder.DaysOfFiles(document));
+
         // Closed and counted whatever was left out before: every topic an exchange or entry names is listed, with the exchanges exported.
         var masked = PersonalDataMasker.Mask(document.WithTopicsCounted(), options.Masking);
+        IReadOnlyList<string> written;
         switch (options.Format)
         {
             case ExportFormat.Markdown:
-                return new MarkdownExporter(links).Export(masked, outputDirectory);
+                written = new MarkdownExporter(links).Export(masked, outputDirectory);
+                break;
             case ExportFormat.Html:
-                return new HtmlSiteExporter(links).Export(masked, outputDirectory);
+                written = new HtmlSiteExporter(links).Export(masked, outputDirectory);
+                break;
             default:
                 new FaqJsonWriter().WriteFile(masked, Path.Combine(outputDirectory, "faq.json"));
-                return ["faq.json"];
+                written = ["faq.json"];
+                break;
         }
+
+        return ExportRecord.Update(outputDirectory, written);
     }
 }

@@ -52,10 +52,28 @@ public sealed class RejectedExportTests : IDisposable
         Assert.Contains("<dd>已拒绝", page, StringComparison.Ordinal);
     }
 
-    private string WriteFaqJson()
+    [KbBuiltFact]
+    public void Kb_export_again_into_the_same_folder_removes_the_page_of_an_entry_rejected_since_and_says_so()
+    {
+        var output = Path.Combine(folder.Path, "site");
+        Assert.Equal(0, KbProcess.Run("export", "--format", "html", "--in", WriteFaqJson(rejected: false), "--out", output).ExitCode);
+        Assert.True(File.Exists(Path.Combine(output, "entry-e-5d41402a.html")));
+        File.WriteAllText(Path.Combine(output, "README.txt"), "put here by the site's owner");
+
+        var (code, _, stderr) = KbProcess.Run("export", "--format", "html", "--in", WriteFaqJson(), "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"removed 2 file(s) an earlier kb export wrote in {output} and this one does not", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "entry-e-5d41402a.html")));
+        Assert.False(File.Exists(Path.Combine(output, "topic-t-licence.html")));
+        Assert.True(File.Exists(Path.Combine(output, "README.txt")));
+        Assert.All(Directory.GetFiles(output), file => Assert.DoesNotContain(RejectedQuestion, File.ReadAllText(file), StringComparison.Ordinal));
+    }
+
+    private string WriteFaqJson(bool rejected = true)
     {
         var document = SampleDocuments.Payments();
-        document = document with { Entries = [document.Entries[0] with { Status = "rejected" }, .. document.Entries.Skip(1)] };
+        document = document with { Entries = [document.Entries[0] with { Status = rejected ? "rejected" : "candidate" }, .. document.Entries.Skip(1)] };
         var path = Path.Combine(folder.Path, "faq.json");
         new FaqJsonWriter().WriteFile(document, path);
         return path;

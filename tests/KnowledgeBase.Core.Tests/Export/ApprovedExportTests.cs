@@ -22,7 +22,7 @@ public sealed class ApprovedExportTests
         }
 
         var site = Path.Combine(folder.Path, "site");
-        var written = new KnowledgeBaseExporter().Export(approved, new ExportOptions(ExportFormat.Html), site);
+        var written = new KnowledgeBaseExporter().Export(approved, new ExportOptions(ExportFormat.Html), site).Files;
 
         Assert.Contains("entry-e-7d793037.html", written);
         Assert.DoesNotContain("entry-e-5d41402a.html", written);

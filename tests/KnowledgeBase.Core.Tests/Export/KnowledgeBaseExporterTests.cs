@@ -54,7 +54,7 @@ public sealed class KnowledgeBaseExporterTests
     {
         using var folder = new ExportFolder();
 
-        var written = new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Json), folder.Path);
+        var written = new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Json), folder.Path).Files;
 
         Assert.Equal(["faq.json"], written);
         Assert.Empty(FaqSchemaValidator.DocumentErrors(folder.Read("faq.json")));

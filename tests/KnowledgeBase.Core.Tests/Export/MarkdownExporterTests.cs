@@ -24,7 +24,7 @@ public sealed class MarkdownExporterTests
     {
         using var folder = new ExportFolder();
 
-        var written = new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Markdown), folder.Path);
+        var written = new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Markdown), folder.Path).Files;
 
         var golden = Directory.GetFiles(GoldenFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(golden, folder.Files());

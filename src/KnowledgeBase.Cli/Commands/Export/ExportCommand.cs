@@ -61,13 +61,29 @@ internal sealed class ExportCommand : Command<ExportSettings>
                 PseudonymKey = settings.PseudonymKey,
             },
         };
-        var written = new KnowledgeBaseExporter().Export(document, options, settings.Out);
+        var result = new KnowledgeBaseExporter().Export(document, options, settings.Out);
+
+        // A page an earlier export wrote and this one does not (an entry rejected since) must not stay published.
+        if (result.Removed.Count > 0)
+        {
+            Console.Error.WriteLine($"removed {result.Removed.Count} file(s) an earlier kb export wrote in {settings.Out} and this one does not: {Names(result.Removed)}");
+        }
+
+        if (result.Changed.Count > 0)
+        {
+            Console.Error.WriteLine(
+                $"left alone {result.Changed.Count} file(s) an earlier kb export wrote in {settings.Out} and this one does not, changed since: {Names(result.Changed)}");
+        }
+
         var privacy = (settings.NoMask ? "personal data kept" : "personal data masked") + (settings.AnonymizeSpeakers ? ", speakers anonymized" : string.Empty);
         Console.Out.WriteLine(
-            $"{document.Entries.Count} entries, {document.Topics.Count} topics -> {written.Count} files " +
+            $"{document.Entries.Count} entries, {document.Topics.Count} topics -> {result.Files.Count} files " +
             $"({options.Format.ToString().ToLowerInvariant()}) in {settings.Out}; {privacy}");
         return ExitCodes.Ok;
     }
+
+    private static string Names(IReadOnlyList<string> files) =>
+        string.Join(", ", files.Take(5)) + (files.Count > 5 ? $" and {files.Count - 5} more" : string.Empty);
 
     private static KnowledgeBaseDocument? ReadFaqJson(string path) => FaqJsonInput.TryRead(path, out var document) ? document : null;
 
