@@ -53,7 +53,7 @@ app.Configure(config =>
         .WithExample("serve", "--db", "out/kb.db");
     config.AddBranch("review", review =>
     {
-        review.SetDescription("Curate entries from the command line: list, approve, reject, reset, edit, merge, split, note, history.");
+        review.SetDescription("Curate entries from the command line: list, approve, reject, reset, edit, merge, split, note, history, import.");
         review.AddCommand<ReviewListCommand>("list").WithDescription("Entries with filters, highest confidence first.");
         review.AddCommand<ReviewApproveCommand>("approve").WithDescription("Approve entries: all of them, or none when an id is unknown.").WithExample("review", "approve", "q3f2a9c1b04", "--db", "out/kb.db");
         review.AddCommand<ReviewRejectCommand>("reject").WithDescription("Reject entries: all of them, or none when an id is unknown.");
@@ -66,4 +66,6 @@ app.Configure(config =>
         review.AddCommand<ReviewImportCommand>("import").WithDescription("Merge an existing faq.json into the store with its decisions; where the store decided otherwise, its decision stays.");
     });
 });
-return app.Run(args);
+// No verb (or `kb review` without its verb) is bad usage like any other: the help is printed, and the exit code says so.
+var code = app.Run(args);
+return args is [] or ["review"] ? ExitCodes.UsageOrNothingReadable : code;

@@ -56,5 +56,25 @@ public sealed class CliUsageTests : IDisposable
         Assert.Contains($"{day} is a file: give the folder that holds the chat logs", error);
     }
 
+    [KbBuiltFact]
+    public void No_verb_prints_the_help_and_is_bad_usage()
+    {
+        var (code, stdout, _) = KbProcess.Run();
+
+        Assert.Equal(2, code);
+        Assert.Contains("USAGE:", stdout);
+    }
+
+    [KbBuiltFact]
+    public void Review_without_its_verb_is_bad_usage_and_its_help_names_every_verb()
+    {
+        Assert.Equal(2, KbProcess.Run("review").ExitCode);
+
+        var (code, help, _) = KbProcess.Run("review", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("list, approve, reject, reset, edit, merge, split, note, history, import", help.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal));
+    }
+
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
 }
