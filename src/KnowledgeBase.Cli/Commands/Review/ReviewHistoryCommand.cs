@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Curation;
 using Spectre.Console.Cli;
 
@@ -23,12 +24,10 @@ internal sealed class ReviewHistoryCommand : Command<ReviewHistorySettings>
                 row.EntryId,
                 row.Actor,
                 row.Action,
-                row.Field ?? string.Empty,
-                OneLine(row.OldValue),
-                OneLine(row.NewValue),
+                Tsv.Field(row.Field),
+                Tsv.Field(row.OldValue),
+                Tsv.Field(row.NewValue),
                 "v" + row.Version.ToString(CultureInfo.InvariantCulture)));
         }
     }
-
-    private static string OneLine(string? text) => text?.ReplaceLineEndings(" ") ?? string.Empty;
 }

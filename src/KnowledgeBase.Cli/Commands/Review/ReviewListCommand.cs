@@ -54,7 +54,7 @@ internal sealed class ReviewListCommand : Command<ReviewListSettings>
         {
             foreach (var e in entries)
             {
-                Console.Out.WriteLine(string.Join('\t', e.Id, e.Entry.Status, e.Entry.TopicId, e.Entry.Confidence.ToString("0.00", CultureInfo.InvariantCulture), e.Version, Flags(e), OneLine(e.Entry.Question)));
+                Console.Out.WriteLine(string.Join('\t', e.Id, e.Entry.Status, e.Entry.TopicId, e.Entry.Confidence.ToString("0.00", CultureInfo.InvariantCulture), e.Version, Flags(e), Tsv.Field(e.Entry.Question)));
             }
 
             return ExitCodes.Ok;
@@ -70,7 +70,7 @@ internal sealed class ReviewListCommand : Command<ReviewListSettings>
                 e.Entry.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
                 e.Version.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(Flags(e)),
-                Markup.Escape(OneLine(e.Entry.Question)));
+                Markup.Escape(e.Entry.Question.ReplaceLineEndings(" ")));
         }
 
         AnsiConsole.Write(table);
@@ -82,5 +82,4 @@ internal sealed class ReviewListCommand : Command<ReviewListSettings>
         ',',
         new[] { entry.ChangedSinceReview ? "changed-since-review" : null, entry.InLatestBuild ? null : "missing", entry.Edited ? "edited" : null }.OfType<string>());
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

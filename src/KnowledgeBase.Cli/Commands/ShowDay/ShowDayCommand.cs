@@ -28,9 +28,9 @@ internal sealed class ShowDayCommand : Command<ShowDaySettings>
         for (var i = 0; i < day.Messages.Count; i++)
         {
             var message = day.Messages[i];
-            var text = message.Body.ReplaceLineEndings(" ");
+            var text = Tsv.Field(message.Body);
             var score = scores is null ? string.Empty : (scores.QuestionProbabilities[i]?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-") + "\t";
-            Console.Out.WriteLine($"L{message.Source.Line}\t{score}{message.Time:HH:mm:ss}\t{message.Speaker.Raw}\t{text}");
+            Console.Out.WriteLine($"L{message.Source.Line}\t{score}{message.Time:HH:mm:ss}\t{Tsv.Field(message.Speaker.Raw)}\t{text}");
         }
 
         if (scores is not null)

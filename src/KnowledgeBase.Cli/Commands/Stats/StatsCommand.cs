@@ -102,7 +102,7 @@ internal sealed class StatsCommand : Command<StatsSettings>
         {
             foreach (var (name, count) in rows)
             {
-                Console.Out.WriteLine($"{name.Trim()}\t{count}");
+                Console.Out.WriteLine($"{Tsv.Field(name.Trim())}\t{Tsv.Field(count)}");
             }
 
             return;

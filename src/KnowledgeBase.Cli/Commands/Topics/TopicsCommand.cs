@@ -21,7 +21,7 @@ internal sealed class TopicsCommand : Command<TopicsSettings>
             Console.Out.WriteLine("id\tlabel\tkeywords\texchanges\tentries");
             foreach (var topic in document.Topics)
             {
-                Console.Out.WriteLine($"{topic.Id}\t{topic.Label}\t{string.Join(", ", topic.Keywords)}\t{topic.ExchangeCount}\t{entries.GetValueOrDefault(topic.Id)}");
+                Console.Out.WriteLine($"{Tsv.Field(topic.Id)}\t{Tsv.Field(topic.Label)}\t{Tsv.Field(string.Join(", ", topic.Keywords))}\t{topic.ExchangeCount}\t{entries.GetValueOrDefault(topic.Id)}");
             }
 
             return ExitCodes.Ok;
