@@ -14,15 +14,22 @@ internal sealed class CurationDatabase
     private readonly CurationStoreOptions options;
     private readonly string connectionString;
 
-    /// <summary>Opens (creating when missing) the file, and brings its schema and search index up to date.</summary>
+    /// <summary>
+    /// Opens the file (creating it when missing or empty, if <see cref="CurationStoreOptions.CreateWhenMissing"/>), and
+    /// brings its schema and search index up to date. A file that is not a store is refused before anything is written.
+    /// </summary>
     /// <param name="options">Where the file is, how to tokenise search text, which clock to use.</param>
+    /// <exception cref="CurationStoreException">The file cannot be used as a store; the message names it and says why.</exception>
     internal CurationDatabase(CurationStoreOptions options)
     {
         this.options = options;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
-        if (!string.IsNullOrEmpty(directory))
+        if (Inspect(options))
         {
-            Directory.CreateDirectory(directory);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
         }
 
         connectionString = new SqliteConnectionStringBuilder
@@ -32,6 +39,132 @@ internal sealed class CurationDatabase
             Pooling = true,
             DefaultTimeout = (int)options.BusyTimeout.TotalSeconds,
         }.ToString();
+        try
+        {
+            Migrate();
+        }
+        catch (SqliteException unusable) when (unusable.SqliteErrorCode is not (5 or 6))
+        {
+            throw Unusable(options.DatabasePath, unusable);
+        }
+    }
+
+    /// <summary>Where the file is, how to tokenise search text, which clock to use.</summary>
+    internal CurationStoreOptions Options => options;
+
+    /// <summary>Releases the pooled connections to the file.</summary>
+    internal void ClearPool()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>
+    /// A SQLite error that makes the file unusable as a store, in words and naming the file: not a database, damaged, or
+    /// another reason SQLite gives. Busy and locked stores are the hosts' to report ("try again").
+    /// </summary>
+    /// <param name="path">The store's file.</param>
+    /// <param name="error">What SQLite said.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static CurationStoreException Unusable(string path, SqliteException error) => error.SqliteErrorCode switch
+    {
+        26 => new CurationStoreException($"{path} is not a KnowledgeBase review store: it is not a SQLite database; nothing was changed", error),
+        11 => Damaged(path, SqliteReason(error), error),
+        _ => new CurationStoreException($"{path} cannot be used as a review store ({SqliteReason(error)})", error),
+    };
+
+    /// <summary>Says that the store's file is damaged, naming it, and what can be done.</summary>
+    /// <param name="path">The store's file.</param>
+    /// <param name="detail">What SQLite found.</param>
+    /// <param name="error">The SQLite error, if there was one.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static CurationStoreException Damaged(string path, string detail, Exception? error = null)
+    {
+        var message = $"{path} is damaged ({detail}) and cannot be used as a review store: restore it from a backup, " +
+            "or move it aside and kb build starts a new store there (without the decisions the damaged one held)";
+        return error is null ? new CurationStoreException(message) : new CurationStoreException(message, error);
+    }
+
+    // "SQLite Error 11: 'database disk image is malformed'." -> "SQLite: database disk image is malformed"
+    private static string SqliteReason(SqliteException error)
+    {
+        var text = error.Message.TrimEnd('.');
+        var quote = text.IndexOf('\'', StringComparison.Ordinal);
+        return "SQLite: " + (quote >= 0 && text.EndsWith('\'') && text.Length > quote + 1 ? text[(quote + 1)..^1] : text);
+    }
+
+    /// <summary>
+    /// Looks at the file before anything is written to it: true when it is to become a new store (missing or without
+    /// tables, and <see cref="CurationStoreOptions.CreateWhenMissing"/>), false when it is a store; anything else is
+    /// refused, the file left as it was. Reads only.
+    /// </summary>
+    private static bool Inspect(CurationStoreOptions options)
+    {
+        var path = options.DatabasePath;
+        if (!File.Exists(path))
+        {
+            if (Directory.Exists(path))
+            {
+                throw new CurationStoreException($"{path} is a folder, not a review store");
+            }
+
+            return options.CreateWhenMissing ? true : throw new CurationStoreException($"no review store at {path}: kb build creates one");
+        }
+
+        var readOnly = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = (int)options.BusyTimeout.TotalSeconds,
+        }.ToString();
+        try
+        {
+            using var connection = new SqliteConnection(readOnly);
+            connection.Open();
+            var tables = Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;");
+            if (tables.Count == 0)
+            {
+                var what = new FileInfo(path).Length == 0 ? "the file is empty" : "a SQLite database without tables";
+                return options.CreateWhenMissing ? true : throw new CurationStoreException($"{path} is not a KnowledgeBase review store: {what} (kb build creates one)");
+            }
+
+            var metaColumns = tables.Contains("meta") ? Strings(connection, "SELECT name FROM pragma_table_info('meta');") : [];
+            var schema = metaColumns.Contains("key") && metaColumns.Contains("value")
+                ? Strings(connection, "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'schema';").FirstOrDefault()
+                : null;
+            if (schema is null)
+            {
+                var named = string.Join(", ", tables.Take(5)) + (tables.Count > 5 ? ", …" : string.Empty);
+                throw new CurationStoreException(
+                    $"{path} is not a KnowledgeBase review store: a SQLite database without the store's tables (it has {named}); nothing was changed");
+            }
+
+            if (!int.TryParse(schema, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version > CurationSchema.Version)
+            {
+                throw new CurationStoreException(
+                    $"{path} was written by a newer kb (review store schema {schema}; this kb reads schema {CurationSchema.Version}): nothing was changed");
+            }
+
+            if (options.CheckIntegrity)
+            {
+                var problems = Strings(connection, "PRAGMA quick_check(3);");
+                if (problems is not ["ok"])
+                {
+                    throw Damaged(path, "SQLite: " + string.Join("; ", problems));
+                }
+            }
+
+            return false;
+        }
+        catch (SqliteException unusable) when (unusable.SqliteErrorCode is not (5 or 6))
+        {
+            throw Unusable(path, unusable);
+        }
+    }
+
+    private void Migrate()
+    {
         using var connection = OpenConnection();
         Execute(connection, null, "PRAGMA journal_mode = WAL;");
         using var transaction = connection.BeginTransaction();
@@ -61,16 +194,6 @@ internal sealed class CurationDatabase
         }
 
         transaction.Commit();
-    }
-
-    /// <summary>Where the file is, how to tokenise search text, which clock to use.</summary>
-    internal CurationStoreOptions Options => options;
-
-    /// <summary>Releases the pooled connections to the file.</summary>
-    internal void ClearPool()
-    {
-        using var connection = new SqliteConnection(connectionString);
-        SqliteConnection.ClearPool(connection);
     }
 
     internal SqliteConnection OpenConnection()

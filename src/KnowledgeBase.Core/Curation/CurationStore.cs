@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Faq;
 using KnowledgeBase.Core.Topics;
+using Microsoft.Data.Sqlite;
 
 namespace KnowledgeBase.Core.Curation;
 
@@ -20,8 +21,13 @@ public sealed class CurationStore : IDisposable
     private readonly CurationActions actions;
     private readonly CurationQueries queries;
 
-    /// <summary>Opens (creating when missing) the store at <see cref="CurationStoreOptions.DatabasePath"/>.</summary>
+    /// <summary>
+    /// Opens the store at <see cref="CurationStoreOptions.DatabasePath"/>, creating it when missing unless
+    /// <see cref="CurationStoreOptions.CreateWhenMissing"/> is false. A file that is not a store (not SQLite, another
+    /// application's database, a damaged or newer store) is refused and left as it was.
+    /// </summary>
     /// <param name="options">Where the file is, how to tokenise search text, which clock to use.</param>
+    /// <exception cref="CurationStoreException">The file cannot be used as a store; the message names it and says why.</exception>
     public CurationStore(CurationStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
@@ -56,14 +62,14 @@ public sealed class CurationStore : IDisposable
     /// <summary>Like <see cref="Merge"/>, and also says which entries were added, changed, missing or flagged, and which decisions were imported or kept.</summary>
     /// <param name="build">The document a build produced.</param>
     /// <returns>The curated document and what changed.</returns>
-    public CurationMergeResult MergeBuild(KnowledgeBaseDocument build) => merger.MergeBuild(build);
+    public CurationMergeResult MergeBuild(KnowledgeBaseDocument build) => Guard(() => merger.MergeBuild(build));
 
     /// <summary>
     /// The approved entries (not merged away, still produced by the latest build) with only the exchanges they use and
     /// the topics these name, each topic counting the exchanges exported: the content of an approved-only faq.json.
     /// </summary>
     /// <returns>The document.</returns>
-    public KnowledgeBaseDocument ExportApproved() => queries.ExportApproved();
+    public KnowledgeBaseDocument ExportApproved() => Guard(() => queries.ExportApproved());
 
     /// <summary>
     /// A faq.json as the analysts left it: <c>kb review</c> and the review page change only the store, so a faq.json keeps
@@ -74,21 +80,21 @@ public sealed class CurationStore : IDisposable
     /// </summary>
     /// <param name="document">A faq.json written by a build into this store.</param>
     /// <returns>The curated document and the entries that differ from the faq.json.</returns>
-    public AppliedDecisions ApplyDecisions(KnowledgeBaseDocument document) => actions.ApplyDecisions(document);
+    public AppliedDecisions ApplyDecisions(KnowledgeBaseDocument document) => Guard(() => actions.ApplyDecisions(document));
 
     /// <summary>
     /// What the latest build merged into the store said about topics: the topic of each of its exchanges, and every topic
     /// id any build stored, for <see cref="TopicIdMatcher"/> to keep topic ids stable.
     /// </summary>
     /// <returns>The previous build's topics; empty for a new store.</returns>
-    public PreviousTopics TopicsOfLatestBuild() => queries.TopicsOfLatestBuild();
+    public PreviousTopics TopicsOfLatestBuild() => Guard(() => queries.TopicsOfLatestBuild());
 
     /// <summary>
     /// Every topic any build stored, in the latest build's order; one the latest build no longer produces keeps its last
     /// label and keywords and counts no exchanges.
     /// </summary>
     /// <returns>The topics.</returns>
-    public IReadOnlyList<Topic> KnownTopics() => queries.KnownTopics();
+    public IReadOnlyList<Topic> KnownTopics() => Guard(() => queries.KnownTopics());
 
     /// <summary>
     /// The entry an analyst means by <paramref name="idOrPrefix"/>: the entry with that id, else the one entry whose id
@@ -97,36 +103,36 @@ public sealed class CurationStore : IDisposable
     /// <param name="idOrPrefix">An entry id or the start of one.</param>
     /// <returns>The full id.</returns>
     /// <exception cref="CurationException">Several entries start with it; the message lists some.</exception>
-    public string ResolveId(string idOrPrefix) => queries.ResolveId(idOrPrefix);
+    public string ResolveId(string idOrPrefix) => Guard(() => queries.ResolveId(idOrPrefix));
 
     /// <summary>One entry with its review state and notes, or <see langword="null"/> when the store has no such entry.</summary>
     /// <param name="id">The entry id.</param>
     /// <returns>The entry or <see langword="null"/>.</returns>
-    public CuratedEntry? Get(string id) => queries.Get(id);
+    public CuratedEntry? Get(string id) => Guard(() => queries.Get(id));
 
     /// <summary>Entries matching every filter of <paramref name="query"/>, highest confidence first; merged-away entries are left out.</summary>
     /// <param name="query">The filters.</param>
     /// <returns>The entries.</returns>
     /// <exception cref="CurationException">A status that is none of <see cref="CurationStatus"/>'s.</exception>
-    public IReadOnlyList<CuratedEntry> List(EntryQuery query) => queries.List(query);
+    public IReadOnlyList<CuratedEntry> List(EntryQuery query) => Guard(() => queries.List(query));
 
     /// <summary>The latest build's topics, in build order.</summary>
     /// <returns>The topics.</returns>
-    public IReadOnlyList<Topic> Topics() => queries.Topics();
+    public IReadOnlyList<Topic> Topics() => Guard(() => queries.Topics());
 
     /// <summary>The chat groups cited by entries, sorted.</summary>
     /// <returns>The group names.</returns>
-    public IReadOnlyList<string> Groups() => queries.Groups();
+    public IReadOnlyList<string> Groups() => Guard(() => queries.Groups());
 
     /// <summary>The experts named by entries, sorted.</summary>
     /// <returns>The expert names.</returns>
-    public IReadOnlyList<string> Experts() => queries.Experts();
+    public IReadOnlyList<string> Experts() => Guard(() => queries.Experts());
 
     /// <summary>The audit trail, newest first.</summary>
     /// <param name="entryId">Only this entry's rows, or every entry's.</param>
     /// <param name="limit">At most this many rows.</param>
     /// <returns>The rows.</returns>
-    public IReadOnlyList<AuditRecord> Audit(string? entryId = null, int limit = 1000) => queries.Audit(entryId, limit);
+    public IReadOnlyList<AuditRecord> Audit(string? entryId = null, int limit = 1000) => Guard(() => queries.Audit(entryId, limit));
 
     /// <summary>
     /// The conversation around an entry's cited messages: per source file, every stored message from
@@ -136,7 +142,7 @@ public sealed class CurationStore : IDisposable
     /// <param name="entryId">The entry.</param>
     /// <param name="around">How many messages to show before and after.</param>
     /// <returns>The messages, with the entry's role for each.</returns>
-    public IReadOnlyList<ConversationLine> Conversation(string entryId, int around = 5) => queries.Conversation(entryId, around);
+    public IReadOnlyList<ConversationLine> Conversation(string entryId, int around = 5) => Guard(() => queries.Conversation(entryId, around));
 
     /// <summary>Approves an entry (and clears its changed-since-review flag).</summary>
     /// <param name="id">The entry.</param>
@@ -169,7 +175,7 @@ public sealed class CurationStore : IDisposable
     /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
     /// <returns>The entry after the change.</returns>
     /// <exception cref="CurationConflictException">The entry changed since <paramref name="expectedVersion"/>.</exception>
-    public CuratedEntry SetStatus(string id, string status, string actor, int? expectedVersion = null) => actions.SetStatus(id, status, actor, expectedVersion);
+    public CuratedEntry SetStatus(string id, string status, string actor, int? expectedVersion = null) => Guard(() => actions.SetStatus(id, status, actor, expectedVersion));
 
     /// <summary>
     /// Sets the status of several entries in one transaction: all of them or, when any is unknown or merged away, none.
@@ -179,7 +185,7 @@ public sealed class CurationStore : IDisposable
     /// <param name="actor">Who.</param>
     /// <returns>The entries after the change, in the order asked.</returns>
     /// <exception cref="CurationException">An unknown status, or entries that are unknown or merged away (the message names each); nothing was changed.</exception>
-    public IReadOnlyList<CuratedEntry> SetStatus(IReadOnlyList<string> ids, string status, string actor) => actions.SetStatus(ids, status, actor);
+    public IReadOnlyList<CuratedEntry> SetStatus(IReadOnlyList<string> ids, string status, string actor) => Guard(() => actions.SetStatus(ids, status, actor));
 
     /// <summary>Edits an entry's question, answer and/or topic; fields left <see langword="null"/> keep their value.</summary>
     /// <param name="id">The entry.</param>
@@ -189,7 +195,7 @@ public sealed class CurationStore : IDisposable
     /// <returns>The entry after the change.</returns>
     /// <exception cref="CurationConflictException">The entry changed since <paramref name="expectedVersion"/>.</exception>
     /// <exception cref="CurationException">An empty question or answer, or an unknown topic.</exception>
-    public CuratedEntry Edit(string id, EntryEdit edit, string actor, int? expectedVersion = null) => actions.Edit(id, edit, actor, expectedVersion);
+    public CuratedEntry Edit(string id, EntryEdit edit, string actor, int? expectedVersion = null) => Guard(() => actions.Edit(id, edit, actor, expectedVersion));
 
     /// <summary>Moves an entry to another topic.</summary>
     /// <param name="id">The entry.</param>
@@ -206,7 +212,7 @@ public sealed class CurationStore : IDisposable
     /// <param name="actor">Who.</param>
     /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
     /// <returns>The entry after the change.</returns>
-    public CuratedEntry AddNote(string id, string text, string actor, int? expectedVersion = null) => actions.AddNote(id, text, actor, expectedVersion);
+    public CuratedEntry AddNote(string id, string text, string actor, int? expectedVersion = null) => Guard(() => actions.AddNote(id, text, actor, expectedVersion));
 
     /// <summary>
     /// Merges entry <paramref name="sourceId"/> into <paramref name="targetId"/>: the target takes over the source's
@@ -219,7 +225,7 @@ public sealed class CurationStore : IDisposable
     /// <param name="expectedTargetVersion">The target version the reviewer saw, or <see langword="null"/>.</param>
     /// <returns>The target after the merge.</returns>
     public CuratedEntry MergeEntries(string sourceId, string targetId, string actor, int? expectedSourceVersion = null, int? expectedTargetVersion = null) =>
-        actions.MergeEntries(sourceId, targetId, actor, expectedSourceVersion, expectedTargetVersion);
+        Guard(() => actions.MergeEntries(sourceId, targetId, actor, expectedSourceVersion, expectedTargetVersion));
 
     /// <summary>
     /// Splits some exchanges off an entry into a new candidate entry, which keeps those exchanges in later builds. The
@@ -236,8 +242,26 @@ public sealed class CurationStore : IDisposable
     /// <param name="expectedVersion">The version the reviewer saw, or <see langword="null"/> to act on the current one.</param>
     /// <returns>The new entry.</returns>
     public CuratedEntry Split(string id, IReadOnlyCollection<string> exchangeIds, string actor, int? expectedVersion = null) =>
-        queries.Get(actions.Split(id, exchangeIds, actor, expectedVersion))!;
+        Guard(() => queries.Get(actions.Split(id, exchangeIds, actor, expectedVersion))!);
 
     /// <summary>Releases the pooled connections to the file.</summary>
     public void Dispose() => database.ClearPool();
+
+    // A store found damaged while in use (SQLite reads pages as it needs them, so opening does not see every fault) is
+    // said as at opening: naming the file, in words.
+    private T Guard<T>(Func<T> use)
+    {
+        try
+        {
+            return use();
+        }
+        catch (SqliteException unusable) when (unusable.SqliteErrorCode is 11 or 26)
+        {
+            throw CurationDatabase.Unusable(DatabasePath, unusable);
+        }
+        catch (CurationException refused) when (refused.InnerException is SqliteException { SqliteErrorCode: 11 or 26 } unusable)
+        {
+            throw CurationDatabase.Unusable(DatabasePath, unusable);
+        }
+    }
 }

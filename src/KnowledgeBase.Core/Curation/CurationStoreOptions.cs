@@ -3,7 +3,7 @@ using KnowledgeBase.Core.Segmentation;
 namespace KnowledgeBase.Core.Curation;
 
 /// <summary>Options of a <see cref="CurationStore"/>. Hosts that have the project's segmenter use <see cref="WithSegmenter"/>.</summary>
-/// <param name="DatabasePath">The SQLite file; created with its folder when missing.</param>
+/// <param name="DatabasePath">The SQLite file; created with its folder when missing, unless <see cref="CreateWhenMissing"/> is false.</param>
 public sealed record CurationStoreOptions(string DatabasePath)
 {
     /// <summary>
@@ -34,6 +34,20 @@ public sealed record CurationStoreOptions(string DatabasePath)
 
     /// <summary>The clock for audit rows.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Whether a file that does not exist, or an empty one (no tables), becomes a new store (the default: a build or an
+    /// import). When false, as for verbs that only read or act on an existing store, such a file is refused with a
+    /// <see cref="CurationStoreException"/> and nothing is created. A file that is not a store (not SQLite, or SQLite
+    /// without the store's tables) is refused either way, unchanged.
+    /// </summary>
+    public bool CreateWhenMissing { get; init; } = true;
+
+    /// <summary>
+    /// Whether opening also reads the whole file for damage (SQLite's <c>quick_check</c>, about half a second for a
+    /// store of the full corpus): for a build, so that a damaged store stops it before its long work, not after.
+    /// </summary>
+    public bool CheckIntegrity { get; init; }
 
     /// <summary>How long a writer waits for another writer's transaction before giving up.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);

@@ -153,10 +153,12 @@ internal sealed class BuildCommand : Command<BuildSettings>
 
     private static PreviousTopics? PreviousTopics(string db, string output, ChineseSegmenter segmenter)
     {
-        // An output that has no store yet gets none here: a build that reads nothing must leave no file behind.
+        // An output that has no store yet gets none here: a build that reads nothing must leave no file behind. A store
+        // that is there is checked whole now, so that one that is damaged or not a store stops the build before its long
+        // work, with faq.json, the build cache and the store as they were.
         if (File.Exists(db))
         {
-            using var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter));
+            using var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter) with { CheckIntegrity = true });
             var topics = store.TopicsOfLatestBuild();
             if (!topics.IsEmpty)
             {

@@ -97,6 +97,7 @@ internal sealed class ExportCommand : Command<ExportSettings>
     private static CurationStore OpenStore(string db, string? models)
     {
         var segmenter = ChineseSegmenter.Load(models is null ? null : new ChineseSegmenterOptions { ModelsDirectory = models });
-        return new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter));
+        // An export only reads: a file that is not a review store is refused, not made one.
+        return new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter) with { CreateWhenMissing = false });
     }
 }

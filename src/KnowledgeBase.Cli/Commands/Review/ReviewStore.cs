@@ -11,13 +11,16 @@ internal static class ReviewStore
     /// <summary>Exit code when a save was based on a stale version (someone else changed the entry).</summary>
     public const int Conflict = 3;
 
+    /// <summary>Options for a verb that reads or acts on an existing store: a missing, empty or foreign file is refused, not made a store.</summary>
     public static CurationStoreOptions Options(string databasePath, string? modelsDirectory = null)
     {
         var segmenter = ChineseSegmenter.Load(modelsDirectory is null ? null : new ChineseSegmenterOptions { ModelsDirectory = modelsDirectory });
-        return CurationStoreOptions.WithSegmenter(databasePath, segmenter);
+        return CurationStoreOptions.WithSegmenter(databasePath, segmenter) with { CreateWhenMissing = false };
     }
 
-    public static CurationStore Open(ReviewSettings settings) => new(Options(settings.Database, settings.Models));
+    // Only an import (like a build) may start a new store.
+    public static CurationStore Open(ReviewSettings settings) =>
+        new(Options(settings.Database, settings.Models) with { CreateWhenMissing = settings is ReviewImportSettings });
 
     /// <summary>Runs an action, turning store errors into a message on stderr and an exit code.</summary>
     public static int Run(Action action)
