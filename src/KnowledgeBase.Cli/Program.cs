@@ -63,7 +63,7 @@ app.Configure(config =>
         review.AddCommand<ReviewSplitCommand>("split").WithDescription("Move some exchanges of an entry to a new entry.");
         review.AddCommand<ReviewNoteCommand>("note").WithDescription("Add a note to an entry.");
         review.AddCommand<ReviewHistoryCommand>("history").WithDescription("The audit trail: who changed what, when.");
-        review.AddCommand<ReviewImportCommand>("import").WithDescription("Merge an existing faq.json into the store with its decisions; where the store decided otherwise, its decision stays.");
+        review.AddCommand<ReviewImportCommand>("import").WithDescription("Bring a faq.json's approvals and rejections into the store (a new store takes its texts too); where the store decided otherwise, its decision stays.");
     });
 });
 // No verb (or `kb review` without its verb) is bad usage like any other: the help is printed, and the exit code says so.

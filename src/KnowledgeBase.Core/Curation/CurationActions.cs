@@ -318,6 +318,19 @@ internal sealed class CurationActions
     private static bool SameText(string stored, string written) =>
         string.Equals(stored, written, StringComparison.Ordinal) || string.Equals(PersonalDataMasker.Mask(stored), written, StringComparison.Ordinal);
 
+    /// <inheritdoc cref="CurationStore.ImportDecisions"/>
+    internal ImportedDecisions ImportDecisions(KnowledgeBaseDocument document)
+    {
+        using var connection = database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var existing = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var decided = document.Entries.Where(e => e.Status is CurationStatus.Approved or CurationStatus.Rejected).DistinctBy(e => e.Id).ToList();
+        var known = decided.Where(e => existing.ContainsKey(e.Id)).ToList();
+        var (imported, kept) = ImportDecisions(connection, transaction, known, existing, database.Now());
+        transaction.Commit();
+        return new ImportedDecisions(imported, kept, [.. decided.Where(e => !existing.ContainsKey(e.Id)).Select(e => e.Id)]);
+    }
+
     // A faq.json curated elsewhere (kb review import) brings its decisions. An entry new to the store came in with its
     // status (InsertBuiltEntry); one the store has as a candidate takes the file's decision, attributed to the import; one
     // the store decided otherwise, or merged away, keeps the store's decision, and the caller says so. A build's entries

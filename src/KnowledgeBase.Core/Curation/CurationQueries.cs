@@ -46,6 +46,14 @@ internal sealed class CurationQueries(CurationDatabase database)
     }
 
     /// <inheritdoc cref="CurationStore.TopicsOfLatestBuild"/>
+    /// <inheritdoc cref="CurationStore.HasEntries"/>
+    internal bool HasEntries()
+    {
+        using var connection = database.OpenConnection();
+        using var command = Command(connection, null, "SELECT EXISTS (SELECT 1 FROM entries);");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
+    }
+
     internal PreviousTopics TopicsOfLatestBuild()
     {
         using var connection = database.OpenConnection();

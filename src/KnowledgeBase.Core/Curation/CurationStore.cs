@@ -65,6 +65,21 @@ public sealed class CurationStore : IDisposable
     public CurationMergeResult MergeBuild(KnowledgeBaseDocument build) => Guard(() => merger.MergeBuild(build));
 
     /// <summary>
+    /// Takes a faq.json's decisions, and nothing else: an entry it approves or rejects takes that status where the store
+    /// has it as a candidate (attributed to the import, the store's current sources taken as those reviewed); where the
+    /// store decided otherwise or merged the entry away, the store's decision stays; entries the store does not have are
+    /// left alone. Texts, topics, exchanges and which entries the latest build produced stay as they are, so a file
+    /// whose speakers were anonymized or whose entries were filtered (a <c>kb export</c>) changes no content.
+    /// </summary>
+    /// <param name="document">A faq.json curated elsewhere.</param>
+    /// <returns>Which decisions were imported, kept, or are for entries the store does not have.</returns>
+    public ImportedDecisions ImportDecisions(KnowledgeBaseDocument document) => Guard(() => actions.ImportDecisions(document));
+
+    /// <summary>Whether the store holds any entry (a build or an import was merged into it).</summary>
+    /// <returns>False for a new store.</returns>
+    public bool HasEntries() => Guard(() => queries.HasEntries());
+
+    /// <summary>
     /// The approved entries (not merged away, still produced by the latest build) with only the exchanges they use and
     /// the topics these name, each topic counting the exchanges exported: the content of an approved-only faq.json.
     /// </summary>

@@ -81,6 +81,18 @@ public static partial class PersonalDataMasker
     public static KnowledgeBaseDocument MaskEntries(KnowledgeBaseDocument document, MaskingOptions options) =>
         options.MaskPersonalData ? new DocumentMasker(maskPersonalData: true, pseudonyms: null).MaskEntries(document) : document;
 
+    /// <summary>
+    /// Whether the document's speakers were anonymized (<see cref="MaskingOptions.AnonymizeSpeakers"/>): it has messages,
+    /// and every one of them is by a pseudonym such as <c>成员-7F3A</c>. Such a document is an export, not a build.
+    /// </summary>
+    /// <param name="document">A faq.json read back.</param>
+    /// <returns>True when every speaker is a pseudonym.</returns>
+    public static bool HasAnonymizedSpeakers(KnowledgeBaseDocument document)
+    {
+        var messages = document.Exchanges.SelectMany(x => x.Messages).ToList();
+        return messages.Count > 0 && messages.All(m => SpeakerPseudonymizer.IsPseudonym(m.Message.Speaker.Raw));
+    }
+
     /// <summary>Finds the personal data in a text, in order, without overlaps.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The matches, by index.</returns>

@@ -37,6 +37,12 @@ internal sealed class SpeakerPseudonymizer
         "甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄" +
         "计索宣晋芮";
 
+    /// <summary>Whether a nick is a pseudonym this class gives (<c>成员-</c> and at least four upper-case hex digits).</summary>
+    /// <param name="nick">A speaker's nick.</param>
+    /// <returns>True for a pseudonym.</returns>
+    public static bool IsPseudonym(string nick) =>
+        nick.Length >= Prefix.Length + ShortestHex && nick.StartsWith(Prefix, StringComparison.Ordinal) && nick[Prefix.Length..].All(char.IsAsciiHexDigitUpper);
+
     private SpeakerPseudonymizer(byte[] key, IEnumerable<string> surfaces, Func<string, string> person)
     {
         this.key = key;

@@ -18,6 +18,33 @@ public sealed class CurationStoreDecisionsTests : IDisposable
     }
 
     [Fact]
+    public void Import_of_decisions_takes_statuses_only_and_leaves_texts_and_presence_alone()
+    {
+        var faq = store.MergeBuild(CurationFixture.Build()).Document;
+        store.Approve("e-refund", "alice");
+        var elsewhere = faq with
+        {
+            Entries =
+            [
+                faq.Entries[0] with { Status = CurationStatus.Approved, Question = "成员-7F3A：改过的问题" },
+                faq.Entries[1] with { Status = CurationStatus.Rejected },
+                faq.Entries[2] with { Id = "e-unknown", Status = CurationStatus.Rejected },
+            ],
+        };
+
+        var result = store.ImportDecisions(elsewhere);
+
+        Assert.Equal(["e-settle"], result.Imported);
+        Assert.Equal(["e-refund"], result.Kept);
+        Assert.Equal(["e-unknown"], result.Unknown);
+        var settle = store.Get("e-settle")!;
+        Assert.Equal((CurationStatus.Approved, faq.Entries[0].Question, false, true), (settle.Entry.Status, settle.Entry.Question, settle.Edited, settle.InLatestBuild));
+        Assert.True(store.Get("e-license")!.InLatestBuild);
+        Assert.Null(store.Get("e-unknown"));
+        Assert.Empty(store.MergeBuild(CurationFixture.Build()).ChangedSinceReview);
+    }
+
+    [Fact]
     public void A_faq_json_fresh_from_its_build_differs_in_nothing()
     {
         var faq = store.MergeBuild(CurationFixture.Build()).Document;

@@ -8,7 +8,7 @@ namespace KnowledgeBase.Cli.Commands.Review;
 internal sealed class ReviewImportSettings : ReviewSettings
 {
     [CommandArgument(0, "<faq.json>")]
-    [Description("A faq.json written by kb build.")]
+    [Description("A faq.json whose decisions to bring in (kb export --format json, or kb build); a new store takes its texts too.")]
     public string FaqJson { get; init; } = string.Empty;
 
     [CommandOption("--out <file>")]
