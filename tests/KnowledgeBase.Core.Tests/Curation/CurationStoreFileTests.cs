@@ -118,5 +118,41 @@ public sealed class CurationStoreFileTests : IDisposable
         Assert.EndsWith("restore it from a backup, or move it aside and kb build starts a new store there (without the decisions the damaged one held)", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_store_found_damaged_while_in_use_is_named()
+    {
+        var path = Path.Combine(directory, "kb.db");
+        using (var store = new CurationStore(new CurationStoreOptions(path)))
+        {
+            store.MergeBuild(CurationFixture.Build());
+        }
+
+        // Opening reads the schema and meta pages only: the entries table's page is found damaged when listed.
+        long page, pageSize;
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;";
+            command.ExecuteNonQuery();
+            command.CommandText = "SELECT rootpage FROM sqlite_master WHERE name = 'entries';";
+            page = (long)command.ExecuteScalar()!;
+            command.CommandText = "PRAGMA page_size;";
+            pageSize = (long)command.ExecuteScalar()!;
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var file = File.Open(path, FileMode.Open))
+        {
+            file.Position = (page - 1) * pageSize;
+            file.Write(Enumerable.Repeat((byte)0xEE, (int)pageSize).ToArray());
+        }
+
+        using var damaged = new CurationStore(new CurationStoreOptions(path));
+        var refused = Assert.Throws<CurationStoreException>(() => damaged.List(new EntryQuery()));
+
+        Assert.StartsWith($"{path} is damaged (SQLite: database disk image is malformed)", refused.Message, StringComparison.Ordinal);
+    }
+
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }
