@@ -131,16 +131,16 @@ internal sealed class CurationDatabase
 
             var metaColumns = tables.Contains("meta") ? Strings(connection, "SELECT name FROM pragma_table_info('meta');") : [];
             var schema = metaColumns.Contains("key") && metaColumns.Contains("value")
-                ? Strings(connection, "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'schema';").FirstOrDefault()
+                ? Strings(connection, "SELECT COALESCE(CAST(value AS TEXT), '') FROM meta WHERE key = 'schema';").FirstOrDefault()
                 : null;
-            if (schema is null)
+            if (!int.TryParse(schema, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             {
                 var named = string.Join(", ", tables.Take(5)) + (tables.Count > 5 ? ", …" : string.Empty);
                 throw new CurationStoreException(
                     $"{path} is not a KnowledgeBase review store: a SQLite database without the store's tables (it has {named}); nothing was changed");
             }
 
-            if (!int.TryParse(schema, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version > CurationSchema.Version)
+            if (version > CurationSchema.Version)
             {
                 throw new CurationStoreException(
                     $"{path} was written by a newer kb (review store schema {schema}; this kb reads schema {CurationSchema.Version}): nothing was changed");
