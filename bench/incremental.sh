@@ -4,7 +4,8 @@
 # Copies the corpus, holds out its newest day (the last file by date of any group), and runs:
 #   1. a cold build of the rest, which fills the build cache (<out>/build-cache.db);
 #   2. the same build again with the held-out day added: only the new day is read and analysed again;
-#   3. a full build of the same input with --no-cache, the reference;
+#   3. a full build of the same input with --no-cache into a copy of build 1's output without its cache, the reference
+#      (both continue build 1's topics);
 # then checks that 2 and 3 wrote byte-identical faq.json files, and prints wall time and peak RSS of each as a
 # Markdown table.
 set -euo pipefail
@@ -40,6 +41,9 @@ run() {
 }
 
 run cold "$work/out"
+# The reference builds on the same previous build (whose topics both continue), without its cache.
+cp -r "$work/out" "$work/full"
+rm -f "$work/full/build-cache.db"
 mv "$work/held/day" "$work/input/$newest"
 run incremental "$work/out"
 run full "$work/full" --no-cache
