@@ -24,6 +24,10 @@ internal static class ContentFingerprints
     internal static string ContentHash(IEnumerable<string> said) =>
         ContentHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
 
+    // What a message is wherever it sits in its file: the hash of its file, time, speaker and text. Exchange anchors are
+    // "<line>:<this>", and the topics of a previous build are found again by it when lines moved.
+    internal static string MessageKey(ChatMessage message) => Hash(Said(message));
+
     internal static string Said(ChatMessage message) =>
         Said(message.Source.Path, message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), message.Speaker.Raw, message.Body);
 

@@ -59,17 +59,23 @@ internal sealed class CurationQueries(CurationDatabase database)
         using var connection = database.OpenConnection();
         var latest = new Dictionary<string, string>(StringComparer.Ordinal);
         var earlier = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var command = Command(connection, null, "SELECT id, topic_id, present FROM exchanges WHERE topic_id IS NOT NULL;"))
+        var byQuestion = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = Command(connection, null, "SELECT id, topic_id, present, anchor FROM exchanges WHERE topic_id IS NOT NULL;"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                (reader.GetBoolean(2) ? latest : earlier)[reader.GetString(0)] = reader.GetString(1);
+                var present = reader.GetBoolean(2);
+                (present ? latest : earlier)[reader.GetString(0)] = reader.GetString(1);
+                if (present && !reader.IsDBNull(3))
+                {
+                    byQuestion[Reanchorer.AnchorKey(reader.GetString(3))] = reader.GetString(1);
+                }
             }
         }
 
         var used = Strings(connection, "SELECT id FROM topics UNION SELECT topic_id FROM entries WHERE topic_id IS NOT NULL;");
-        return new PreviousTopics(latest, used) { EarlierTopicOfExchange = earlier };
+        return new PreviousTopics(latest, used) { EarlierTopicOfExchange = earlier, TopicOfQuestion = byQuestion };
     }
 
     /// <inheritdoc cref="CurationStore.KnownTopics"/>

@@ -200,12 +200,12 @@ internal static class Reanchorer
             ("$to", to));
 
     // Where a first question is and what it is: "<line>:<hash of file, time, speaker and text>".
-    internal static string AnchorOf(ChatMessage message) => message.Source.Line.ToString(CultureInfo.InvariantCulture) + ":" + Hash(Said(message));
+    internal static string AnchorOf(ChatMessage message) => message.Source.Line.ToString(CultureInfo.InvariantCulture) + ":" + MessageKey(message);
 
     internal static string AnchorOf(string path, int line, string time, string speaker, string body) =>
         line.ToString(CultureInfo.InvariantCulture) + ":" + Hash(Said(path, time, speaker, body));
 
-    private static string AnchorKey(string anchor) => anchor[(anchor.IndexOf(':', StringComparison.Ordinal) + 1)..];
+    internal static string AnchorKey(string anchor) => anchor[(anchor.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
     private static int AnchorLine(string anchor) => int.Parse(anchor.AsSpan(0, anchor.IndexOf(':', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
 

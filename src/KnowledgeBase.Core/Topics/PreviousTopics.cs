@@ -13,6 +13,30 @@ public sealed record PreviousTopics(IReadOnlyDictionary<string, string> TopicOfE
     /// </summary>
     public IReadOnlyDictionary<string, string> EarlierTopicOfExchange { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The previous build's topic of each of its clustered exchanges, by what its first question is (a hash of its file,
+    /// time, speaker and text): an exchange whose id changed because a line was added or removed above it is found by it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TopicOfQuestion { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The topic an exchange had in the previous build: found by its first question (which a line added or removed above
+    /// it does not change), else by its id.
+    /// </summary>
+    /// <param name="exchange">An exchange of the build.</param>
+    /// <returns>The topic id, or <see langword="null"/> when the previous build did not have the exchange.</returns>
+    internal string? LatestTopicOf(Exchange exchange) =>
+        exchange.Questions.Any() && TopicOfQuestion.TryGetValue(Curation.ContentFingerprints.MessageKey(exchange.FirstQuestion), out var topic)
+            ? topic
+            : TopicOfExchange.GetValueOrDefault(exchange.Id);
+
+    /// <summary>The topic an older build gave an exchange the previous build did not have (a day removed, then put back), if that topic is continued.</summary>
+    /// <param name="exchange">An exchange of the build.</param>
+    /// <param name="continued">The previous build's topics that this build continues.</param>
+    /// <returns>The topic id, or <see langword="null"/>.</returns>
+    internal string? EarlierTopicOf(Exchange exchange, IReadOnlySet<string> continued) =>
+        EarlierTopicOfExchange.TryGetValue(exchange.Id, out var topic) && continued.Contains(topic) ? topic : null;
+
     /// <summary>True when there is nothing to match against: a fresh output.</summary>
     public bool IsEmpty => TopicOfExchange.Count == 0;
 

@@ -72,7 +72,7 @@ public sealed class TopicClusterer
 
         var lsa = Lsa(documents);
         var vectors = WithWordVectors(documents, lsa);
-        var (assignment, selection) = Continue(previous, [.. order.Select(i => exchanges[i].Id)], vectors) ?? ChooseClusters(lsa, vectors);
+        var (assignment, selection) = Continue(previous, [.. order.Select(i => exchanges[i])], lsa, vectors);
         var splits = SplitOversized(vectors, assignment);
         var clusters = RankClusters(assignment, documents.Length);
 
@@ -259,30 +259,38 @@ public sealed class TopicClusterer
     }
 
     /// <summary>
-    /// The previous build's topics, continued: every exchange that build clustered keeps its topic, and each new exchange
-    /// joins the topic whose centre (the mean of its exchanges' vectors in this build) is nearest, as one assignment step
-    /// of k-means would place it. Topics therefore do not shift under exchanges that were already there when a few days
-    /// are added; the count and the centres are chosen afresh once too few exchanges are known.
+    /// The previous build's topics, continued: every exchange that build clustered keeps its topic (found by its first
+    /// question, or its id), an exchange an older build had (a day put back) gets that topic back while it is continued,
+    /// and each new exchange joins the topic whose centre (the mean of its exchanges' vectors in this build) is nearest,
+    /// as one assignment step of k-means would place it. Topics therefore do not shift under exchanges that were already
+    /// there when a few days are added; the count and the centres are chosen afresh once too few exchanges are known.
     /// </summary>
     /// <param name="previous">The previous build's topics; <see langword="null"/> or empty chooses afresh.</param>
-    /// <param name="ids">The exchanges' ids, in the order of <paramref name="vectors"/>.</param>
+    /// <param name="exchanges">The exchanges, in the order of <paramref name="vectors"/>.</param>
+    /// <param name="lsa">Their LSA vectors, which choose the count when topics are chosen afresh.</param>
     /// <param name="vectors">The vectors k-means clusters.</param>
-    /// <returns>The clusters and how they were chosen, or <see langword="null"/> to choose afresh: no previous build, a fixed count, or too few exchanges the previous build clustered.</returns>
-    internal (int[] Assignment, TopicCountSelection Selection)? Continue(PreviousTopics? previous, IReadOnlyList<string> ids, float[][] vectors)
+    /// <returns>
+    /// The clusters and how they were chosen: continued, or afresh (<see cref="ChooseClusters"/>) when there is no
+    /// previous build, a count is fixed, or the previous build had too few of the exchanges.
+    /// </returns>
+    internal (int[] Assignment, TopicCountSelection Selection) Continue(PreviousTopics? previous, IReadOnlyList<Exchange> exchanges, float[][] lsa, float[][] vectors)
     {
-        if (previous is null || previous.IsEmpty || _options.TopicCount is not null || vectors.Length == 0)
+        if (previous is null || previous.IsEmpty || vectors.Length == 0)
         {
-            return null;
+            return ChooseClusters(lsa, vectors);
         }
 
-        var topicOf = ids.Select(id => previous.TopicOfExchange.GetValueOrDefault(id)).ToArray();
+        var latest = exchanges.Select(previous.LatestTopicOf).ToArray();
+        var continued = latest.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var topicOf = exchanges.Select((exchange, i) => latest[i] ?? previous.EarlierTopicOf(exchange, continued)).ToArray();
         var known = topicOf.Count(t => t is not null);
-        if (known < _options.ContinueMinShare * vectors.Length)
+        if (_options.TopicCount is not null || known < _options.ContinueMinShare * vectors.Length)
         {
-            return null;
+            var (fresh, selection) = ChooseClusters(lsa, vectors);
+            return (fresh, selection with { Known = known });
         }
 
-        var topics = topicOf.Where(t => t is not null).Select(t => t!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var topics = continued.Order(StringComparer.Ordinal).ToArray();
         var cluster = topics.Select((topic, c) => (topic, c)).ToDictionary(p => p.topic, p => p.c, StringComparer.Ordinal);
         var centres = topics.Select(topic => Mean([.. Enumerable.Range(0, vectors.Length).Where(i => topicOf[i] == topic).Select(i => vectors[i])])).ToArray();
         var assignment = new int[vectors.Length];

@@ -10,6 +10,6 @@ public sealed record TopicCountSelection(int Chosen, bool FromOverride, IReadOnl
     /// <summary>How many of the previous build's topics were continued; 0 when topics were chosen afresh.</summary>
     public int ContinuedFrom { get; init; }
 
-    /// <summary>When the previous build's topics were continued: how many of the exchanges that build had clustered (they kept their topics).</summary>
+    /// <summary>How many of the exchanges the previous (or an older) build of the output had clustered: they keep their topics when <see cref="ContinuedFrom"/> is above 0.</summary>
     public int Known { get; init; }
 }

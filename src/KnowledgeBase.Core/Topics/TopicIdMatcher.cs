@@ -41,8 +41,9 @@ public static class TopicIdMatcher
         var rank = build.Topics.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        MatchByOverlap(build, rank, previous.TopicOfExchange, renamed, taken);
-        MatchByOverlap(build, rank, previous.EarlierTopicOfExchange, renamed, taken);
+        // An exchange is found in the previous build by its first question, or its id; in older builds, by its id.
+        MatchByOverlap(build, rank, previous.LatestTopicOf, renamed, taken);
+        MatchByOverlap(build, rank, exchange => previous.EarlierTopicOfExchange.GetValueOrDefault(exchange.Id), renamed, taken);
 
         var numbers = previous.UsedIds.Concat(renamed.Values).Select(Number).Where(n => n > 0).ToList();
         var next = numbers.Count == 0 ? 1 : numbers.Max() + 1;
@@ -59,7 +60,7 @@ public static class TopicIdMatcher
     private static void MatchByOverlap(
         KnowledgeBaseDocument build,
         Dictionary<string, int> rank,
-        IReadOnlyDictionary<string, string> topicOfExchange,
+        Func<Exchange, string?> previousTopicOf,
         Dictionary<string, string> renamed,
         HashSet<string> taken)
     {
@@ -67,7 +68,7 @@ public static class TopicIdMatcher
         foreach (var exchange in build.Exchanges)
         {
             if (exchange.TopicId is { } topic && rank.ContainsKey(topic) && !renamed.ContainsKey(topic)
-                && topicOfExchange.TryGetValue(exchange.Id, out var old) && !taken.Contains(old))
+                && previousTopicOf(exchange) is { } old && !taken.Contains(old))
             {
                 overlaps[(topic, old)] = overlaps.GetValueOrDefault((topic, old)) + 1;
             }

@@ -84,14 +84,41 @@ public sealed class StableTopicIdTests : IDisposable
         var afresh = KbProcess.Run("build", input, "--out", fresh, "--fresh-topics");
 
         Assert.Equal(0, continued.ExitCode);
-        Assert.Contains($"topics: the previous build's {first.Topics.Count} topics continued: its {first.Exchanges.Count} exchanges kept their topics", continued.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"topics: the previous build's {first.Topics.Count} topics continued: {first.Exchanges.Count} exchanges it had kept their topics", continued.Stderr, StringComparison.Ordinal);
         var second = Read(Path.Combine(output, "faq.json"));
         Assert.True(second.Exchanges.Count > first.Exchanges.Count, "the added day gave no exchange");
         var topicOf = second.Exchanges.ToDictionary(e => e.Id, e => e.TopicId);
         Assert.All(first.Exchanges, e => Assert.Equal(e.TopicId, topicOf[e.Id]));
         Assert.Equal(0, afresh.ExitCode);
         Assert.DoesNotContain("topics: the previous build's", afresh.Stderr, StringComparison.Ordinal);
+        Assert.Contains("topics: chosen afresh (--fresh-topics)", afresh.Stderr, StringComparison.Ordinal);
     }
+
+    [KbBuiltFact]
+    public void A_line_added_above_a_days_questions_leaves_every_exchange_in_its_topic()
+    {
+        var input = CopySample();
+        var output = Path.Combine(work, "out");
+        Assert.Equal(0, KbProcess.Run("build", input, "--out", output).ExitCode);
+        var first = Read(Path.Combine(output, "faq.json"));
+
+        // A greeting at the top of a day moves every header of that day down: its exchanges get new ids.
+        var day = Path.Combine(input, "payexpert", "2024-03-05-chat.markdown");
+        var lines = File.ReadAllLines(day).ToList();
+        lines.InsertRange(lines.FindIndex(l => l.StartsWith("> ", StringComparison.Ordinal)), ["> 07:00:00  新人  ", "   ", "大家早  ", "   "]);
+        File.WriteAllLines(day, lines);
+        var moved = KbProcess.Run("build", input, "--out", output);
+        var second = Read(Path.Combine(output, "faq.json"));
+
+        Assert.Equal(0, moved.ExitCode);
+        Assert.NotEqual(first.Exchanges.Select(e => e.Id).Order(), second.Exchanges.Select(e => e.Id).Order());
+        Assert.Contains($"{first.Exchanges.Count} exchanges it had kept their topics, 0 new ones", moved.Stderr, StringComparison.Ordinal);
+        Assert.Equal(TopicByQuestion(first), TopicByQuestion(second));
+    }
+
+    // Each exchange's topic, by where its first message is in the chat (path, time, speaker), which a line added above does not change.
+    private static Dictionary<string, string?> TopicByQuestion(Faq faq) =>
+        faq.Exchanges.ToDictionary(e => e.Question, e => e.TopicId, StringComparer.Ordinal);
 
     private static void CopyFolder(string from, string to)
     {
@@ -123,7 +150,11 @@ public sealed class StableTopicIdTests : IDisposable
                 .Select(t => new FaqTopic(t.GetProperty("id").GetString()!, t.GetProperty("label").GetString()!, t.GetProperty("exchangeCount").GetInt32()))
                 .ToList(),
             root.GetProperty("exchanges").EnumerateArray()
-                .Select(e => new FaqExchange(e.GetProperty("id").GetString()!, e.GetProperty("path").GetString()!, e.GetProperty("topicId").GetString()))
+                .Select(e => new FaqExchange(
+                    e.GetProperty("id").GetString()!,
+                    e.GetProperty("path").GetString()!,
+                    e.GetProperty("topicId").GetString(),
+                    string.Join('|', e.GetProperty("messages")[0].GetProperty("path").GetString(), e.GetProperty("messages")[0].GetProperty("time").GetString(), e.GetProperty("messages")[0].GetProperty("speaker").GetString())))
                 .ToList(),
             root.GetProperty("entries").EnumerateArray()
                 .Select(e => new FaqItem(
@@ -137,7 +168,7 @@ public sealed class StableTopicIdTests : IDisposable
 
     private sealed record FaqTopic(string Id, string Label, int ExchangeCount);
 
-    private sealed record FaqExchange(string Id, string Path, string? TopicId);
+    private sealed record FaqExchange(string Id, string Path, string? TopicId, string Question);
 
     private sealed record FaqItem(string Id, string TopicId, List<string> Sources);
 }

@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Segmentation;
 using KnowledgeBase.Core.Tests.Faq;
@@ -199,6 +200,31 @@ public sealed class TopicClustererTests(SegmenterFixture fixture) : IClassFixtur
         Assert.NotEqual(topicOf[exchanges[0].Id], topicOf[exchanges[12].Id]);
         // The new question is about QR codes, the subject of the second topic.
         Assert.Equal(topicOf[exchanges[12].Id], topicOf[added.Id]);
+    }
+
+    [Fact]
+    public void An_exchange_is_found_in_the_previous_build_by_its_question_and_in_an_older_one_by_its_id()
+    {
+        // The last six (QR codes) have new ids, as after a line added above them, and are found by their questions. The
+        // first three (refunds) only an older build had, in the QR topic: they go back there, not to the nearest topic.
+        var exchanges = Exchanges();
+        var previous = new PreviousTopics(
+            exchanges.Take(12).Skip(3).ToDictionary(e => e.Id, _ => "t07", StringComparer.Ordinal),
+            ["t07", "t09"])
+        {
+            TopicOfQuestion = exchanges.Skip(12).ToDictionary(e => ContentFingerprints.MessageKey(e.FirstQuestion), _ => "t09", StringComparer.Ordinal),
+            EarlierTopicOfExchange = exchanges.Take(3).ToDictionary(e => e.Id, _ => "t09", StringComparer.Ordinal),
+        };
+        var current = exchanges.Select((e, i) => i >= 12 ? e with { Id = e.Id + "-moved" } : e).ToList();
+
+        var result = new TopicClusterer(segmenter, new TopicClustererOptions { MaxTopicShare = 1 }).Cluster(current, previous);
+
+        Assert.Equal(2, result.Selection.ContinuedFrom);
+        Assert.Equal(18, result.Selection.Known);
+        var topicOf = result.Exchanges.Select(e => e.TopicId).ToList();
+        Assert.Single(topicOf.Skip(3).Take(9).Distinct());
+        Assert.Single(topicOf.Take(3).Concat(topicOf.Skip(12)).Distinct());
+        Assert.NotEqual(topicOf[3], topicOf[12]);
     }
 
     [Fact]

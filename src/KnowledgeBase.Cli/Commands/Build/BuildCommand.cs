@@ -70,13 +70,9 @@ internal sealed class BuildCommand : Command<BuildSettings>
             Console.Error.WriteLine($"build cache {cache.Path}: {cache.Hits} records reused, {cache.Misses} computed, {cache.Dropped} dropped");
         }
 
-        if (result.TopicSelection is { ContinuedFrom: > 0 } continued)
+        if (TopicsNote(settings, previous, result) is { } topicsNote)
         {
-            Console.Error.WriteLine(
-                $"topics: the previous build's {continued.ContinuedFrom} topics continued: its {continued.Known} exchanges kept their topics, " +
-                $"{result.Document.Exchanges.Count - continued.Known} new ones joined the nearest" +
-                (continued.Splits > 0 ? $", then {continued.Splits} topic(s) holding over a quarter of the exchanges were split in two" : "") +
-                "; --fresh-topics clusters afresh");
+            Console.Error.WriteLine(topicsNote);
         }
 
         if (settings.Topics is int asked && result.Document.Topics.Count != asked)
@@ -130,6 +126,29 @@ internal sealed class BuildCommand : Command<BuildSettings>
             $"{document.Entries.Count} entries -> {target} in {watch.Elapsed.TotalSeconds:0.0} s");
         Console.Error.WriteLine("stages: " + string.Join(", ", stages.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:0.0} s")));
         return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
+    }
+
+    // How this build's topics came about, when there was a previous build to continue (a first build says nothing).
+    private static string? TopicsNote(BuildSettings settings, PreviousTopics? previous, PipelineResult result)
+    {
+        if (result.TopicSelection is not { } selection || previous is null || previous.IsEmpty)
+        {
+            return null;
+        }
+
+        var exchanges = result.Document.Exchanges.Count;
+        if (selection.ContinuedFrom > 0)
+        {
+            return $"topics: the previous build's {selection.ContinuedFrom} topics continued: {selection.Known} exchanges it had kept their topics, " +
+                $"{exchanges - selection.Known} new ones joined the nearest" +
+                (selection.Splits > 0 ? $", then {selection.Splits} topic(s) holding over a quarter of the exchanges were split in two" : "") +
+                "; --fresh-topics clusters afresh";
+        }
+
+        var why = settings.FreshTopics ? "--fresh-topics"
+            : settings.Topics is int count ? $"--topics {count}"
+            : $"the previous build had {selection.Known} of the {exchanges} exchanges, under {new TopicClustererOptions().ContinueMinShare:0%}";
+        return $"topics: chosen afresh ({why}): exchanges may have moved to other topics; topic ids are kept where topics share exchanges";
     }
 
     private static string WhyOtherTopicCount(int asked, PipelineResult result)
