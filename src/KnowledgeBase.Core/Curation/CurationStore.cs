@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Faq;
 using KnowledgeBase.Core.Topics;
@@ -277,6 +278,11 @@ public sealed class CurationStore : IDisposable
         catch (CurationException refused) when (refused.InnerException is SqliteException { SqliteErrorCode: 11 or 26 } unusable)
         {
             throw CurationDatabase.Unusable(DatabasePath, unusable);
+        }
+        catch (JsonException unreadable)
+        {
+            // Only the store's own JSON columns are parsed here; one that does not parse was damaged in the file.
+            throw CurationDatabase.Damaged(DatabasePath, "a value stored as JSON cannot be read: " + unreadable.Message.TrimEnd('.'), unreadable);
         }
     }
 }

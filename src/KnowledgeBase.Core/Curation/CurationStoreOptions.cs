@@ -45,7 +45,9 @@ public sealed record CurationStoreOptions(string DatabasePath)
 
     /// <summary>
     /// Whether opening also reads the whole file for damage (SQLite's <c>quick_check</c>, about half a second for a
-    /// store of the full corpus): for a build, so that a damaged store stops it before its long work, not after.
+    /// store of the full corpus), so that a damaged store is refused before anything is read from it or written to it:
+    /// <c>kb build</c> (before its long work), every <c>kb review</c> verb, <c>kb export</c> and <c>kb serve</c> set it.
+    /// Without it, damage is found only when a statement reads a damaged page.
     /// </summary>
     public bool CheckIntegrity { get; init; }
 

@@ -78,5 +78,62 @@ public sealed class StoreFileCliTests : IDisposable
         Assert.False(File.Exists(Path.Combine(output, "build-cache.db")));
     }
 
+    [KbBuiltFact]
+    public void Every_verb_refuses_a_damaged_store_before_acting_and_leaves_it_as_it_was()
+    {
+        var output = Path.Combine(work, "out");
+        var sample = Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
+        Assert.Equal(0, KbProcess.Run("build", sample, "--out", output).ExitCode);
+        var faq = Path.Combine(output, "faq.json");
+        var db = Path.Combine(output, "kb.db");
+        var id = System.Text.Json.JsonDocument.Parse(File.ReadAllText(faq)).RootElement.GetProperty("entries")[0].GetProperty("id").GetString()!;
+
+        // The messages table's page: approving, the history and an export of approved entries never read it, so only
+        // a check of the whole file finds the damage before they act.
+        long page, pageSize;
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;";
+            command.ExecuteNonQuery();
+            command.CommandText = "SELECT rootpage FROM sqlite_master WHERE name = 'messages';";
+            page = (long)command.ExecuteScalar()!;
+            command.CommandText = "PRAGMA page_size;";
+            pageSize = (long)command.ExecuteScalar()!;
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var file = File.Open(db, FileMode.Open))
+        {
+            file.Position = (page - 1) * pageSize;
+            file.Write(Enumerable.Repeat((byte)0xEE, (int)pageSize).ToArray());
+        }
+
+        var before = Hash(db);
+        string[][] verbs =
+        [
+            ["review", "approve", id, "--db", db, "--as", "tester"],
+            ["review", "history", "--db", db],
+            ["review", "note", id, "a note", "--db", db],
+            ["review", "import", faq, "--db", db],
+            ["export", "--status", "approved", "--db", db, "--out", Path.Combine(work, "approved")],
+            ["export", "--format", "json", "--in", faq, "--out", Path.Combine(work, "exported")],
+            ["serve", "--db", db, "--port", "0"],
+        ];
+
+        foreach (var verb in verbs)
+        {
+            var (code, _, error) = KbProcess.Run(verb);
+
+            Assert.True(code == 2, $"kb {string.Join(' ', verb)}: exit {code}, {error}");
+            Assert.StartsWith($"kb: {db} is damaged (SQLite: ", error, StringComparison.Ordinal);
+            Assert.Equal(before, Hash(db));
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(work, "approved")));
+        Assert.False(Directory.Exists(Path.Combine(work, "exported")));
+    }
+
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -154,5 +154,30 @@ public sealed class CurationStoreFileTests : IDisposable
         Assert.StartsWith($"{path} is damaged (SQLite: database disk image is malformed)", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_stored_json_value_that_does_not_parse_is_called_damaged_naming_the_file()
+    {
+        var path = Path.Combine(directory, "kb.db");
+        using (var store = new CurationStore(new CurationStoreOptions(path)))
+        {
+            store.MergeBuild(CurationFixture.Build());
+        }
+
+        // Damage inside a row's text leaves the pages sound (quick_check passes); the JSON column no longer parses.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE entries SET eff_experts = '[{\"role\":\"\\u\u00ef\u00bf\"}]';";
+            command.ExecuteNonQuery();
+        }
+
+        using var damaged = new CurationStore(new CurationStoreOptions(path) { CheckIntegrity = true });
+        var refused = Assert.Throws<CurationStoreException>(() => damaged.List(new EntryQuery()));
+
+        Assert.StartsWith($"{path} is damaged (a value stored as JSON cannot be read: ", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Path: $[0].role", refused.Message, StringComparison.Ordinal);
+    }
+
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

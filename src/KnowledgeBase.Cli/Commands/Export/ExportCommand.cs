@@ -97,7 +97,7 @@ internal sealed class ExportCommand : Command<ExportSettings>
     private static CurationStore OpenStore(string db, string? models)
     {
         var segmenter = ChineseSegmenter.Load(models is null ? null : new ChineseSegmenterOptions { ModelsDirectory = models });
-        // An export only reads: a file that is not a review store is refused, not made one.
-        return new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter) with { CreateWhenMissing = false });
+        // An export only reads: a file that is not a review store is refused, not made one, and a damaged one before it is read.
+        return new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter) with { CreateWhenMissing = false, CheckIntegrity = true });
     }
 }

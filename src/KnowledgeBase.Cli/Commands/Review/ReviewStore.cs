@@ -11,11 +11,14 @@ internal static class ReviewStore
     /// <summary>Exit code when a save was based on a stale version (someone else changed the entry).</summary>
     public const int Conflict = 3;
 
-    /// <summary>Options for a verb that reads or acts on an existing store: a missing, empty or foreign file is refused, not made a store.</summary>
+    /// <summary>
+    /// Options for a verb that reads or acts on an existing store: a missing, empty or foreign file is refused, not made a
+    /// store, and a damaged one (SQLite's quick_check, well under a second for a store of the full corpus) before anything is read or written.
+    /// </summary>
     public static CurationStoreOptions Options(string databasePath, string? modelsDirectory = null)
     {
         var segmenter = ChineseSegmenter.Load(modelsDirectory is null ? null : new ChineseSegmenterOptions { ModelsDirectory = modelsDirectory });
-        return CurationStoreOptions.WithSegmenter(databasePath, segmenter) with { CreateWhenMissing = false };
+        return CurationStoreOptions.WithSegmenter(databasePath, segmenter) with { CreateWhenMissing = false, CheckIntegrity = true };
     }
 
     // Only an import (like a build) may start a new store.
