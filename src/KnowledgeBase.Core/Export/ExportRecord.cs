@@ -19,6 +19,37 @@ public static class ExportRecord
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>
+    /// Makes sure the record can be written into an existing export folder before any file is, so that an export
+    /// refused for it has written nothing: the record is not a folder, and a file can be created beside it.
+    /// </summary>
+    /// <param name="outputDirectory">The export folder; when it does not exist yet, the export creates it and there is nothing to check.</param>
+    /// <exception cref="IOException">The record cannot be written; the message names it and says that nothing was written.</exception>
+    public static void EnsureWritable(string outputDirectory)
+    {
+        if (!Directory.Exists(outputDirectory))
+        {
+            return;
+        }
+
+        var path = Path.Combine(outputDirectory, FileName);
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"{path} is a folder, but kb export keeps its record of the files it writes there: nothing was written (move the folder aside)");
+        }
+
+        var temporary = path + ".tmp";
+        try
+        {
+            File.WriteAllText(temporary, string.Empty);
+            File.Delete(temporary);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write {temporary}, where kb export writes its record of the files it writes ({error.Message}): nothing was written", error);
+        }
+    }
+
     /// <summary>Removes what the previous export wrote and this one did not, then records this export's files.</summary>
     /// <param name="outputDirectory">The export folder.</param>
     /// <param name="written">The files this export wrote, relative to the folder.</param>
@@ -55,8 +86,24 @@ public static class ExportRecord
         }
 
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, record.ToString(), Utf8);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, record.ToString(), Utf8);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Checked before the files were written, so only a failure since (a full disk, say) gets here.
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
+            throw new IOException(
+                $"{written.Count} file(s) were written in {outputDirectory}, but not their record {path} ({error.Message}): " +
+                "the next export there will not remove those it no longer writes", error);
+        }
+
         return new ExportResult(written, removed, changed);
     }
 

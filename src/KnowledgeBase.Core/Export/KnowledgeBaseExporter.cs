@@ -17,12 +17,14 @@ public sealed class KnowledgeBaseExporter
     /// <param name="options">Format, source links and masking.</param>
     /// <param name="outputDirectory">Target folder, created when missing.</param>
     /// <returns>The files written, relative to the folder, and the earlier export's files removed or left alone.</returns>
+    /// <exception cref="IOException">The record cannot be written in the folder (checked before any file is written).</exception>
     public ExportResult Export(KnowledgeBaseDocument document, ExportOptions options, string outputDirectory)
     {
         var links = new SourceLinkBuilder(options.SourceUrlTemplate, SourceLinkBuilder.DaysOfFiles(document));
 
         // Closed and counted whatever was left out before: every topic an exchange or entry names is listed, with the exchanges exported.
         var masked = PersonalDataMasker.Mask(document.WithTopicsCounted(), options.Masking);
+        ExportRecord.EnsureWritable(outputDirectory);
         IReadOnlyList<string> written;
         switch (options.Format)
         {

@@ -70,6 +70,22 @@ public sealed class RejectedExportTests : IDisposable
         Assert.All(Directory.GetFiles(output), file => Assert.DoesNotContain(RejectedQuestion, File.ReadAllText(file), StringComparison.Ordinal));
     }
 
+    [KbBuiltFact]
+    public void Kb_export_whose_record_cannot_be_written_writes_nothing_and_says_why()
+    {
+        var output = Path.Combine(folder.Path, "site");
+        var record = Directory.CreateDirectory(Path.Combine(output, ExportRecord.FileName)).FullName;
+
+        var (code, _, stderr) = KbProcess.Run("export", "--format", "json", "--in", WriteFaqJson(), "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            $"kb export: {record} is a folder, but kb export keeps its record of the files it writes there: nothing was written (move the folder aside)\n",
+            stderr[stderr.IndexOf("kb export:", StringComparison.Ordinal)..]);
+        Assert.Equal([record], Directory.GetFileSystemEntries(output));
+        Assert.Empty(Directory.GetFileSystemEntries(record));
+    }
+
     private string WriteFaqJson(bool rejected = true)
     {
         var document = SampleDocuments.Payments();

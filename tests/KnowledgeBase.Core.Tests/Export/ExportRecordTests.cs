@@ -31,6 +31,19 @@ public sealed class ExportRecordTests
     }
 
     [Fact]
+    public void An_export_whose_record_cannot_be_written_is_refused_before_any_file_is_written()
+    {
+        using var folder = new ExportFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, ExportRecord.FileName + ".tmp"));
+
+        var refused = Assert.Throws<IOException>(() => new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Html), folder.Path));
+
+        Assert.StartsWith($"cannot write {Path.Combine(folder.Path, ExportRecord.FileName)}.tmp, where kb export writes its record", refused.Message, StringComparison.Ordinal);
+        Assert.EndsWith("nothing was written", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(folder.Files());
+    }
+
+    [Fact]
     public void A_file_changed_since_the_export_wrote_it_is_left_alone_and_said()
     {
         using var folder = new ExportFolder();

@@ -61,7 +61,16 @@ internal sealed class ExportCommand : Command<ExportSettings>
                 PseudonymKey = settings.PseudonymKey,
             },
         };
-        var result = new KnowledgeBaseExporter().Export(document, options, settings.Out);
+        ExportResult result;
+        try
+        {
+            result = new KnowledgeBaseExporter().Export(document, options, settings.Out);
+        }
+        catch (IOException unwritable)
+        {
+            Console.Error.WriteLine($"kb export: {unwritable.Message}");
+            return ExitCodes.UsageOrNothingReadable;
+        }
 
         // A page an earlier export wrote and this one does not (an entry rejected since) must not stay published.
         if (result.Removed.Count > 0)
