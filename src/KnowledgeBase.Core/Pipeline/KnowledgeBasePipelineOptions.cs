@@ -27,8 +27,8 @@ public sealed record KnowledgeBasePipelineOptions(string InputRoot)
 
     /// <summary>
     /// Folders under the input root not to search for chat logs: the build's own output folder, where exported Markdown
-    /// pages would pass for chat logs. What they hold is in <see cref="PipelineResult.LeftOut"/>, not in the problems or
-    /// the skipped files.
+    /// pages would pass for chat logs (folders holding a <c>kb export</c> record are left out without being named here).
+    /// What they hold is in <see cref="PipelineResult.LeftOut"/>, not in the problems or the skipped files.
     /// </summary>
     public IReadOnlyList<string> LeaveOut { get; init; } = [];
 

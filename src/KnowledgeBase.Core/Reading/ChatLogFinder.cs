@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Export;
 
 namespace KnowledgeBase.Core.Reading;
 
@@ -6,7 +7,9 @@ namespace KnowledgeBase.Core.Reading;
 /// Finds the <c>*.markdown</c> and <c>*.md</c> files under an input root, recursively. Symbolic links to folders
 /// are followed once: a link that leads back to a folder already searched (a loop, or a second way into the same
 /// folder) is reported and skipped. Hidden folders (<c>.git</c>, …) are not searched, nor are the folders the caller
-/// leaves out (a build's own output folder inside the input, where exported Markdown pages would pass for chat logs).
+/// leaves out (a build's own output folder inside the input, where exported Markdown pages would pass for chat logs),
+/// nor a folder below the root that holds a <c>kb export</c> (its record, <see cref="ExportRecord.FileName"/>): its
+/// pages are not chat logs either.
 /// </summary>
 public static class ChatLogFinder
 {
@@ -19,7 +22,7 @@ public static class ChatLogFinder
     /// Folders not to search, wherever they are reached from (through a symbolic link too); one that does not exist or
     /// lies outside the input root changes nothing.
     /// </param>
-    /// <returns>The files in ordinal order of relative path, what could not be searched, and what was left out.</returns>
+    /// <returns>The files in ordinal order of relative path, what could not be searched, and what was left out (as asked, or holding an export).</returns>
     public static ChatLogFinderResult Find(string inputRoot, IReadOnlyCollection<string>? leaveOut = null)
     {
         var files = new List<ChatLogFile>();
@@ -88,6 +91,10 @@ public static class ChatLogFinder
                 {
                     search.LeftOut.Add(new LeftOutFolder(path, CountChatLogs(child, path, realChild, search)));
                 }
+                else if (File.Exists(Path.Join(realChild, ExportRecord.FileName)))
+                {
+                    search.LeftOut.Add(new LeftOutFolder(path, CountChatLogs(child, path, realChild, search)) { IsExport = true });
+                }
                 else if (!search.Searched.Add(realChild))
                 {
                     problems.Add(new InputProblem(path, 0, $"symbolic link to a folder already searched ({realChild}): not followed"));
@@ -122,8 +129,10 @@ public static class ChatLogFinder
     {
         var files = new List<ChatLogFile>();
         var searched = new HashSet<string>(search.Searched, StringComparer.Ordinal) { realFolder };
-        Search(folder, relative, realFolder, new FinderSearch(searched, [], []), files, []);
-        return files.Count;
+        var inner = new FinderSearch(searched, [], []);
+        Search(folder, relative, realFolder, inner, files, []);
+        // An export inside it (kb export --out <output>/wiki) holds files of it too.
+        return files.Count + inner.LeftOut.Sum(left => left.ChatLogFiles);
     }
 
     private static bool LinkLeadsToFile(FileSystemInfo link)

@@ -7,6 +7,6 @@ namespace KnowledgeBase.Core.Reading;
 /// <param name="Problems">Folders that could not be listed, broken links, link loops.</param>
 public sealed record ChatLogFinderResult(IReadOnlyList<ChatLogFile> Files, IReadOnlyList<InputProblem> Problems)
 {
-    /// <summary>The folders left out of the search as asked (a build's own output folder), with what they hold.</summary>
+    /// <summary>The folders left out of the search, as asked (a build's own output folder) or holding a <c>kb export</c>, with what they hold.</summary>
     public IReadOnlyList<LeftOutFolder> LeftOut { get; init; } = [];
 }

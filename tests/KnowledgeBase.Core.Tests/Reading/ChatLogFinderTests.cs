@@ -83,6 +83,27 @@ public sealed class ChatLogFinderTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_holding_a_kb_export_record_is_left_out_below_the_root_but_the_root_itself_is_searched()
+    {
+        Touch("group/2018-03-05-chat.markdown");
+        Touch("wiki/.kb-export");
+        Touch("wiki/index.md");
+        Touch("group/site/topic-t01.md");
+        Touch("group/site/.kb-export");
+        Touch("group/site/old/.kb-export");
+        Touch("group/site/old/index.md");
+        Touch("group/.kb-export/not-a-record.md");
+
+        var found = ChatLogFinder.Find(root);
+        var inside = ChatLogFinder.Find(Path.Combine(root, "wiki"));
+
+        Assert.Equal(["group/2018-03-05-chat.markdown"], found.Files.Select(file => file.RelativePath));
+        Assert.Equal([new LeftOutFolder("group/site", 2) { IsExport = true }, new LeftOutFolder("wiki", 1) { IsExport = true }], found.LeftOut);
+        Assert.Equal(["index.md"], inside.Files.Select(file => file.RelativePath));
+        Assert.Empty(inside.LeftOut);
+    }
+
+    [Fact]
     public void Leaving_out_the_root_itself_a_folder_outside_it_or_one_that_does_not_exist_changes_nothing()
     {
         Touch("group/2018-03-05-chat.markdown");

@@ -49,7 +49,9 @@ internal sealed class BuildCommand : Command<BuildSettings>
         foreach (var left in result.LeftOut)
         {
             Console.Error.WriteLine(
-                $"kb build: note: the output folder {Path.Join(settings.Input, left.Path)} is inside the input folder: not searched for chat logs " +
+                (left.IsExport
+                    ? $"kb build: note: {Path.Join(settings.Input, left.Path)} holds a kb export (.kb-export): not searched for chat logs "
+                    : $"kb build: note: the output folder {Path.Join(settings.Input, left.Path)} is inside the input folder: not searched for chat logs ") +
                 $"({left.ChatLogFiles} *.md/*.markdown file(s) there not read)");
         }
 

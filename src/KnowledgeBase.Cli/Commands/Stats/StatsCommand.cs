@@ -48,6 +48,14 @@ internal sealed class StatsCommand : Command<StatsSettings>
             Terminal.Problem(problem.ToString());
         }
 
+        // As in kb build: an export's pages are not chat logs.
+        foreach (var left in found.LeftOut)
+        {
+            Console.Error.WriteLine(
+                $"kb stats: note: {Path.Join(settings.Input, left.Path)} holds a kb export (.kb-export): not searched for chat logs " +
+                $"({left.ChatLogFiles} *.md/*.markdown file(s) there not read)");
+        }
+
         var kept = results.Where(r => !copies.Skipped.Contains(r.Result.Day.Path)).ToList();
         var read = kept.Where(r => r.Result.Day.IsChatLog).ToList();
         var days = read.Select(r => r.Result.Day).ToList();
