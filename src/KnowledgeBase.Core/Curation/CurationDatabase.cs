@@ -151,7 +151,10 @@ internal sealed class CurationDatabase
                 var problems = Strings(connection, "PRAGMA quick_check(3);");
                 if (problems is not ["ok"])
                 {
-                    throw Damaged(path, "SQLite: " + string.Join("; ", problems));
+                    // One line per finding, without the "*** in database main ***" heading SQLite puts before them.
+                    var findings = problems.SelectMany(problem => problem.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        .Where(line => !line.StartsWith("*** in database", StringComparison.Ordinal));
+                    throw Damaged(path, "SQLite: " + string.Join("; ", findings));
                 }
             }
 

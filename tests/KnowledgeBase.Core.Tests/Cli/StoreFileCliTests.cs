@@ -128,6 +128,7 @@ public sealed class StoreFileCliTests : IDisposable
 
             Assert.True(code == 2, $"kb {string.Join(' ', verb)}: exit {code}, {error}");
             Assert.StartsWith($"kb: {db} is damaged (SQLite: ", error, StringComparison.Ordinal);
+            Assert.Equal(1, error.Count(c => c == '\n'));
             Assert.Equal(before, Hash(db));
         }
 
