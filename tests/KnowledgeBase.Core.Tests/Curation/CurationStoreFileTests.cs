@@ -22,13 +22,7 @@ public sealed class CurationStoreFileTests : IDisposable
     public void Another_application_s_database_is_refused_and_left_as_it_was()
     {
         var path = Path.Combine(directory, "other.db");
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE orders (id INTEGER); INSERT INTO orders VALUES (1);";
-            command.ExecuteNonQuery();
-        }
+        Execute(path, "CREATE TABLE orders (id INTEGER); INSERT INTO orders VALUES (1);");
 
         var before = Hash(path);
 
@@ -79,18 +73,9 @@ public sealed class CurationStoreFileTests : IDisposable
     public void A_store_of_a_newer_kb_is_refused()
     {
         var path = Path.Combine(directory, "kb.db");
-        using (var store = new CurationStore(new CurationStoreOptions(path)))
-        {
-            store.MergeBuild(CurationFixture.Build());
-        }
+        StoreWithBuild(path);
 
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE meta SET value = '99' WHERE key = 'schema';";
-            command.ExecuteNonQuery();
-        }
+        Execute(path, "UPDATE meta SET value = '99' WHERE key = 'schema';");
 
         var refused = Assert.Throws<CurationStoreException>(() => new CurationStore(new CurationStoreOptions(path)));
 
@@ -101,10 +86,7 @@ public sealed class CurationStoreFileTests : IDisposable
     public void A_truncated_store_is_called_damaged_when_checked_at_opening()
     {
         var path = Path.Combine(directory, "kb.db");
-        using (var store = new CurationStore(new CurationStoreOptions(path)))
-        {
-            store.MergeBuild(CurationFixture.Build());
-        }
+        StoreWithBuild(path);
 
         SqliteConnection.ClearAllPools();
         using (var file = File.Open(path, FileMode.Open))
@@ -122,10 +104,7 @@ public sealed class CurationStoreFileTests : IDisposable
     public void A_store_found_damaged_while_in_use_is_named()
     {
         var path = Path.Combine(directory, "kb.db");
-        using (var store = new CurationStore(new CurationStoreOptions(path)))
-        {
-            store.MergeBuild(CurationFixture.Build());
-        }
+        StoreWithBuild(path);
 
         // Opening reads the schema and meta pages only: the entries table's page is found damaged when listed.
         long page, pageSize;
@@ -158,19 +137,10 @@ public sealed class CurationStoreFileTests : IDisposable
     public void A_stored_json_value_that_does_not_parse_is_called_damaged_naming_the_file()
     {
         var path = Path.Combine(directory, "kb.db");
-        using (var store = new CurationStore(new CurationStoreOptions(path)))
-        {
-            store.MergeBuild(CurationFixture.Build());
-        }
+        StoreWithBuild(path);
 
         // Damage inside a row's text leaves the pages sound (quick_check passes); the JSON column no longer parses.
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE entries SET eff_experts = '[{\"role\":\"\\u\u00ef\u00bf\"}]';";
-            command.ExecuteNonQuery();
-        }
+        Execute(path, "UPDATE entries SET eff_experts = '[{\"role\":\"\\u\u00ef\u00bf\"}]';");
 
         using var damaged = new CurationStore(new CurationStoreOptions(path) { CheckIntegrity = true });
         var refused = Assert.Throws<CurationStoreException>(() => damaged.List(new EntryQuery()));
@@ -180,4 +150,20 @@ public sealed class CurationStoreFileTests : IDisposable
     }
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    private static void StoreWithBuild(string path)
+    {
+        using var store = new CurationStore(new CurationStoreOptions(path));
+        store.MergeBuild(CurationFixture.Build());
+    }
+
+    // Changes the file behind the store's back, as another program or a damaged disk would.
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 }
