@@ -94,22 +94,7 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
                     changed_since_review = CASE WHEN $unflag THEN 0 ELSE changed_since_review OR $flag END, version = $version
                 WHERE id = $id;
                 """,
-                ("$id", entry.Id),
-                ("$topic", entry.TopicId),
-                ("$question", entry.Question),
-                ("$answer", entry.Answer),
-                ("$exchanges", Json.Of(entry.ExchangeIds)),
-                ("$keywords", Json.Of(entry.Keywords)),
-                ("$experts", Json.Of(entry.Experts)),
-                ("$confidence", entry.Confidence),
-                ("$sources", Json.Of(entry.Sources)),
-                ("$hash", hash),
-                ("$content", content),
-                ("$anchor", anchor),
-                ("$upgrade", upgrade),
-                ("$flag", flag),
-                ("$unflag", unflag),
-                ("$version", version));
+                [.. BuiltColumns(entry, hash, content, anchor), ("$upgrade", upgrade), ("$flag", flag), ("$unflag", unflag), ("$version", version)]);
             if (!row.Present)
             {
                 Audit(connection, transaction, entry.Id, now, BuildActor, "build-back", "present", "0", "1", version);

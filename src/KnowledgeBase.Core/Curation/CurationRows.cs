@@ -176,22 +176,30 @@ internal static class CurationRows
             VALUES ($id, $origin, 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $content, $anchor,
                 $status, CASE WHEN $status = 'approved' THEN $content END, $splitFrom, $version);
             """,
-            ("$id", entry.Id),
-            ("$content", content),
-            ("$anchor", anchor),
-            ("$version", version),
-            ("$origin", splitFrom is null ? BuildActor : "split"),
-            ("$splitFrom", splitFrom),
-            ("$topic", entry.TopicId),
-            ("$question", entry.Question),
-            ("$answer", entry.Answer),
-            ("$exchanges", Json.Of(entry.ExchangeIds)),
-            ("$keywords", Json.Of(entry.Keywords)),
-            ("$experts", Json.Of(entry.Experts)),
-            ("$confidence", entry.Confidence),
-            ("$sources", Json.Of(entry.Sources)),
-            ("$hash", hash),
-            ("$status", entry.Status is CurationStatus.Approved or CurationStatus.Rejected ? entry.Status : CurationStatus.Candidate));
+            [
+                .. BuiltColumns(entry, hash, content, anchor),
+                ("$version", version),
+                ("$origin", splitFrom is null ? BuildActor : "split"),
+                ("$splitFrom", splitFrom),
+                ("$status", entry.Status is CurationStatus.Approved or CurationStatus.Rejected ? entry.Status : CurationStatus.Candidate),
+            ]);
+
+    // The columns a build writes of an entry, as the parameters of both the insert and the update of a built entry.
+    internal static (string Name, object? Value)[] BuiltColumns(FaqEntry entry, string hash, string content, string? anchor) =>
+    [
+        ("$id", entry.Id),
+        ("$topic", entry.TopicId),
+        ("$question", entry.Question),
+        ("$answer", entry.Answer),
+        ("$exchanges", Json.Of(entry.ExchangeIds)),
+        ("$keywords", Json.Of(entry.Keywords)),
+        ("$experts", Json.Of(entry.Experts)),
+        ("$confidence", entry.Confidence),
+        ("$sources", Json.Of(entry.Sources)),
+        ("$hash", hash),
+        ("$content", content),
+        ("$anchor", anchor),
+    ];
 
     internal static DateTime ParseTime(string text) => DateTime.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
