@@ -290,12 +290,16 @@ public sealed class TopicClusterer
             return (fresh, selection with { Known = known });
         }
 
-        var topics = continued.Order(StringComparer.Ordinal).ToArray();
-        var cluster = topics.Select((topic, c) => (topic, c)).ToDictionary(p => p.topic, p => p.c, StringComparer.Ordinal);
-        var centres = topics.Select(topic => Mean([.. Enumerable.Range(0, vectors.Length).Where(i => topicOf[i] == topic).Select(i => vectors[i])])).ToArray();
+        var members = Enumerable.Range(0, vectors.Length)
+            .Where(i => topicOf[i] is not null)
+            .GroupBy(i => topicOf[i]!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToArray();
+        var cluster = members.Select((g, c) => (g.Key, c)).ToDictionary(p => p.Key, p => p.c, StringComparer.Ordinal);
+        var centres = members.Select(g => Mean([.. g.Select(i => vectors[i])])).ToArray();
         var assignment = new int[vectors.Length];
         Parallel.For(0, vectors.Length, i => assignment[i] = topicOf[i] is { } topic ? cluster[topic] : Nearest(vectors[i], centres));
-        return (assignment, new TopicCountSelection(topics.Length, false, new Dictionary<int, double>(), 0) { ContinuedFrom = topics.Length, Known = known });
+        return (assignment, new TopicCountSelection(members.Length, false, new Dictionary<int, double>(), 0) { Continued = true, Known = known });
     }
 
     // The nearest centre by Euclidean distance, as k-means measures it; a tie goes to the first.

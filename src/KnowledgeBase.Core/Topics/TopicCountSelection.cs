@@ -7,9 +7,9 @@ namespace KnowledgeBase.Core.Topics;
 /// <param name="Splits">How many oversized clusters were split in two afterwards.</param>
 public sealed record TopicCountSelection(int Chosen, bool FromOverride, IReadOnlyDictionary<int, double> Scores, int Splits)
 {
-    /// <summary>How many of the previous build's topics were continued; 0 when topics were chosen afresh.</summary>
-    public int ContinuedFrom { get; init; }
+    /// <summary>True when the previous build's topics were continued (<see cref="Chosen"/> of them) rather than chosen afresh.</summary>
+    public bool Continued { get; init; }
 
-    /// <summary>How many of the exchanges the previous (or an older) build of the output had clustered: they keep their topics when <see cref="ContinuedFrom"/> is above 0.</summary>
+    /// <summary>How many of the exchanges the previous (or an older) build of the output had clustered: they keep their topics when <see cref="Continued"/>.</summary>
     public int Known { get; init; }
 }

@@ -90,7 +90,8 @@ public sealed class TopicClustererLabelledDaysTests(SegmenterFixture fixture, IT
             return TopicAgreement.NormalizedMutualInformation([.. after.Select(e => e.TopicId)], [.. after.Select(e => before[e.Id])]);
         }
 
-        Assert.Equal(earlier.Topics.Count, continued.Selection.ContinuedFrom);
+        Assert.True(continued.Selection.Continued);
+        Assert.Equal(earlier.Topics.Count, continued.Selection.Chosen);
         Assert.Equal(earlier.Topics.Count, continued.Topics.Count);
         Assert.Equal(1.0, Kept(continued), 6);
         var nmi = TopicAgreement.NormalizedMutualInformation(continued.Exchanges.Select(e => e.TopicId).ToList(), gold);

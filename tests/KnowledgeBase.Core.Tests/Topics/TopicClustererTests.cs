@@ -191,7 +191,8 @@ public sealed class TopicClustererTests(SegmenterFixture fixture) : IClassFixtur
 
         var result = new TopicClusterer(segmenter, new TopicClustererOptions { MaxTopicShare = 1 }).Cluster([.. exchanges, added], previous);
 
-        Assert.Equal(2, result.Selection.ContinuedFrom);
+        Assert.True(result.Selection.Continued);
+        Assert.Equal(2, result.Selection.Chosen);
         Assert.Equal(18, result.Selection.Known);
         Assert.Equal(2, result.Topics.Count);
         var topicOf = result.Exchanges.ToDictionary(e => e.Id, e => e.TopicId);
@@ -219,7 +220,8 @@ public sealed class TopicClustererTests(SegmenterFixture fixture) : IClassFixtur
 
         var result = new TopicClusterer(segmenter, new TopicClustererOptions { MaxTopicShare = 1 }).Cluster(current, previous);
 
-        Assert.Equal(2, result.Selection.ContinuedFrom);
+        Assert.True(result.Selection.Continued);
+        Assert.Equal(2, result.Selection.Chosen);
         Assert.Equal(18, result.Selection.Known);
         var topicOf = result.Exchanges.Select(e => e.TopicId).ToList();
         Assert.Single(topicOf.Skip(3).Take(9).Distinct());
@@ -238,9 +240,9 @@ public sealed class TopicClustererTests(SegmenterFixture fixture) : IClassFixtur
         var counted = Cluster(exchanges.Take(15).ToList(), new TopicClustererOptions { TopicCount = 3, MaxTopicShare = 1 });
         var countGiven = new TopicClusterer(segmenter, new TopicClustererOptions { TopicCount = 3, MaxTopicShare = 1 }).Cluster(exchanges.Take(15).ToList(), previous);
 
-        Assert.Equal(0, fewKnown.Selection.ContinuedFrom);
+        Assert.False(fewKnown.Selection.Continued);
         Assert.True(fewKnown.Topics.Count > 1, "one previous topic would have been continued");
-        Assert.Equal(0, countGiven.Selection.ContinuedFrom);
+        Assert.False(countGiven.Selection.Continued);
         Assert.Equal(Describe(counted), Describe(countGiven));
     }
 

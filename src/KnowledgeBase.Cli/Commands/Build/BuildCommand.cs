@@ -17,16 +17,9 @@ internal sealed class BuildCommand : Command<BuildSettings>
 {
     public override int Execute(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
     {
-        var db = settings.Db ?? Path.Combine(settings.Out, "kb.db");
-        // The same segmenter as `kb serve`, so the store's search index is not rebuilt when switching between them.
-        var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = settings.Models ?? new KnowledgeBasePipelineOptions(settings.Input).ModelsDirectory });
-        // The topics of the previous build of this output (the store's, else the faq.json there): they are continued and
-        // their ids kept, so that a few days added leave every entry in its topic under its id.
-        var previous = PreviousTopics(db, settings.Out, segmenter);
         var options = new KnowledgeBasePipelineOptions(settings.Input)
         {
             TopicCount = settings.Topics,
-            PreviousTopics = settings.FreshTopics ? null : previous,
             GeneratedAt = ReproducibleBuildTime(),
             CachePath = settings.NoCache ? null : settings.Cache ?? Path.Combine(settings.Out, "build-cache.db"),
             // An output folder inside the input holds exports (index.md, topic pages) that would pass for chat logs.
@@ -36,6 +29,14 @@ internal sealed class BuildCommand : Command<BuildSettings>
         {
             options = options with { ModelsDirectory = settings.Models };
         }
+
+        var db = settings.Db ?? Path.Combine(settings.Out, "kb.db");
+        // The same segmenter as `kb serve`, so the store's search index is not rebuilt when switching between them.
+        var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = options.ModelsDirectory });
+        // The topics of the previous build of this output (the store's, else the faq.json there): they are continued and
+        // their ids kept, so that a few days added leave every entry in its topic under its id.
+        var previous = PreviousTopics(db, settings.Out, segmenter);
+        options = options with { PreviousTopics = settings.FreshTopics ? null : previous };
 
         var watch = Stopwatch.StartNew();
         var result = Terminal.Interactive
@@ -139,9 +140,9 @@ internal sealed class BuildCommand : Command<BuildSettings>
         }
 
         var exchanges = result.Document.Exchanges.Count;
-        if (selection.ContinuedFrom > 0)
+        if (selection.Continued)
         {
-            return $"topics: the previous build's {selection.ContinuedFrom} topics continued: {selection.Known} exchanges it had kept their topics, " +
+            return $"topics: the previous build's {selection.Chosen} topics continued: {selection.Known} exchanges it had kept their topics, " +
                 $"{exchanges - selection.Known} new ones joined the nearest" +
                 (selection.Splits > 0 ? $", then {selection.Splits} topic(s) holding over a quarter of the exchanges were split in two" : "") +
                 "; --fresh-topics clusters afresh";
