@@ -161,19 +161,20 @@ internal sealed class CurationQueries(CurationDatabase database)
     /// <inheritdoc cref="CurationStore.Groups"/>
     internal IReadOnlyList<string> Groups()
     {
-        using var connection = database.OpenConnection();
-        return Strings(connection, "SELECT groups FROM entries WHERE merged_into IS NULL AND present = 1;")
-            .SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        return Listed("SELECT groups FROM entries WHERE merged_into IS NULL AND present = 1;");
     }
 
     /// <inheritdoc cref="CurationStore.Experts"/>
     internal IReadOnlyList<string> Experts()
     {
+        return Listed("SELECT expert_names FROM entries WHERE merged_into IS NULL AND present = 1;");
+    }
+
+    // The distinct names of a comma-separated column over the entries the query selects, in ordinal order.
+    private List<string> Listed(string sql)
+    {
         using var connection = database.OpenConnection();
-        return Strings(connection, "SELECT expert_names FROM entries WHERE merged_into IS NULL AND present = 1;")
+        return Strings(connection, sql)
             .SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
