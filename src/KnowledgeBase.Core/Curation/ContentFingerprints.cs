@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using KnowledgeBase.Core.Domain;
 using Microsoft.Data.Sqlite;
 using static KnowledgeBase.Core.Curation.CurationDatabase;
@@ -24,14 +21,12 @@ internal static class ContentFingerprints
     internal static string ContentHash(IEnumerable<string> said) =>
         ContentHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
 
-    // What a message is wherever it sits in its file: the hash of its file, time, speaker and text. Exchange anchors are
-    // "<line>:<this>", and the topics of a previous build are found again by it when lines moved.
-    internal static string MessageKey(ChatMessage message) => Hash(Said(message));
+    // What a message is wherever it sits in its file (MessageContent.Key). Exchange anchors are "<line>:<this>".
+    internal static string MessageKey(ChatMessage message) => MessageContent.Key(message);
 
-    internal static string Said(ChatMessage message) =>
-        Said(message.Source.Path, message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), message.Speaker.Raw, message.Body);
+    internal static string Said(ChatMessage message) => MessageContent.Said(message);
 
-    internal static string Said(string path, string time, string speaker, string body) => string.Join('\u001f', path, time, speaker, body);
+    internal static string Said(string path, string time, string speaker, string body) => MessageContent.Said(path, time, speaker, body);
 
     internal static string Unknown(SourceRef source) => source.ToString();
 
@@ -49,5 +44,5 @@ internal static class ContentFingerprints
         return ContentHash(said);
     }
 
-    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    internal static string Hash(string text) => MessageContent.Hash(text);
 }

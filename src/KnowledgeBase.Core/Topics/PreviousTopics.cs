@@ -26,7 +26,7 @@ public sealed record PreviousTopics(IReadOnlyDictionary<string, string> TopicOfE
     /// <param name="exchange">An exchange of the build.</param>
     /// <returns>The topic id, or <see langword="null"/> when the previous build did not have the exchange.</returns>
     internal string? LatestTopicOf(Exchange exchange) =>
-        exchange.Questions.Any() && TopicOfQuestion.TryGetValue(Curation.ContentFingerprints.MessageKey(exchange.FirstQuestion), out var topic)
+        exchange.Questions.Any() && TopicOfQuestion.TryGetValue(MessageContent.Key(exchange.FirstQuestion), out var topic)
             ? topic
             : TopicOfExchange.GetValueOrDefault(exchange.Id);
 

@@ -1,4 +1,3 @@
-using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Segmentation;
 using KnowledgeBase.Core.Tests.Faq;
@@ -213,7 +212,7 @@ public sealed class TopicClustererTests(SegmenterFixture fixture) : IClassFixtur
             exchanges.Take(12).Skip(3).ToDictionary(e => e.Id, _ => "t07", StringComparer.Ordinal),
             ["t07", "t09"])
         {
-            TopicOfQuestion = exchanges.Skip(12).ToDictionary(e => ContentFingerprints.MessageKey(e.FirstQuestion), _ => "t09", StringComparer.Ordinal),
+            TopicOfQuestion = exchanges.Skip(12).ToDictionary(e => MessageContent.Key(e.FirstQuestion), _ => "t09", StringComparer.Ordinal),
             EarlierTopicOfExchange = exchanges.Take(3).ToDictionary(e => e.Id, _ => "t09", StringComparer.Ordinal),
         };
         var current = exchanges.Select((e, i) => i >= 12 ? e with { Id = e.Id + "-moved" } : e).ToList();

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace KnowledgeBase.Core.Domain;
+
+/// <summary>
+/// What a message says wherever it sits in its file: its file, time, speaker and text. The review store fingerprints
+/// the messages an entry cites by it, and the store's anchors and a build's previous topics find a message again by its
+/// key when lines moved.
+/// </summary>
+internal static class MessageContent
+{
+    /// <summary>The message's file, time, speaker and text as one string.</summary>
+    public static string Said(ChatMessage message) =>
+        Said(message.Source.Path, message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), message.Speaker.Raw, message.Body);
+
+    /// <summary>The same string from the parts as stored (time as <c>yyyy-MM-ddTHH:mm:ss</c>).</summary>
+    public static string Said(string path, string time, string speaker, string body) => string.Join('\u001f', path, time, speaker, body);
+
+    /// <summary>The hash of <see cref="Said(ChatMessage)"/>: the message's key, unchanged when lines are added above it.</summary>
+    public static string Key(ChatMessage message) => Hash(Said(message));
+
+    /// <summary>Lower-case hex SHA-256 of the text's UTF-8.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
