@@ -46,7 +46,7 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
             }
 
             var hash = SourcesHash(entry.Sources);
-            var content = ContentHash(entry.Sources.Select(s => said.TryGetValue(s, out var m) ? Said(m) : Unknown(s)));
+            var content = ContentHash(entry.Sources.Select(s => said.TryGetValue(s, out var m) ? MessageContent.Said(m) : Unknown(s)));
             var anchor = entry.ExchangeIds.Count > 0 ? anchors.GetValueOrDefault(entry.ExchangeIds[0]) : null;
             if (!existing.TryGetValue(entry.Id, out var row))
             {

@@ -21,13 +21,6 @@ internal static class ContentFingerprints
     internal static string ContentHash(IEnumerable<string> said) =>
         ContentHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
 
-    // What a message is wherever it sits in its file (MessageContent.Key). Exchange anchors are "<line>:<this>".
-    internal static string MessageKey(ChatMessage message) => MessageContent.Key(message);
-
-    internal static string Said(ChatMessage message) => MessageContent.Said(message);
-
-    internal static string Said(string path, string time, string speaker, string body) => MessageContent.Said(path, time, speaker, body);
-
     internal static string Unknown(SourceRef source) => source.ToString();
 
     // The content hash of sources as the store holds their messages (those of the latest build's exchanges).
@@ -38,7 +31,7 @@ internal static class ContentFingerprints
         {
             using var command = Command(connection, transaction, "SELECT time, speaker, body FROM messages WHERE path = $path AND line = $line;", ("$path", source.Path), ("$line", source.Line));
             using var reader = command.ExecuteReader();
-            said.Add(reader.Read() ? Said(source.Path, reader.GetString(0), reader.GetString(1), reader.GetString(2)) : Unknown(source));
+            said.Add(reader.Read() ? MessageContent.Said(source.Path, reader.GetString(0), reader.GetString(1), reader.GetString(2)) : Unknown(source));
         }
 
         return ContentHash(said);

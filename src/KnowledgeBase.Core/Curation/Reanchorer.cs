@@ -200,10 +200,10 @@ internal static class Reanchorer
             ("$to", to));
 
     // Where a first question is and what it is: "<line>:<hash of file, time, speaker and text>".
-    internal static string AnchorOf(ChatMessage message) => message.Source.Line.ToString(CultureInfo.InvariantCulture) + ":" + MessageKey(message);
+    internal static string AnchorOf(ChatMessage message) => message.Source.Line.ToString(CultureInfo.InvariantCulture) + ":" + MessageContent.Key(message);
 
     internal static string AnchorOf(string path, int line, string time, string speaker, string body) =>
-        line.ToString(CultureInfo.InvariantCulture) + ":" + Hash(Said(path, time, speaker, body));
+        line.ToString(CultureInfo.InvariantCulture) + ":" + MessageContent.Key(path, time, speaker, body);
 
     internal static string AnchorKey(string anchor) => anchor[(anchor.IndexOf(':', StringComparison.Ordinal) + 1)..];
 

@@ -21,6 +21,9 @@ internal static class MessageContent
     /// <summary>The hash of <see cref="Said(ChatMessage)"/>: the message's key, unchanged when lines are added above it.</summary>
     public static string Key(ChatMessage message) => Hash(Said(message));
 
+    /// <summary>The same key from the parts as stored.</summary>
+    public static string Key(string path, string time, string speaker, string body) => Hash(Said(path, time, speaker, body));
+
     /// <summary>Lower-case hex SHA-256 of the text's UTF-8.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
