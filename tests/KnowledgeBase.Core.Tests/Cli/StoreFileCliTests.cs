@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KnowledgeBase.Core.Tests.Curation;
 using KnowledgeBase.Core.Tests.Pipeline;
 using Microsoft.Data.Sqlite;
 
@@ -90,25 +91,7 @@ public sealed class StoreFileCliTests : IDisposable
 
         // The messages table's page: approving, the history and an export of approved entries never read it, so only
         // a check of the whole file finds the damage before they act.
-        long page, pageSize;
-        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;";
-            command.ExecuteNonQuery();
-            command.CommandText = "SELECT rootpage FROM sqlite_master WHERE name = 'messages';";
-            page = (long)command.ExecuteScalar()!;
-            command.CommandText = "PRAGMA page_size;";
-            pageSize = (long)command.ExecuteScalar()!;
-        }
-
-        SqliteConnection.ClearAllPools();
-        using (var file = File.Open(db, FileMode.Open))
-        {
-            file.Position = (page - 1) * pageSize;
-            file.Write(Enumerable.Repeat((byte)0xEE, (int)pageSize).ToArray());
-        }
+        StoreFileDamage.OverwriteRootPage(db, "messages");
 
         var before = Hash(db);
         string[][] verbs =

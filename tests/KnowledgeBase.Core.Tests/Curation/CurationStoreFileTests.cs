@@ -107,25 +107,7 @@ public sealed class CurationStoreFileTests : IDisposable
         StoreWithBuild(path);
 
         // Opening reads the schema and meta pages only: the entries table's page is found damaged when listed.
-        long page, pageSize;
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;";
-            command.ExecuteNonQuery();
-            command.CommandText = "SELECT rootpage FROM sqlite_master WHERE name = 'entries';";
-            page = (long)command.ExecuteScalar()!;
-            command.CommandText = "PRAGMA page_size;";
-            pageSize = (long)command.ExecuteScalar()!;
-        }
-
-        SqliteConnection.ClearAllPools();
-        using (var file = File.Open(path, FileMode.Open))
-        {
-            file.Position = (page - 1) * pageSize;
-            file.Write(Enumerable.Repeat((byte)0xEE, (int)pageSize).ToArray());
-        }
+        StoreFileDamage.OverwriteRootPage(path, "entries");
 
         using var damaged = new CurationStore(new CurationStoreOptions(path));
         var refused = Assert.Throws<CurationStoreException>(() => damaged.List(new EntryQuery()));
