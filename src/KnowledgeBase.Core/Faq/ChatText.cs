@@ -16,11 +16,30 @@ internal static partial class ChatText
         "大家好", "大家", "大神们", "大佬们", "你好", "您好", "hello", "hi", "请问一下", "请问下", "请问", "问题：", "问题:",
     ];
 
+    // What says nothing on its own: an acknowledgement, a laugh, thanks. A message made only of these says nothing.
+    private static readonly char[] OpenerEnds = [' ', '，', ',', '：', ':', '！', '!', '。', '.', '、', '~', '～', '？', '?'];
+
+    // What ends a clause of chat; not '.', which sits inside numbers and names (T+0.5, 1.0版).
+    private static readonly char[] ClauseEnds = [' ', '，', ',', '。', '！', '!', '~', '～', '；', ';', '：', ':', '、', '…'];
+    private static readonly System.Buffers.SearchValues<char> ClauseEndValues = System.Buffers.SearchValues.Create(ClauseEnds);
+
+    // Words that end like a form of address and are not one.
+    private static readonly HashSet<string> NotAddresses = new(StringComparer.Ordinal) { "汇总", "总总" };
+
     private static readonly HashSet<string> Chatter = new(StringComparer.OrdinalIgnoreCase)
     {
-        "嗯", "嗯嗯", "恩", "恩恩", "是的", "是", "对", "对的", "对对", "对啊", "对呀", "好", "好的", "好滴", "ok", "okay",
-        "谢谢", "多谢", "感谢", "谢谢大家", "谢谢各位", "哈哈", "哈哈哈", "哈哈哈哈", "呵呵", "嘿嘿", "明白", "明白了",
-        "懂了", "了解", "了解了", "收到", "赞", "厉害", "牛", "学习了", "受教了", "有道理", "同问", "+1", "1",
+        "嗯", "嗯嗯", "恩", "恩恩", "哦", "哦哦", "噢", "喔", "额", "呃", "啊", "是的", "是", "是啊", "对", "对的", "对对",
+        "对啊", "对呀", "好", "好的", "好滴", "好吧", "ok", "okay", "谢谢", "多谢", "感谢", "谢谢大家", "谢谢各位",
+        "感谢分享", "谢谢分享", "多谢分享", "哈", "哈哈", "哈哈哈", "哈哈哈哈", "呵呵", "嘿嘿", "明白", "明白了", "懂了",
+        "了解", "了解了", "收到", "赞", "厉害", "牛", "666", "学习了", "受教了", "有道理", "同问", "+1", "1",
+    };
+
+    // Clauses that lead into a question without being part of it: "对了，", "不好意思，", what is left of an opener
+    // ("个问题，" after 请教大家), a call on the group. Dropped only as a whole clause, so 对了吗 or 另外两家 stay.
+    private static readonly HashSet<string> LeadIns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "对了", "话说", "另外", "还有", "还有一个问题", "还有个问题", "一个问题", "个问题", "一个小问题", "小白问题",
+        "不好意思", "打扰一下", "打扰下", "打扰了", "亲们", "群友们", "兄弟们", "朋友们", "各位群友",
     };
 
     /// <summary>The text with @mentions (not the <c>@</c> of an e-mail address), WeChat emoji codes, lost-emoji question marks and extra spaces removed.</summary>
@@ -41,7 +60,10 @@ internal static partial class ChatText
         return Spaces().Replace(text, " ").Trim();
     }
 
-    /// <summary>The text without the greetings and openers that start a question, such as 请教各位大神 or 大家好.</summary>
+    /// <summary>
+    /// The text without the greetings and openers that start a question, such as 请教各位大神 or 大家好, and without the
+    /// clauses that only lead into it: an acknowledgement ("嗯，"), a lead-in ("对了，"), a call on a member ("龚老师，").
+    /// </summary>
     /// <param name="text">Cleaned text.</param>
     /// <returns>The text from its first word of substance; empty when it was only a greeting.</returns>
     public static string StripOpeners(string text)
@@ -56,21 +78,31 @@ internal static partial class ChatText
             {
                 if (text.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
                 {
-                    text = text[opener.Length..].TrimStart(' ', '，', ',', '：', ':', '！', '!', '。', '.', '、', '~', '～', '？', '?');
+                    text = text[opener.Length..].TrimStart(OpenerEnds);
                     changed = true;
                     break;
                 }
+            }
+
+            var clauseEnd = text.AsSpan().IndexOfAny(ClauseEndValues);
+            if (!changed && clauseEnd > 0 && IsLeadIn(text[..clauseEnd]) && text[clauseEnd..].TrimStart(OpenerEnds).Length > 0)
+            {
+                text = text[clauseEnd..].TrimStart(OpenerEnds);
+                changed = true;
             }
         }
 
         return text;
     }
 
-    /// <summary>Whether the text is only an acknowledgement, a laugh or thanks.</summary>
+    /// <summary>Whether the text is only acknowledgements, laughs or thanks ("好的", "嗯，对的", "哈哈，厉害").</summary>
     /// <param name="text">Cleaned text.</param>
     /// <returns>True for chatter.</returns>
-    public static bool IsChatter(string text) =>
-        Chatter.Contains(text.Trim().TrimEnd('。', '.', '!', '！', '~', '～', '，', ','));
+    public static bool IsChatter(string text)
+    {
+        var clauses = text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return clauses.Length > 0 && clauses.All(clause => Chatter.Contains(clause.TrimEnd('.')));
+    }
 
     /// <summary>Joins pieces of one thought: a separator only where a piece does not end with punctuation.</summary>
     /// <param name="pieces">Cleaned pieces in order.</param>
@@ -131,6 +163,12 @@ internal static partial class ChatText
         at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '.' or '_' or '%' or '+' or '-')
         && AddressDomain().IsMatch(text.AsSpan(at));
 
+    // A clause before the question: chatter ("嗯，"), a lead-in ("对了，"), or a call on one member ("龚老师，", "冬哥，");
+    // not a number, which starts a list ("1、开户要多久？2、…").
+    private static bool IsLeadIn(string clause) =>
+        !clause.All(char.IsAsciiDigit)
+        && (Chatter.Contains(clause) || LeadIns.Contains(clause) || (FormOfAddress().IsMatch(clause) && !NotAddresses.Contains(clause)));
+
     private static bool IsClosingPunctuation(char c) => c is '。' or '？' or '！' or '，' or '；' or '.' or '?' or '!' or ',' or ';' or '：' or ':';
 
     // Mentions the reader did not list, only where a separator shows where the name ends.
@@ -148,6 +186,10 @@ internal static partial class ChatText
     // Emoji lost in the export became runs of '?' (???♂?); two or more in a row are never a real question mark.
     [GeneratedRegex(@"[?？]{2,}|[?]\u2642[?]?|[?]\u2640[?]?")]
     private static partial Regex LostEmoji();
+
+    // A name of one or two characters, or a Latin nickname, with an honorific: 龚老师, 冬哥, 张总, M总, 张兄.
+    [GeneratedRegex(@"^(?:\p{IsCJKUnifiedIdeographs}{1,2}|[A-Za-z]{1,8})(?:老师|哥|兄|总|姐|大神|大佬|老板)$")]
+    private static partial Regex FormOfAddress();
 
     [GeneratedRegex(@"[ \t\u3000\u00a0]+|\n+")]
     private static partial Regex Spaces();

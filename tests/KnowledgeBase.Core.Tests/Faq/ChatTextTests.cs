@@ -37,6 +37,19 @@ public sealed class ChatTextTests
     [InlineData("看[OK](https://x.example/ok)", "看[OK](https://x.example/ok)")]
     public void A_markdown_link_or_image_keeps_its_short_title(string text, string expected) => Assert.Equal(expected, Clean(text));
 
+    [Theory]
+    [InlineData("好的", true)]
+    [InlineData("好的。", true)]
+    [InlineData("嗯，对的", true)]
+    [InlineData("哈哈，厉害！", true)]
+    [InlineData("好的 谢谢分享~", true)]
+    [InlineData("对的，5万", false)]
+    [InlineData("是的，要备案", false)]
+    [InlineData("对了", false)]
+    [InlineData("", false)]
+    public void Chatter_is_a_message_of_acknowledgements_laughs_and_thanks_only(string text, bool chatter) =>
+        Assert.Equal(chatter, ChatText.IsChatter(text));
+
     // Mentions as the reader lists them for a message.
     private static string Clean(string text) => ChatText.Clean(text, MentionParser.Find(text));
 }

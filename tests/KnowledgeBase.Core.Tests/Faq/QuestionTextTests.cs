@@ -18,7 +18,19 @@ public sealed class QuestionTextTests
     [InlineData("问题：出借人放款是直接个人账户之间的划转吗？", "出借人放款是直接个人账户之间的划转吗？")]
     [InlineData("??请问网联有条码接口吗", "网联有条码接口吗")]
     [InlineData("；在国外做现金贷，有谁有熟悉的三方支付通道", "在国外做现金贷，有谁有熟悉的三方支付通道")]
-    [InlineData("「张三：网联的手续费怎么收」 - - - - - - - - 同问，网联的手续费是按笔收吗", "同问，网联的手续费是按笔收吗")]
+    [InlineData("「张三：网联的手续费怎么收」 - - - - - - - - 同问，网联的手续费是按笔收吗", "网联的手续费是按笔收吗")]
+    [InlineData("嗯嗯，那二清的认定标准是什么？", "那二清的认定标准是什么？")]
+    [InlineData("哦哦，会不会存在开户的时候开通代扣授权？", "会不会存在开户的时候开通代扣授权？")]
+    [InlineData("谢谢分享！对了，备付金利息怎么算？", "备付金利息怎么算？")]
+    [InlineData("龚老师，收单外包要备案吗？", "收单外包要备案吗？")]
+    [InlineData("冬哥 M总，网联什么时候切量？", "网联什么时候切量？")]
+    [InlineData("请教大家个问题，快捷支付要签约吗", "快捷支付要签约吗")]
+    [InlineData("不好意思，打扰一下，代付要牌照吗", "代付要牌照吗")]
+    [InlineData("对了吗？清算要几天", "对了吗？清算要几天")]
+    [InlineData("另外两家银行支持T+0吗", "另外两家银行支持T+0吗")]
+    [InlineData("汇总，对账文件怎么出？", "汇总，对账文件怎么出？")]
+    [InlineData("深圳，有做跨境的吗", "深圳，有做跨境的吗")]
+    [InlineData("1、开户要多久？2、要什么材料？", "1、开户要多久？2、要什么材料？")]
     public void One_message_is_cleaned(string body, string expected)
     {
         var question = QuestionText.Build([Chats.Message(Day, 49, "17:55:23", "caozhiyang", body)]);
@@ -51,6 +63,12 @@ public sealed class QuestionTextTests
         };
 
         Assert.Equal("这个是啥系统，有没有人了解？", QuestionText.Build(messages));
+    }
+
+    [Fact]
+    public void A_lead_in_with_nothing_after_it_is_kept()
+    {
+        Assert.Equal("对了，", QuestionText.Build([Chats.Message(Day, 10, "15:31:36", "小明", "对了，")]));
     }
 
     [Fact]
