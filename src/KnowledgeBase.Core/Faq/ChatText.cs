@@ -18,7 +18,7 @@ internal static partial class ChatText
         "大家好", "大家", "大神们", "大佬们", "你好", "您好", "hello", "hi", "请问一下", "请问下", "请问", "问题：", "问题:",
     ];
 
-    // What says nothing on its own: an acknowledgement, a laugh, thanks. A message made only of these says nothing.
+    // What may separate an opener or a lead-in from the question after it.
     private static readonly char[] OpenerEnds = [' ', '，', ',', '：', ':', '！', '!', '。', '.', '、', '~', '～', '？', '?'];
 
     // What ends a clause of chat; not '.', which sits inside numbers and names (T+0.5, 1.0版).
@@ -28,6 +28,7 @@ internal static partial class ChatText
     // Words that end like a form of address and are not one.
     private static readonly HashSet<string> NotAddresses = new(StringComparer.Ordinal) { "汇总", "总总" };
 
+    // What says nothing on its own: an acknowledgement, a laugh, thanks. A message made only of these says nothing.
     private static readonly HashSet<string> Chatter = new(StringComparer.OrdinalIgnoreCase)
     {
         "嗯", "嗯嗯", "恩", "恩恩", "哦", "哦哦", "噢", "喔", "额", "呃", "啊", "是的", "是", "是啊", "对", "对的", "对对",
