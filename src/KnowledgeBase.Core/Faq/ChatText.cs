@@ -190,8 +190,9 @@ internal static partial class ChatText
     [GeneratedRegex(@"[?？]{2,}|[?]\u2642[?]?|[?]\u2640[?]?")]
     private static partial Regex LostEmoji();
 
-    // A name of one or two characters, or a Latin nickname, with an honorific: 龚老师, 冬哥, 张总, M总, 张兄.
-    [GeneratedRegex(@"^(?:\p{IsCJKUnifiedIdeographs}{1,2}|[A-Za-z]{1,8})(?:老师|哥|兄|总|姐|大神|大佬|老板)$")]
+    // A name of one or two characters, or a Latin nickname, with an honorific: 龚老师, 冬哥, 张总, M总, 张兄; not
+    // a question about who (哪位大神, 谁老板) or a call for one (有大佬, 求大神), which is part of the question.
+    [GeneratedRegex(@"^(?![哪谁有求])(?:\p{IsCJKUnifiedIdeographs}{1,2}|[A-Za-z]{1,8})(?:老师|哥|兄|总|姐|大神|大佬|老板)$")]
     private static partial Regex FormOfAddress();
 
     [GeneratedRegex(@"[ \t\u3000\u00a0]+|\n+")]

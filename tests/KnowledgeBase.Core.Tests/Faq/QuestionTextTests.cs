@@ -31,6 +31,8 @@ public sealed class QuestionTextTests
     [InlineData("对了吗？清算要几天", "对了吗？清算要几天")]
     [InlineData("另外两家银行支持T+0吗", "另外两家银行支持T+0吗")]
     [InlineData("汇总，对账文件怎么出？", "汇总，对账文件怎么出？")]
+    [InlineData("哪位大神 有这样的PPT文档", "哪位大神 有这样的PPT文档")]
+    [InlineData("有大佬，知道网联的接口吗", "有大佬，知道网联的接口吗")]
     [InlineData("深圳，有做跨境的吗", "深圳，有做跨境的吗")]
     [InlineData("1、开户要多久？2、要什么材料？", "1、开户要多久？2、要什么材料？")]
     public void One_message_is_cleaned(string body, string expected)
