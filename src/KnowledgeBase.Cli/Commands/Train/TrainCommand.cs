@@ -42,7 +42,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
             AddRow(table, $"{train.Count} ({folds}-fold)", validation.Score);
             if (settings.Predictions is { } file)
             {
-                WritePredictions(file, validation.Exchanges);
+                WritePredictions(file, settings.Corpus, validation.Exchanges);
             }
 
             AnsiConsole.Write(table);
@@ -70,11 +70,13 @@ internal sealed class TrainCommand : Command<TrainSettings>
         return ExitCodes.Ok;
     }
 
-    // The shape kb eval and score.py read from a faq.json: exchanges[].messages[] of path, line and role.
-    private static void WritePredictions(string file, IReadOnlyList<ValidatedExchange> exchanges)
+    // The shape kb eval and score.py read from a faq.json: exchanges[].messages[] of path, line and role, and input.root,
+    // so that kb eval knows a labelled day with no exchange was read (a quiet day), not left out of the input.
+    private static void WritePredictions(string file, string corpus, IReadOnlyList<ValidatedExchange> exchanges)
     {
         var document = new
         {
+            input = new { root = Path.GetFullPath(corpus) },
             exchanges = exchanges.Select(e => new
             {
                 topicId = "None",
