@@ -1,3 +1,5 @@
+using System.Text.Json;
+using KnowledgeBase.Core.Tests.Evaluation;
 using KnowledgeBase.Core.Tests.Pipeline;
 
 namespace KnowledgeBase.Core.Tests.Cli;
@@ -13,22 +15,25 @@ public sealed class EvalCoverageTests : IDisposable
                       {"path": "devarch/2018-01-01-chat.markdown", "line": 12, "role": "answer"}]}
         """;
 
-    private readonly string work = Directory.CreateTempSubdirectory("kb-eval-coverage-").FullName;
+    private readonly TempDirectory work = new();
 
     public EvalCoverageTests()
     {
-        Write("gold/devarch/2018-01-01-chat.json", """{"path": "devarch/2018-01-01-chat.markdown", "exchanges": [{"q": [10], "a": [12], "topic": "a"}]}""");
-        Write("gold/prodarch/2018-01-01-chat.json", """{"path": "prodarch/2018-01-01-chat.markdown", "exchanges": []}""");
-        Write("corpus/devarch/2018-01-01-chat.markdown", "---\n---\n");
-        Write("corpus/prodarch/2018-01-01-chat.markdown", "---\n---\n");
+        work.Write("gold/devarch/2018-01-01-chat.json", """{"path": "devarch/2018-01-01-chat.markdown", "exchanges": [{"q": [10], "a": [12], "topic": "a"}]}""");
+        work.Write("gold/prodarch/2018-01-01-chat.json", """{"path": "prodarch/2018-01-01-chat.markdown", "exchanges": []}""");
+        work.Write("corpus/devarch/2018-01-01-chat.markdown", "---\n---\n");
+        work.Write("corpus/prodarch/2018-01-01-chat.markdown", "---\n---\n");
     }
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    // The input section of a faq.json whose build read the test's corpus folder.
+    private string Input => $$"""{"root": {{JsonSerializer.Serialize(Path.Combine(work.Path, "corpus"))}}}""";
+
+    public void Dispose() => work.Dispose();
 
     [KbBuiltFact]
     public void A_day_no_exchange_names_is_unread_when_the_file_does_not_say_what_it_read()
     {
-        Write("faq.json", $$"""{"exchanges": [{{Answered}}]}""");
+        work.Write("faq.json", $$"""{"exchanges": [{{Answered}}]}""");
 
         var (code, _, error) = Eval("faq.json");
 
@@ -40,7 +45,7 @@ public sealed class EvalCoverageTests : IDisposable
     [KbBuiltFact]
     public void A_quiet_day_under_the_input_root_is_read()
     {
-        Write("faq.json", $$"""{"input": {"root": "{{Json(Path.Combine(work, "corpus"))}}"}, "exchanges": [{{Answered}}]}""");
+        work.Write("faq.json", $$"""{"input": {{Input}}, "exchanges": [{{Answered}}]}""");
 
         var (code, _, error) = Eval("faq.json");
 
@@ -51,14 +56,13 @@ public sealed class EvalCoverageTests : IDisposable
     [KbBuiltFact]
     public void Two_files_that_read_the_same_days_compare_without_a_warning_though_one_is_quiet_on_a_day()
     {
-        var root = Json(Path.Combine(work, "corpus"));
-        Write("a.json", $$"""{"input": {"root": "{{root}}"}, "exchanges": [{{Answered}}]}""");
-        Write("b.json", $$"""
-            {"input": {"root": "{{root}}"}, "exchanges": [{{Answered}},
+        work.Write("a.json", $$"""{"input": {{Input}}, "exchanges": [{{Answered}}]}""");
+        work.Write("b.json", $$"""
+            {"input": {{Input}}, "exchanges": [{{Answered}},
               {"messages": [{"path": "prodarch/2018-01-01-chat.markdown", "line": 30, "role": "question"}]}]}
             """);
 
-        var (code, _, error) = Eval("a.json", "--bootstrap", "50", "--against", Path.Combine(work, "b.json"));
+        var (code, _, error) = Eval("a.json", "--bootstrap", "50", "--against", Path.Combine(work.Path, "b.json"));
 
         Assert.Equal(0, code);
         Assert.DoesNotContain("did not read the same", error);
@@ -67,24 +71,15 @@ public sealed class EvalCoverageTests : IDisposable
     [KbBuiltFact]
     public void Two_files_that_read_different_days_are_said_to_compare_different_inputs()
     {
-        Write("a.json", $$"""{"exchanges": [{{Answered}}]}""");
-        Write("b.json", $$"""{"input": {"root": "{{Json(Path.Combine(work, "corpus"))}}"}, "exchanges": [{{Answered}}]}""");
+        work.Write("a.json", $$"""{"exchanges": [{{Answered}}]}""");
+        work.Write("b.json", $$"""{"input": {{Input}}, "exchanges": [{{Answered}}]}""");
 
-        var (code, _, error) = Eval("a.json", "--bootstrap", "50", "--against", Path.Combine(work, "b.json"));
+        var (code, _, error) = Eval("a.json", "--bootstrap", "50", "--against", Path.Combine(work.Path, "b.json"));
 
         Assert.Equal(0, code);
         Assert.Contains("did not read the same labelled files (1 differ)", error);
     }
 
     private (int Code, string Output, string Error) Eval(string faq, params string[] more) =>
-        KbProcess.Run(["eval", "--gold", Path.Combine(work, "gold"), Path.Combine(work, faq), .. more]);
-
-    private static string Json(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
-
-    private void Write(string relative, string text)
-    {
-        var path = Path.Combine(work, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
+        KbProcess.Run(["eval", "--gold", Path.Combine(work.Path, "gold"), Path.Combine(work.Path, faq), .. more]);
 }
