@@ -4,16 +4,20 @@ predictions of `kb train --cross-validate 5 --predictions`) and score the result
 
 usage: rewrite_predictions.py join-rounds IN OUT --messages N --seconds S
        rewrite_predictions.py absorb IN OUT --confidence C [--drop]
+       rewrite_predictions.py continue-answers IN OUT --messages N --seconds S [--chars C]
 
 join-rounds  a predicted question joins the same asker's previous predicted question when it starts within N messages
              and S seconds of that one's last question line (its answers join too).
 absorb       a predicted question whose confidence is under C and whose first line lies between an earlier exchange's
              first question line and its last answer line is dropped; its answers go to that exchange (or, with
              --drop, are dropped with it).
+continue-answers  an answer's speaker goes on answering: their next message within N messages and S seconds of that
+             answer, in no predicted exchange and with at least C characters besides WeChat emoji codes, joins the
+             exchange as an answer, and so on from it.
 
 Choose with it on the training days' out-of-fold predictions only, never on gold-dev or the held-out days.
 """
-import argparse, json, os, sys
+import argparse, html, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, '..', '..', '..', '..', 'shared', 'corpus')
@@ -73,15 +77,46 @@ def absorb(exchanges, below, drop):
     return kept, absorbed
 
 
+EMOJI_CODE = re.compile(r'\[[^\[\]]{1,8}\]')
+
+
+def continue_answers(exchanges, path, corpus, most_messages, most_seconds, least_chars):
+    from listmsgs import messages  # ../shared/gold-dev, put on the path by main
+    listed = list(messages(os.path.join(corpus, path)))
+    position = {line: k for k, (line, _, _, _) in enumerate(listed)}
+    seconds = [sum(int(x) * f for x, f in zip(time.split(':'), (3600, 60, 1))) for _, time, _, _ in listed]
+    taken = {m['line'] for e in exchanges for m in e['messages']}
+    added = 0
+    for e in exchanges:
+        new = []
+        for line in answers(e):
+            k = position[line]
+            who = listed[k][2]
+            j = k + 1
+            while j < len(listed) and j - k <= most_messages and seconds[j] - seconds[k] <= most_seconds:
+                line_j, _, who_j, body = listed[j]
+                text = EMOJI_CODE.sub('', html.unescape(html.unescape(' '.join(body)))).strip()
+                if who_j == who and line_j not in taken and len(text) >= least_chars:
+                    new.append({'path': path, 'line': line_j, 'role': 'answer', 'speaker': who_j})
+                    taken.add(line_j)
+                    k = j
+                j += 1
+        if new:
+            added += len(new)
+            e['messages'] = sorted(e['messages'] + new, key=lambda m: m['line'])
+    return exchanges, added
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('rule', choices=['join-rounds', 'absorb'])
+    ap.add_argument('rule', choices=['join-rounds', 'absorb', 'continue-answers'])
     ap.add_argument('input')
     ap.add_argument('output')
     ap.add_argument('--messages', type=int, default=5)
     ap.add_argument('--seconds', type=int, default=300)
     ap.add_argument('--confidence', type=float, default=0.3)
     ap.add_argument('--drop', action='store_true')
+    ap.add_argument('--chars', type=int, default=2)
     ap.add_argument('--corpus', default=CORPUS)
     args = ap.parse_args()
     sys.path.insert(0, os.path.join(args.corpus, '..', 'gold-dev'))
@@ -94,14 +129,19 @@ def main():
         exchanges.sort(key=lambda e: min(questions(e)))
         if args.rule == 'join-rounds':
             kept, n = join_rounds(exchanges, path, args.corpus, args.messages, args.seconds)
-        else:
+        elif args.rule == 'absorb':
             kept, n = absorb(exchanges, args.confidence, args.drop)
+        else:
+            kept, n = continue_answers(exchanges, path, args.corpus, args.messages, args.seconds, args.chars)
         result += kept
         changed += n
     doc['exchanges'] = result
     with open(args.output, 'w', encoding='utf-8') as f:
         json.dump(doc, f, ensure_ascii=False)
-    print(f'{args.rule}: {changed} of {changed + len(result)} predicted exchanges rewritten', file=sys.stderr)
+    if args.rule == 'continue-answers':
+        print(f'{args.rule}: {changed} answers added to {len(result)} predicted exchanges', file=sys.stderr)
+    else:
+        print(f'{args.rule}: {changed} of {changed + len(result)} predicted exchanges rewritten', file=sys.stderr)
 
 
 if __name__ == '__main__':
