@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using static KnowledgeBase.Core.Curation.CurationRows;
 
@@ -12,7 +11,6 @@ namespace KnowledgeBase.Core.Curation;
 internal sealed class CurationDatabase
 {
     internal const string BuildActor = "build";
-    private static readonly ConditionalWeakTable<SqliteTransaction, Dictionary<string, SqliteCommand>> Prepared = [];
     private readonly CurationStoreOptions options;
     private readonly string connectionString;
 
@@ -240,34 +238,9 @@ internal sealed class CurationDatabase
         return command;
     }
 
-    /// <summary>
-    /// Runs a statement. Within a transaction, each statement text keeps one command, prepared on its first run and
-    /// bound afresh on each later one: Microsoft.Data.Sqlite compiles the SQL of every new command again
-    /// (dotnet/efcore#14044), and a build's merge runs the same few statements tens of thousands of times.
-    /// </summary>
     internal static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        if (transaction is null)
-        {
-            using var once = Command(connection, transaction, sql, parameters);
-            once.ExecuteNonQuery();
-            return;
-        }
-
-        // The commands live as long as their transaction; the connection finalises their statements when it closes.
-        var prepared = Prepared.GetOrCreateValue(transaction);
-        if (prepared.TryGetValue(sql, out var command))
-        {
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters[name].Value = value ?? DBNull.Value;
-            }
-        }
-        else
-        {
-            command = prepared[sql] = Command(connection, transaction, sql, parameters);
-        }
-
+        using var command = Command(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();
     }
 
