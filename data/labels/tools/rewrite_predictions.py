@@ -31,12 +31,19 @@ def answers(e):
     return [m['line'] for m in e['messages'] if m['role'] == 'answer']
 
 
-def join_rounds(exchanges, path, corpus, most_messages, most_seconds):
+def listing(corpus, path):
+    """A day's messages as listmsgs lists them (line, time, speaker, body), each line's place among them, and each
+    line's time in seconds since midnight."""
     from listmsgs import messages  # ../shared/gold-dev, put on the path by main
     listed = list(messages(os.path.join(corpus, path)))
     position = {line: k for k, (line, _, _, _) in enumerate(listed)}
-    speaker = {line: who for line, _, who, _ in listed}
     seconds = {line: sum(int(x) * f for x, f in zip(time.split(':'), (3600, 60, 1))) for line, time, _, _ in listed}
+    return listed, position, seconds
+
+
+def join_rounds(exchanges, path, corpus, most_messages, most_seconds):
+    listed, position, seconds = listing(corpus, path)
+    speaker = {line: who for line, _, who, _ in listed}
     kept, joined = [], 0
     for e in exchanges:
         first = min(questions(e))
@@ -81,10 +88,7 @@ EMOJI_CODE = re.compile(r'\[[^\[\]]{1,8}\]')
 
 
 def continue_answers(exchanges, path, corpus, most_messages, most_seconds, least_chars):
-    from listmsgs import messages  # ../shared/gold-dev, put on the path by main
-    listed = list(messages(os.path.join(corpus, path)))
-    position = {line: k for k, (line, _, _, _) in enumerate(listed)}
-    seconds = [sum(int(x) * f for x, f in zip(time.split(':'), (3600, 60, 1))) for _, time, _, _ in listed]
+    listed, position, seconds = listing(corpus, path)
     taken = {m['line'] for e in exchanges for m in e['messages']}
     added = 0
     for e in exchanges:
@@ -93,7 +97,7 @@ def continue_answers(exchanges, path, corpus, most_messages, most_seconds, least
             k = position[line]
             who = listed[k][2]
             j = k + 1
-            while j < len(listed) and j - k <= most_messages and seconds[j] - seconds[k] <= most_seconds:
+            while j < len(listed) and j - k <= most_messages and seconds[listed[j][0]] - seconds[listed[k][0]] <= most_seconds:
                 line_j, _, who_j, body = listed[j]
                 text = EMOJI_CODE.sub('', html.unescape(html.unescape(' '.join(body)))).strip()
                 if who_j == who and line_j not in taken and len(text) >= least_chars:
