@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Domain;
 using Microsoft.Data.Sqlite;
 using static KnowledgeBase.Core.Curation.ContentFingerprints;
@@ -12,7 +13,7 @@ namespace KnowledgeBase.Core.Curation;
 /// Keeps entries and exchanges whose first question a build finds on another line of the same file: moves them to
 /// the ids the build gives them, with everything the store holds about them.
 /// </summary>
-internal static class Reanchorer
+internal static partial class Reanchorer
 {
     // Entry and exchange ids follow the line of the first question, so a line added or removed above it (a fuller
     // re-export, a message now on two lines) gives them new ids. Before the build's exchanges and messages replace the
@@ -161,7 +162,8 @@ internal static class Reanchorer
         return new Reanchoring(entryMap, vacated);
     }
 
-    // Stored and built ids whose first question is the same message on another line; only one-to-one matches count.
+    // Stored and built ids whose first question is the same message under another id: moved to another line, or back on
+    // the line of an entry displaced while its question was gone. Only one-to-one matches count.
     private static Dictionary<string, string> Matches(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> built, IReadOnlySet<string> twice)
     {
         Dictionary<string, KeyValuePair<string, string>> Once(IReadOnlyDictionary<string, string> anchors) =>
@@ -172,7 +174,7 @@ internal static class Reanchorer
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, before) in Once(stored))
         {
-            if (after.TryGetValue(key, out var now) && now.Key != before.Key && AnchorLine(now.Value) != AnchorLine(before.Value))
+            if (after.TryGetValue(key, out var now) && now.Key != before.Key && (AnchorLine(now.Value) != AnchorLine(before.Value) || Displaced().IsMatch(before.Key)))
             {
                 map[before.Key] = now.Key;
             }
@@ -208,6 +210,10 @@ internal static class Reanchorer
     internal static string AnchorKey(string anchor) => anchor[(anchor.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
     private static int AnchorLine(string anchor) => int.Parse(anchor.AsSpan(0, anchor.IndexOf(':', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+
+    // The id a stored entry gets when the build gives its id to another question: "<id>-displaced" or "<id>-displaced-<n>".
+    [GeneratedRegex(@"-displaced(-[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Displaced();
 
     internal sealed record Reanchoring(IReadOnlyDictionary<string, string> Moved, IReadOnlyDictionary<string, int> Vacated);
 }

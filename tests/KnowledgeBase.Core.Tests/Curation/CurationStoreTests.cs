@@ -698,6 +698,33 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void A_displaced_entry_whose_question_comes_back_on_its_line_gets_its_id_and_decisions_back()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.AddNote("e-settle", "keep", "alice");
+        store.Reject("e-refund", "bob");
+        store.MergeEntries("e-license", "e-settle", "alice");
+        var without = CurationFixture.Build();
+        without = without with { Exchanges = without.Exchanges.Where(x => x.Id != "x-settle").ToList(), Entries = without.Entries.Where(e => e.Id != "e-settle").ToList() };
+        store.Merge(Shifted(without, Day, -304, id => id.Replace("refund", "settle", StringComparison.Ordinal)));
+        Assert.Equal(CurationStatus.Approved, store.Get("e-settle-displaced")!.Entry.Status);
+
+        // The input as it was: the settlement question is back on its line, the refund question on its own.
+        var result = store.MergeBuild(CurationFixture.Build());
+
+        Assert.Equal("e-settle", result.Moved["e-settle-displaced"]);
+        Assert.Equal("e-refund", result.Moved["e-settle"]);
+        Assert.Empty(result.Added);
+        Assert.Null(store.Get("e-settle-displaced"));
+        var settle = store.Get("e-settle")!;
+        Assert.Equal((CurationStatus.Approved, true, false, "keep"), (settle.Entry.Status, settle.InLatestBuild, settle.ChangedSinceReview, settle.Notes.Single().Text));
+        Assert.Equal("e-settle", store.Get("e-license")!.MergedInto);
+        Assert.Equal((CurationStatus.Rejected, "退款垫资怎么处理？"), (store.Get("e-refund")!.Entry.Status, store.Get("e-refund")!.Entry.Question));
+        Assert.Empty(result.ChangedSinceReview);
+    }
+
+    [Fact]
     public void An_entry_merged_into_one_that_goes_missing_holds_its_exchanges_again_until_that_one_is_back()
     {
         store.Merge(CurationFixture.Build());
