@@ -65,16 +65,18 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
             }
 
             var differences = BuiltDifferences(row, entry, hash);
-            // What was reviewed is what the cited messages said (file, time, speaker, text). A store written before
-            // that fingerprint kept only where the messages were: such a hash that still names this build's sources
-            // takes the fingerprint of what they say now, since that older hash could not see text.
-            var upgrade = row.ReviewedHash is { } reviewed && !reviewed.StartsWith(ContentHashPrefix, StringComparison.Ordinal) && reviewed == hash;
+            // What was reviewed is what the entry cites as it stands (see Rereview below). A reviewed hash from before that
+            // fingerprint is of what the build's own sources said (file, time, speaker, text), or, older still, of where
+            // they were: such a hash that still names this build's sources takes the fingerprint of what they say now,
+            // since that older hash could not see text.
+            var older = !IsEffective(row.ReviewedHash);
+            var upgrade = older && row.ReviewedHash is { } reviewed && !reviewed.StartsWith(ContentHashPrefix, StringComparison.Ordinal) && reviewed == hash;
             var asReviewed = upgrade || row.ReviewedHash == content;
-            var flag = row.Status == CurationStatus.Approved && !row.ChangedSinceReview && !asReviewed;
+            var flag = older && row.Status == CurationStatus.Approved && !row.ChangedSinceReview && !asReviewed;
             // The flag says the entry is no longer what the analyst approved. A build that brings back exactly the
             // sources they reviewed (after a build of the wrong folder, or an import of another corpus, marked it missing
             // or changed) leaves nothing new to look at, so the flag goes; the audit keeps both moves.
-            var unflag = row.Status == CurationStatus.Approved && row.ChangedSinceReview && asReviewed;
+            var unflag = older && row.Status == CurationStatus.Approved && row.ChangedSinceReview && asReviewed;
             if (differences.Count == 0 && row.Present && !flag && !unflag && !upgrade && row.ContentHash == content && row.Anchor == anchor)
             {
                 continue;
@@ -173,6 +175,8 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
                 (int)version);
         }
 
+        Rereview(connection, transaction, existing, now, missing, flagged);
+
         SetMeta(connection, transaction, "build.generatedAt", build.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "build.schemaVersion", build.SchemaVersion.ToString(CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "input.root", build.Input.Root);
@@ -208,11 +212,73 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
         transaction.Commit();
         return new CurationMergeResult(build with { Entries = entries }, added, changed, missing, flagged)
         {
-            PresentBefore = existing.Values.Count(r => r.Origin == BuildActor && r.Present),
+            PresentBefore = existing.Values.Count(r => r.Present && (r.Origin == BuildActor || r.MergedInto is null)),
             ImportedDecisions = imported,
             KeptDecisions = kept,
             Moved = moved,
         };
+    }
+
+    // After the entries' exchanges are worked out: an entry split off another goes missing when the build found none of its
+    // exchanges (and is back when it finds them), and an approved entry is flagged when what it cites as it stands (its
+    // own exchanges, those merged into it, split off it or moved to it) no longer says what it said when approved, or it
+    // is missing; one that says it again is unflagged. An approval from before that fingerprint takes it now, when the
+    // build's check above (or, for an entry split off, what its messages say) found it as reviewed.
+    private static void Rereview(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, EntryRow> before, DateTimeOffset now, List<string> missing, List<string> flagged)
+    {
+        var rows = LoadRows(connection, transaction, "1 = 1", []);
+        var gone = EntryRecomputer.Gone(rows);
+        foreach (var row in rows.Where(r => EntryRecomputer.MergedInto(r, gone) is null).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var wasPresent = before.TryGetValue(row.Id, out var was) && was.Present;
+            var presence = row.Origin != BuildActor && wasPresent != row.Present;
+            var approved = row.Status == CurationStatus.Approved;
+            var effective = IsEffective(row.ReviewedHash);
+            var asReviewed = row.Present && (effective
+                ? row.ReviewedHash == row.EffContentHash
+                : row.Origin == BuildActor || row.ReviewedHash == StoredContentHash(connection, transaction, row.EffSources));
+            var flag = approved && !row.ChangedSinceReview && !asReviewed;
+            var unflag = approved && row.ChangedSinceReview && asReviewed && effective;
+            var upgrade = approved && !row.ChangedSinceReview && asReviewed && !effective && row.EffContentHash is not null;
+            if (!presence && !flag && !unflag && !upgrade)
+            {
+                continue;
+            }
+
+            var version = presence || flag || unflag ? row.Version + 1 : row.Version;
+            Execute(
+                connection,
+                transaction,
+                """
+                UPDATE entries SET version = $version, reviewed_hash = CASE WHEN $upgrade THEN eff_content_hash ELSE reviewed_hash END,
+                    changed_since_review = CASE WHEN $unflag THEN 0 ELSE changed_since_review OR $flag END
+                WHERE id = $id;
+                """,
+                ("$id", row.Id),
+                ("$version", version),
+                ("$upgrade", upgrade),
+                ("$flag", flag),
+                ("$unflag", unflag));
+            if (presence)
+            {
+                Audit(connection, transaction, row.Id, now, BuildActor, row.Present ? "build-back" : "build-missing", "present", row.Present ? "0" : "1", row.Present ? "1" : "0", version);
+                if (!row.Present)
+                {
+                    missing.Add(row.Id);
+                }
+            }
+
+            if (flag)
+            {
+                Audit(connection, transaction, row.Id, now, BuildActor, "changed-since-review", "sources", row.ReviewedHash, row.Present ? row.EffContentHash : null, version);
+                flagged.Add(row.Id);
+            }
+
+            if (unflag)
+            {
+                Audit(connection, transaction, row.Id, now, BuildActor, "back-as-reviewed", "sources", null, row.EffContentHash, version);
+            }
+        }
     }
 
     private static void StoreTopics(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Topic> topics)

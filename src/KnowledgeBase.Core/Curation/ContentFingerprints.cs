@@ -21,6 +21,15 @@ internal static class ContentFingerprints
     internal static string ContentHash(IEnumerable<string> said) =>
         ContentHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
 
+    // Marks a fingerprint of what an entry cites as it stands, merges and splits applied (eff_content_hash): what an
+    // approval reviews. A reviewed hash with the older prefix is of the build's own sources only.
+    internal const string EffectiveHashPrefix = "c2:";
+
+    internal static string EffectiveContentHash(IEnumerable<string> said) =>
+        EffectiveHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
+
+    internal static bool IsEffective(string? reviewedHash) => reviewedHash?.StartsWith(EffectiveHashPrefix, StringComparison.Ordinal) == true;
+
     internal static string Unknown(SourceRef source) => source.ToString();
 
     // The content hash of sources as the store holds their messages (those of the latest build's exchanges).

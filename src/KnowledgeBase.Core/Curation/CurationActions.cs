@@ -213,6 +213,7 @@ internal sealed class CurationActions
             Audit(connection, transaction, sourceId, now, actor, "merge", "merged_into", null, targetId, source.Version + 1);
             Audit(connection, transaction, targetId, now, actor, "merge", "merged_from", null, sourceId, target.Version + 1);
             recomputer.Recompute(connection, transaction, [sourceId, targetId]);
+            KeepReviewed(connection, transaction, targetId);
             return true;
         });
     }
@@ -256,6 +257,7 @@ internal sealed class CurationActions
             Audit(connection, transaction, newId, now, actor, "split", "split_from", null, id, 1);
             Audit(connection, transaction, newId, now, actor, "split", "question", null, entry.Question, 1);
             recomputer.Recompute(connection, transaction, [id, newId]);
+            KeepReviewed(connection, transaction, id);
             return true;
         });
         return newId;
@@ -405,11 +407,11 @@ internal sealed class CurationActions
         return after.ToCurated(LoadNotes(connection, null, [id]).GetValueOrDefault(id, []));
     }
 
-    // Sets the status (approving also takes the current sources as those reviewed) and audits it as action, by default
+    // Sets the status (approving also takes what the entry cites now as what was reviewed) and audits it as action, by default
     // approve, reject or reset; false when there is nothing to change.
     private static bool ChangeStatus(SqliteConnection connection, SqliteTransaction transaction, EntryRow row, string status, string actor, DateTimeOffset now, string? action = null)
     {
-        if (row.Status == status && !(status == CurationStatus.Approved && (row.ChangedSinceReview || row.ReviewedHash != (row.ContentHash ?? row.SourcesHash))))
+        if (row.Status == status && !(status == CurationStatus.Approved && (row.ChangedSinceReview || row.ReviewedHash != (row.EffContentHash ?? row.ContentHash ?? row.SourcesHash))))
         {
             return false;
         }
@@ -420,7 +422,7 @@ internal sealed class CurationActions
             transaction,
             """
             UPDATE entries SET status = $status, version = $version,
-                reviewed_hash = CASE WHEN $status = 'approved' THEN COALESCE(content_hash, sources_hash) ELSE reviewed_hash END,
+                reviewed_hash = CASE WHEN $status = 'approved' THEN COALESCE(eff_content_hash, content_hash, sources_hash) ELSE reviewed_hash END,
                 changed_since_review = CASE WHEN $status = 'approved' THEN 0 ELSE changed_since_review END
             WHERE id = $id;
             """,
@@ -436,6 +438,15 @@ internal sealed class CurationActions
         Audit(connection, transaction, row.Id, now, actor, action, "status", row.Status, status, version);
         return true;
     }
+
+    // A merge or split changes what an approved entry cites by an analyst's own hand: what it cites now is what they
+    // stand behind, so the next build compares with that (an entry already flagged stays flagged until approved again).
+    private static void KeepReviewed(SqliteConnection connection, SqliteTransaction transaction, string id) =>
+        Execute(
+            connection,
+            transaction,
+            "UPDATE entries SET reviewed_hash = eff_content_hash WHERE id = $id AND status = 'approved' AND changed_since_review = 0 AND eff_content_hash IS NOT NULL;",
+            ("$id", id));
 
     // An id no entry has yet. Splitting an exchange off, merging the new entry back and splitting the exchange off again
     // names the same exchanges as the first split: that entry keeps its id and its history (merged away), and the new

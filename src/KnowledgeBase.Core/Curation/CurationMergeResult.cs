@@ -6,10 +6,13 @@ namespace KnowledgeBase.Core.Curation;
 /// <param name="Document">The build with every entry's current status and edits applied (merged-away entries left out).</param>
 /// <param name="Added">Entries new to the store.</param>
 /// <param name="Changed">Entries whose built question, answer, topic or sources changed.</param>
-/// <param name="Missing">Entries in the store that this build no longer produced (kept, with their decisions).</param>
+/// <param name="Missing">
+/// Entries in the store that this build no longer produced, and entries split off another that hold none of the exchanges
+/// it found (kept, with their decisions).
+/// </param>
 /// <param name="ChangedSinceReview">
-/// Approved entries whose cited messages changed (other messages, or the same ones saying something else) or that this
-/// build no longer produced: flagged for another look, still approved.
+/// Approved entries whose cited messages changed (other messages, or the same ones saying something else, those merged
+/// into them or split off them included) or that went missing: flagged for another look, still approved.
 /// </param>
 public sealed record CurationMergeResult(
     KnowledgeBaseDocument Document,
@@ -24,7 +27,7 @@ public sealed record CurationMergeResult(
     /// </summary>
     public IReadOnlyDictionary<string, string> Moved { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Entries the previous build or import had produced: those this one could mark missing.</summary>
+    /// <summary>Entries the previous build or import had produced, and entries split off that held exchanges: those this one could mark missing.</summary>
     public int PresentBefore { get; init; }
 
     /// <summary>

@@ -81,7 +81,8 @@ internal static class CurationSchema
             first_day            TEXT,
             last_day             TEXT,
             content_hash         TEXT,
-            anchor               TEXT
+            anchor               TEXT,
+            eff_content_hash     TEXT
         );
         CREATE TABLE IF NOT EXISTS exchange_moves (
             exchange_id TEXT PRIMARY KEY,
@@ -117,12 +118,15 @@ internal static class CurationSchema
     /// Columns added after the first release, with their definitions: a store written before them gets them on opening.
     /// <c>content_hash</c> is the fingerprint of what an entry's cited messages say (see <c>CurationStore.ContentHash</c>);
     /// <c>anchor</c> is where an entry's or exchange's first question is and a hash of what it is (file, time, speaker,
-    /// text), so a build can tell the same question on another line (see <c>CurationStore.Reanchor</c>).
+    /// text), so a build can tell the same question on another line (see <c>CurationStore.Reanchor</c>);
+    /// <c>eff_content_hash</c> is the fingerprint of what an entry cites as it stands, merges and splits applied, which an
+    /// approval takes as reviewed.
     /// </summary>
     public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
     [
         ("entries", "content_hash", "TEXT"),
         ("entries", "anchor", "TEXT"),
         ("exchanges", "anchor", "TEXT"),
+        ("entries", "eff_content_hash", "TEXT"),
     ];
 }

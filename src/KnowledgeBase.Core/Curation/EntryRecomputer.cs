@@ -61,10 +61,14 @@ internal sealed class EntryRecomputer(CurationDatabase database)
             var candidates = mergedInto is null
                 ? row.BuiltExchangeIds.Concat(children[row.Id].SelectMany(c => c.BuiltExchangeIds))
                 : row.BuiltExchangeIds;
+            // An entry of the latest build cites only exchanges that build found: an exchange whose messages are gone (its
+            // file removed, its question no longer asked) leaves the entry it was merged or moved into, and an entry split
+            // off holding no other is missing. One the build no longer produced keeps what it had, for the analyst to see.
+            var missingBuilt = row.Origin == BuildActor && !row.Present;
             var effective = candidates
                 .Where(x => !moves.TryGetValue(x, out var owner) || owner == row.Id || mergedInto is not null)
                 .Concat(mergedInto is null ? moves.Where(m => m.Value == row.Id).Select(m => m.Key) : [])
-                .Where(exchanges.ContainsKey)
+                .Where(x => exchanges.TryGetValue(x, out var found) && (found.Present || missingBuilt))
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(x => exchanges[x].Ordinal)
                 .ToList();
@@ -87,12 +91,14 @@ internal sealed class EntryRecomputer(CurationDatabase database)
             var groups = effective.Select(x => ChatGroup.Of(exchanges[x].Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             var days = cited.Select(m => m.Time[..10]).Order(StringComparer.Ordinal).ToList();
             var present = row.Origin == BuildActor ? row.Present : effective.Count > 0;
+            var said = EffectiveContentHash(cited.Select(m => MessageContent.Said(m.Path, m.Time, m.Speaker, m.Body)));
             Execute(
                 connection,
                 transaction,
                 """
                 UPDATE entries SET eff_exchange_ids = $exchanges, eff_confidence = $confidence, eff_sources = $sources,
-                    eff_experts = $experts, groups = $groups, expert_names = $names, first_day = $first, last_day = $last, present = $present
+                    eff_experts = $experts, groups = $groups, expert_names = $names, first_day = $first, last_day = $last, present = $present,
+                    eff_content_hash = $said
                 WHERE id = $id;
                 """,
                 ("$id", row.Id),
@@ -104,7 +110,8 @@ internal sealed class EntryRecomputer(CurationDatabase database)
                 ("$names", "," + string.Join(',', experts.Select(e => e.Name.Replace(',', ' '))) + ","),
                 ("$first", days.Count > 0 ? days[0] : null),
                 ("$last", days.Count > 0 ? days[^1] : null),
-                ("$present", present));
+                ("$present", present),
+                ("$said", said));
             if (reindex is null || reindex.Contains(row.Id))
             {
                 database.Index(connection, transaction, row.Id, row.CurrentQuestion, row.CurrentAnswer);
@@ -138,7 +145,7 @@ internal sealed class EntryRecomputer(CurationDatabase database)
             connection,
             transaction,
             """
-            SELECT x.exchange_id, x.path, x.line, x.role, m.time, m.speaker_name, m.company, m.role
+            SELECT x.exchange_id, x.path, x.line, x.role, m.time, m.speaker_name, m.company, m.role, m.speaker, m.body
             FROM exchange_messages x JOIN messages m ON m.path = x.path AND m.line = x.line ORDER BY x.exchange_id, x.seq;
             """))
         using (var reader = command.ExecuteReader())
@@ -154,7 +161,9 @@ internal sealed class EntryRecomputer(CurationDatabase database)
                         reader.GetString(4),
                         reader.GetString(5),
                         reader.IsDBNull(6) ? null : reader.GetString(6),
-                        reader.IsDBNull(7) ? null : reader.GetString(7)));
+                        reader.IsDBNull(7) ? null : reader.GetString(7),
+                        reader.GetString(8),
+                        reader.GetString(9)));
                 }
             }
         }
@@ -164,5 +173,5 @@ internal sealed class EntryRecomputer(CurationDatabase database)
 
     private sealed record ExchangeFacts(string Path, double Confidence, int Ordinal, bool Present, List<CitedFact> Messages);
 
-    private sealed record CitedFact(string Path, int Line, string Role, string Time, string SpeakerName, string? Company, string? SpeakerRole);
+    private sealed record CitedFact(string Path, int Line, string Role, string Time, string SpeakerName, string? Company, string? SpeakerRole, string Speaker, string Body);
 }

@@ -35,13 +35,14 @@ internal sealed record EntryRow(
     string? FirstDay,
     string? LastDay,
     string? ContentHash,
-    string? Anchor)
+    string? Anchor,
+    string? EffContentHash)
 {
     public const string Columns =
         "id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords, experts, " +
         "confidence, sources, sources_hash, status, topic_id, question, answer, reviewed_hash, changed_since_review, " +
         "merged_into, split_from, version, eff_exchange_ids, eff_confidence, eff_sources, eff_experts, groups, first_day, last_day, " +
-        "content_hash, anchor";
+        "content_hash, anchor, eff_content_hash";
 
     public string CurrentTopicId => TopicId ?? BuiltTopicId;
 
@@ -79,7 +80,8 @@ internal sealed record EntryRow(
         r.IsDBNull(26) ? null : r.GetString(26),
         r.IsDBNull(27) ? null : r.GetString(27),
         r.IsDBNull(28) ? null : r.GetString(28),
-        r.IsDBNull(29) ? null : r.GetString(29));
+        r.IsDBNull(29) ? null : r.GetString(29),
+        r.IsDBNull(30) ? null : r.GetString(30));
 
     /// <summary>The entry as it stands now: edits, merges and splits applied.</summary>
     public FaqEntry ToEntry() => new(

@@ -511,6 +511,103 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void An_approved_entry_split_off_another_goes_missing_and_is_flagged_when_its_exchanges_are_gone_and_is_back_with_them()
+    {
+        store.Merge(CurationFixture.Build());
+        store.MergeEntries("e-refund", "e-settle", "alice");
+        var split = store.Split("e-settle", ["x-refund"], "alice").Entry.Id;
+        store.Approve(split, "alice");
+        // The refund question's messages are gone from the day (a fuller export that left them out).
+        var without = CurationFixture.Build();
+        without = without with { Exchanges = without.Exchanges.Where(x => x.Id != "x-refund").ToList(), Entries = without.Entries.Where(e => e.Id != "e-refund").ToList() };
+
+        var result = store.MergeBuild(without);
+
+        Assert.Equal(["e-refund", split], result.Missing.Order(StringComparer.Ordinal).ToList());
+        Assert.Equal([split], result.ChangedSinceReview);
+        var gone = store.Get(split)!;
+        Assert.Equal((CurationStatus.Approved, false, true), (gone.Entry.Status, gone.InLatestBuild, gone.ChangedSinceReview));
+        Assert.DoesNotContain(result.Document.Entries, e => e.Id == split);
+        Assert.Empty(store.ExportApproved().Entries);
+        Assert.Contains(store.Audit(split), a => a is { Action: "build-missing", Actor: "build" });
+
+        var back = store.MergeBuild(CurationFixture.Build());
+
+        Assert.Empty(back.ChangedSinceReview);
+        var restored = store.Get(split)!;
+        Assert.Equal((true, false, "x-refund"), (restored.InLatestBuild, restored.ChangedSinceReview, Assert.Single(restored.Entry.ExchangeIds)));
+        Assert.Contains(back.Document.Entries, e => e.Id == split);
+        Assert.Equal([split], store.ExportApproved().Entries.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void An_approved_entry_split_off_another_is_flagged_when_a_message_it_cites_is_rewritten()
+    {
+        store.Merge(CurationFixture.Build());
+        store.MergeEntries("e-refund", "e-settle", "alice");
+        var split = store.Split("e-settle", ["x-refund"], "alice").Entry.Id;
+        store.Approve(split, "alice");
+        Assert.Empty(store.MergeBuild(CurationFixture.Build()).ChangedSinceReview);
+
+        var result = store.MergeBuild(Rewritten(CurationFixture.Build(), Day, 360, "退款不能垫资。"));
+
+        Assert.Equal([split], result.ChangedSinceReview);
+        Assert.True(store.Get(split)!.ChangedSinceReview);
+    }
+
+    [Fact]
+    public void An_approved_entry_is_flagged_when_a_message_of_an_entry_merged_into_it_is_rewritten_or_gone()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        // The analyst's own merge is what they stand behind: the next build of the same input flags nothing.
+        store.MergeEntries("e-license", "e-settle", "alice");
+        Assert.Empty(store.MergeBuild(CurationFixture.Build()).ChangedSinceReview);
+
+        var rewritten = store.MergeBuild(Rewritten(CurationFixture.Build(), "devarch/2018-04-26-chat.markdown", 20, "要两年。"));
+
+        Assert.Equal(["e-settle"], rewritten.ChangedSinceReview);
+        store.Approve("e-settle", "alice");
+        var without = CurationFixture.Build();
+        without = without with { Exchanges = without.Exchanges.Where(x => x.Id != "x-license").ToList(), Entries = without.Entries.Where(e => e.Id != "e-license").ToList() };
+
+        var gone = store.MergeBuild(without);
+
+        Assert.Equal(["e-settle"], gone.ChangedSinceReview);
+        // faq.json names only exchanges it has.
+        var exchanges = gone.Document.Exchanges.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.All(gone.Document.Entries, e => Assert.All(e.ExchangeIds, x => Assert.Contains(x, exchanges)));
+        Assert.Equal(["x-settle"], store.Get("e-settle")!.Entry.ExchangeIds);
+    }
+
+    [Fact]
+    public void A_store_that_reviewed_built_sources_only_takes_what_an_entry_cites_as_reviewed_once_and_then_sees_merged_in_changes()
+    {
+        store.Merge(CurationFixture.Build());
+        store.MergeEntries("e-license", "e-settle", "alice");
+        store.MergeEntries("e-refund", "e-settle", "alice");
+        var split = store.Split("e-settle", ["x-refund"], "alice").Entry.Id;
+        store.Approve("e-settle", "alice");
+        store.Approve(split, "alice");
+        store.Dispose();
+        // As a store written before the reviewed hash covered merges and splits: of the build's own sources, or of the
+        // split entry's sources at the split.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store.DatabasePath + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE entries SET reviewed_hash = content_hash, eff_content_hash = NULL WHERE status = 'approved';";
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = new CurationStore(new CurationStoreOptions(store.DatabasePath));
+
+        Assert.Empty(reopened.MergeBuild(CurationFixture.Build()).ChangedSinceReview);
+        Assert.Equal(["e-settle"], reopened.MergeBuild(Rewritten(CurationFixture.Build(), "devarch/2018-04-26-chat.markdown", 20, "要两年。")).ChangedSinceReview);
+        Assert.Equal([split], reopened.MergeBuild(Rewritten(CurationFixture.Build(), Day, 360, "退款不能垫资。")).ChangedSinceReview);
+    }
+
+    [Fact]
     public void A_store_that_reviewed_places_only_takes_the_text_as_reviewed_once_and_then_sees_text_changes()
     {
         store.Merge(CurationFixture.Build());
