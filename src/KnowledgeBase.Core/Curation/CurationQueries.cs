@@ -185,6 +185,18 @@ internal sealed class CurationQueries(CurationDatabase database)
     internal IReadOnlyList<AuditRecord> Audit(string? entryId = null, int limit = 1000)
     {
         using var connection = database.OpenConnection();
+        if (entryId is not null && Strings(connection, "SELECT id FROM entries WHERE id = $id;", ("$id", entryId)).Count == 0)
+        {
+            // An id a build moved (its question on another line) names nothing now: say where its history went.
+            var movedTo = Strings(
+                connection,
+                "SELECT entry_id FROM audit WHERE action IN ('build-reanchor', 'build-displaced') AND field = 'id' AND old_value = $id ORDER BY id DESC LIMIT 1;",
+                ("$id", entryId));
+            throw movedTo.Count == 0
+                ? NotFound(entryId)
+                : new CurationException($"no entry {entryId} in the store: a build moved it to {movedTo[0]} (its question is on another line now)");
+        }
+
         using var command = Command(
             connection,
             null,

@@ -148,6 +148,7 @@ public sealed class CurationStore : IDisposable
     /// <param name="entryId">Only this entry's rows, or every entry's.</param>
     /// <param name="limit">At most this many rows.</param>
     /// <returns>The rows.</returns>
+    /// <exception cref="CurationException">No entry has that id (the message says where a build moved it, if it did).</exception>
     public IReadOnlyList<AuditRecord> Audit(string? entryId = null, int limit = 1000) => Guard(() => queries.Audit(entryId, limit));
 
     /// <summary>

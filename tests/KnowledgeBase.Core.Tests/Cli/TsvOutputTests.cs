@@ -30,6 +30,9 @@ public sealed class TsvOutputTests : IDisposable
         Assert.Contains("e-refund\tcandidate\tt-settle\t0.70\t2\tedited\t字段一 字段二 第二行？\n", list.Stdout);
         Assert.Equal([8], FieldCounts(history.Stdout));
         Assert.Contains("\t字段一 字段二 第二行？\t", history.Stdout);
+        var unknown = KbProcess.Run("review", "history", "e-nowhere", "--db", db);
+        Assert.Equal((2, string.Empty), (unknown.ExitCode, unknown.Stdout));
+        Assert.Contains("no entry e-nowhere in the store", unknown.Stderr);
     }
 
     [KbBuiltFact]

@@ -669,7 +669,10 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.Contains(history, a => a is { Actor: "build", Action: "build-reanchor", Field: "id", OldValue: "e-settle", NewValue: "e-settle-16" });
         Assert.Contains(history, a => a is { Action: "build-reanchor", Field: "question", OldValue: "line 49", NewValue: "line 53" });
         Assert.Contains(history, a => a is { Actor: "alice", Action: "approve" });
-        Assert.Empty(store.Audit("e-settle"));
+        Assert.Equal(
+            "no entry e-settle in the store: a build moved it to e-settle-16 (its question is on another line now)",
+            Assert.Throws<CurationException>(() => store.Audit("e-settle")).Message);
+        Assert.Equal("no entry e-nowhere in the store", Assert.Throws<CurationException>(() => store.Audit("e-nowhere")).Message);
         Assert.Equal(["e-settle-16"], Ids(new EntryQuery(Text: "轧差")));
         Assert.Equal(
             [("e-settle-16", CurationStatus.Approved), ("e-refund-16", CurationStatus.Rejected), ("e-license", CurationStatus.Rejected)],
