@@ -77,7 +77,13 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
             // sources they reviewed (after a build of the wrong folder, or an import of another corpus, marked it missing
             // or changed) leaves nothing new to look at, so the flag goes; the audit keeps both moves.
             var unflag = older && row.Status == CurationStatus.Approved && row.ChangedSinceReview && asReviewed;
-            if (differences.Count == 0 && row.Present && !flag && !unflag && !upgrade && row.ContentHash == content && row.Anchor == anchor)
+            // An entry seeded from a curated faq.json (kb review import into a new store) came with the texts its analyst
+            // decided on. The first build that produces it, worded otherwise, keeps those as the analyst's edits (where
+            // there is none yet) instead of replacing them; from then on it is an entry like any other.
+            var decided = row.Status is CurationStatus.Approved or CurationStatus.Rejected;
+            var keptQuestion = row.Seeded && decided && row.Question is null && row.BuiltQuestion != entry.Question ? row.BuiltQuestion : null;
+            var keptAnswer = row.Seeded && decided && row.Answer is null && row.BuiltAnswer != entry.Answer ? row.BuiltAnswer : null;
+            if (differences.Count == 0 && row.Present && !flag && !unflag && !upgrade && !row.Seeded && row.ContentHash == content && row.Anchor == anchor)
             {
                 continue;
             }
@@ -93,10 +99,19 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
                     built_exchange_ids = $exchanges, keywords = $keywords, experts = $experts, confidence = $confidence,
                     sources = $sources, sources_hash = $hash, content_hash = $content, anchor = $anchor,
                     reviewed_hash = CASE WHEN $upgrade THEN $content ELSE reviewed_hash END,
-                    changed_since_review = CASE WHEN $unflag THEN 0 ELSE changed_since_review OR $flag END, version = $version
+                    changed_since_review = CASE WHEN $unflag THEN 0 ELSE changed_since_review OR $flag END, version = $version,
+                    question = COALESCE(question, $keptQuestion), answer = COALESCE(answer, $keptAnswer), seeded = 0
                 WHERE id = $id;
                 """,
-                [.. BuiltColumns(entry, hash, content, anchor), ("$upgrade", upgrade), ("$flag", flag), ("$unflag", unflag), ("$version", version)]);
+                [
+                    .. BuiltColumns(entry, hash, content, anchor),
+                    ("$upgrade", upgrade),
+                    ("$flag", flag),
+                    ("$unflag", unflag),
+                    ("$version", version),
+                    ("$keptQuestion", keptQuestion),
+                    ("$keptAnswer", keptAnswer),
+                ]);
             if (!row.Present)
             {
                 Audit(connection, transaction, entry.Id, now, BuildActor, "build-back", "present", "0", "1", version);
@@ -105,6 +120,16 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
             foreach (var (field, before, after) in differences)
             {
                 Audit(connection, transaction, entry.Id, now, BuildActor, "build-change", field, before, after, version);
+            }
+
+            if (keptQuestion is not null)
+            {
+                Audit(connection, transaction, entry.Id, now, BuildActor, "import-text", "question", entry.Question, keptQuestion, version);
+            }
+
+            if (keptAnswer is not null)
+            {
+                Audit(connection, transaction, entry.Id, now, BuildActor, "import-text", "answer", entry.Answer, keptAnswer, version);
             }
 
             // A question found on another line is reported as moved; it is changed too only when more than its place did.

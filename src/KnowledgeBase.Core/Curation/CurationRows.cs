@@ -166,15 +166,16 @@ internal static class CurationRows
             ("$version", version));
 
     // A build's entry, or (with splitFrom) an entry an analyst split off another, built from its exchanges at the split.
+    // One that comes decided (from a faq.json curated elsewhere) is seeded: its texts are those the analyst decided on.
     internal static void InsertBuiltEntry(SqliteConnection connection, SqliteTransaction transaction, FaqEntry entry, string hash, string content, string? anchor, string? splitFrom = null, int version = 1) =>
         Execute(
             connection,
             transaction,
             """
             INSERT INTO entries (id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords,
-                experts, confidence, sources, sources_hash, content_hash, anchor, status, reviewed_hash, split_from, version)
+                experts, confidence, sources, sources_hash, content_hash, anchor, status, reviewed_hash, split_from, version, seeded)
             VALUES ($id, $origin, 1, $topic, $question, $answer, $exchanges, $keywords, $experts, $confidence, $sources, $hash, $content, $anchor,
-                $status, CASE WHEN $status = 'approved' THEN $content END, $splitFrom, $version);
+                $status, CASE WHEN $status = 'approved' THEN $content END, $splitFrom, $version, $splitFrom IS NULL AND $status <> 'candidate');
             """,
             [
                 .. BuiltColumns(entry, hash, content, anchor),

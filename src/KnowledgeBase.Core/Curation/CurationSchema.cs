@@ -82,7 +82,8 @@ internal static class CurationSchema
             last_day             TEXT,
             content_hash         TEXT,
             anchor               TEXT,
-            eff_content_hash     TEXT
+            eff_content_hash     TEXT,
+            seeded               INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE IF NOT EXISTS exchange_moves (
             exchange_id TEXT PRIMARY KEY,
@@ -120,7 +121,8 @@ internal static class CurationSchema
     /// <c>anchor</c> is where an entry's or exchange's first question is and a hash of what it is (file, time, speaker,
     /// text), so a build can tell the same question on another line (see <c>CurationStore.Reanchor</c>);
     /// <c>eff_content_hash</c> is the fingerprint of what an entry cites as it stands, merges and splits applied, which an
-    /// approval takes as reviewed.
+    /// approval takes as reviewed; <c>seeded</c> marks an entry whose texts and decision came from a curated faq.json
+    /// merged into a new store, until a build has produced it (see <c>BuildMerger.MergeBuild</c>).
     /// </summary>
     public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
     [
@@ -128,5 +130,6 @@ internal static class CurationSchema
         ("entries", "anchor", "TEXT"),
         ("exchanges", "anchor", "TEXT"),
         ("entries", "eff_content_hash", "TEXT"),
+        ("entries", "seeded", "INTEGER NOT NULL DEFAULT 0"),
     ];
 }

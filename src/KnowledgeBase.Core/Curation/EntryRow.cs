@@ -36,13 +36,14 @@ internal sealed record EntryRow(
     string? LastDay,
     string? ContentHash,
     string? Anchor,
-    string? EffContentHash)
+    string? EffContentHash,
+    bool Seeded)
 {
     public const string Columns =
         "id, origin, present, built_topic_id, built_question, built_answer, built_exchange_ids, keywords, experts, " +
         "confidence, sources, sources_hash, status, topic_id, question, answer, reviewed_hash, changed_since_review, " +
         "merged_into, split_from, version, eff_exchange_ids, eff_confidence, eff_sources, eff_experts, groups, first_day, last_day, " +
-        "content_hash, anchor, eff_content_hash";
+        "content_hash, anchor, eff_content_hash, seeded";
 
     public string CurrentTopicId => TopicId ?? BuiltTopicId;
 
@@ -81,7 +82,8 @@ internal sealed record EntryRow(
         r.IsDBNull(27) ? null : r.GetString(27),
         r.IsDBNull(28) ? null : r.GetString(28),
         r.IsDBNull(29) ? null : r.GetString(29),
-        r.IsDBNull(30) ? null : r.GetString(30));
+        r.IsDBNull(30) ? null : r.GetString(30),
+        r.GetInt64(31) != 0);
 
     /// <summary>The entry as it stands now: edits, merges and splits applied.</summary>
     public FaqEntry ToEntry() => new(

@@ -1057,6 +1057,40 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void A_fresh_store_seeded_from_a_curated_document_keeps_its_decided_texts_as_edits_when_a_build_words_them_otherwise()
+    {
+        // A faq.json curated elsewhere: e-settle approved with its question reworded, e-refund rejected with its answer
+        // reworded, e-license reworded but left a candidate.
+        FaqEntry Curated(FaqEntry e) => e.Id switch
+        {
+            "e-settle" => e with { Status = CurationStatus.Approved, Question = "T+1结算如何轧差？" },
+            "e-refund" => e with { Status = CurationStatus.Rejected, Answer = "不适用。" },
+            _ => e with { Question = "牌照续展周期？" },
+        };
+        var curated = CurationFixture.Build();
+        store.Merge(curated with { Entries = curated.Entries.Select(Curated).ToList() });
+
+        store.Merge(CurationFixture.Build());
+
+        var settle = store.Get("e-settle")!;
+        Assert.Equal(("T+1结算如何轧差？", "二清的T+1结算怎么做轧差？", true, false), (settle.Entry.Question, settle.BuiltQuestion, settle.Edited, settle.ChangedSinceReview));
+        Assert.Contains(store.Audit("e-settle"), a => a is { Action: "import-text", Field: "question", OldValue: "二清的T+1结算怎么做轧差？", NewValue: "T+1结算如何轧差？" });
+        Assert.Equal(("不适用。", CurationStatus.Rejected), (store.Get("e-refund")!.Entry.Answer, store.Get("e-refund")!.Entry.Status));
+        var license = store.Get("e-license")!;
+        Assert.Equal(("支付牌照<b>续展</b>要多久？", false), (license.Entry.Question, license.Edited));
+        Assert.Equal(["e-settle"], Ids(new EntryQuery(Text: "如何")));
+
+        // Seeded once: a later build that rewords the built text leaves the analyst's edit alone and makes no new one.
+        store.Merge(Rewritten(CurationFixture.Build(), Day, 53, "日终轧差。") with
+        {
+            Entries = [.. CurationFixture.Build().Entries.Select(e => e.Id == "e-refund" ? e with { Answer = "李四：垫资。" } : e)],
+        });
+        Assert.Equal("T+1结算如何轧差？", store.Get("e-settle")!.Entry.Question);
+        Assert.Equal("不适用。", store.Get("e-refund")!.Entry.Answer);
+        Assert.Single(store.Audit("e-refund"), a => a.Action == "import-text");
+    }
+
+    [Fact]
     public void A_curated_document_merged_into_a_store_with_those_entries_brings_its_decisions_where_the_store_has_candidates()
     {
         store.Merge(CurationFixture.Build());
