@@ -281,11 +281,13 @@ internal sealed class CurationActions
             .ToLookup(r => r.SplitFrom!, StringComparer.Ordinal);
         var entries = new List<FaqEntry>();
         var differing = new List<string>();
+        var unknown = new List<string>();
         foreach (var entry in document.Entries)
         {
             if (!rows.TryGetValue(entry.Id, out var row))
             {
                 entries.Add(entry);
+                unknown.Add(entry.Id);
                 continue;
             }
 
@@ -313,7 +315,7 @@ internal sealed class CurationActions
             }
         }
 
-        return new AppliedDecisions((document with { Entries = entries }).WithTopicsOfEntries(topics), differing);
+        return new AppliedDecisions((document with { Entries = entries }).WithTopicsOfEntries(topics), differing, unknown);
     }
 
     // The store keeps an edit as typed; the faq.json has it masked (unless built with --no-mask): the same text either way.

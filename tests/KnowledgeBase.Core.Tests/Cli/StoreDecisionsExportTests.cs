@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KnowledgeBase.Core.Export;
 using KnowledgeBase.Core.Tests.Export;
 using KnowledgeBase.Core.Tests.Pipeline;
 
@@ -52,6 +53,17 @@ public sealed class StoreDecisionsExportTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.DoesNotContain(rejected, EntryIds(Path.Combine(work, "named", "faq.json")));
+
+        // The store of another build: said loudly, and the faq.json's own entries exported as it has them.
+        var other = Path.Combine(work, "other", "faq.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(other)!);
+        new FaqJsonWriter().WriteFile(Curation.CurationFixture.Build(), other);
+
+        (code, _, stderr) = KbProcess.Run("export", "--in", other, "--db", db, "--out", Path.Combine(work, "mismatched"));
+
+        Assert.Equal(0, code);
+        Assert.Contains($"WARNING: {db} does not have 3 of the 3 entries of {other}", stderr, StringComparison.Ordinal);
+        Assert.Equal(["e-settle", "e-refund", "e-license"], EntryIds(Path.Combine(work, "mismatched", "faq.json")));
 
         (code, _, stderr) = KbProcess.Run("export", "--in", copy, "--out", Path.Combine(work, "alone"));
 

@@ -83,6 +83,22 @@ public sealed class CurationStoreDecisionsTests : IDisposable
         Assert.Empty(store.ApplyDecisions(faq).Differing);
     }
 
+    [Fact]
+    public void A_faq_json_of_another_build_is_mostly_unknown_to_the_store_and_exported_as_it_is()
+    {
+        var faq = store.MergeBuild(CurationFixture.Build()).Document;
+        store.Reject("e-settle", "alice");
+        var other = faq with { Entries = [faq.Entries[0], .. faq.Entries.Skip(1).Select(e => e with { Id = e.Id + "-other" })] };
+
+        var applied = store.ApplyDecisions(other);
+
+        Assert.Equal(["e-refund-other", "e-license-other"], applied.Unknown);
+        Assert.True(applied.MostlyUnknown);
+        Assert.Equal([CurationStatus.Rejected, CurationStatus.Candidate, CurationStatus.Candidate], applied.Document.Entries.Select(e => e.Status));
+        Assert.False(store.ApplyDecisions(faq).MostlyUnknown);
+        Assert.Empty(store.ApplyDecisions(faq).Unknown);
+    }
+
     private static (string, string, string, string, string, string) Shown(FaqEntry e) =>
         (e.Id, e.Status, e.TopicId, e.Question, e.Answer, string.Join(',', e.ExchangeIds));
 }

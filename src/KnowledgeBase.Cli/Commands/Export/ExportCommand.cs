@@ -32,7 +32,14 @@ internal sealed class ExportCommand : Command<ExportSettings>
             document = applied.Document;
             Console.Error.WriteLine(
                 $"review store {db}: {applied.Differing.Count} of {applied.Document.Entries.Count} entries differ from {settings.Input} " +
-                "in status, text, topic or exchanges; the store's are exported");
+                "in status, text, topic or exchanges; the store's are exported" +
+                (applied.Unknown.Count > 0 ? $"; {applied.Unknown.Count} it does not have are exported as {settings.Input} has them" : string.Empty));
+            if (applied.MostlyUnknown)
+            {
+                Terminal.Problem(
+                    $"kb export: WARNING: {db} does not have {applied.Unknown.Count} of the {applied.Document.Entries.Count} entries of {settings.Input}: " +
+                    "is it the review store of another build? Their decisions and edits are not applied; --db names the store of this faq.json");
+            }
         }
 
         // A rejected entry is an analyst's no: it stays in faq.json for the record, but is not published unless asked for.
