@@ -99,6 +99,10 @@ internal sealed class CurationActions
             throw new CurationException("the answer cannot be empty");
         }
 
+        CheckTyped("question", edit.Question);
+        CheckTyped("answer", edit.Answer);
+        CheckTyped("topic", edit.TopicId);
+
         return Act(id, actor, expectedVersion, (connection, transaction, row, now) =>
         {
             var question = edit.Question?.Trim();
@@ -163,6 +167,8 @@ internal sealed class CurationActions
             throw new CurationException("the note is empty");
         }
 
+        CheckTyped("note", text);
+
         return Act(id, actor, expectedVersion, (connection, transaction, row, now) =>
         {
             var version = row.Version + 1;
@@ -183,6 +189,11 @@ internal sealed class CurationActions
     /// <inheritdoc cref="CurationStore.MergeEntries"/>
     internal CuratedEntry MergeEntries(string sourceId, string targetId, string actor, int? expectedSourceVersion = null, int? expectedTargetVersion = null)
     {
+        if (string.IsNullOrWhiteSpace(targetId))
+        {
+            throw new CurationException($"name the entry to merge {sourceId} into");
+        }
+
         if (sourceId == targetId)
         {
             throw new CurationException($"cannot merge {sourceId} into itself");
@@ -439,6 +450,25 @@ internal sealed class CurationActions
         };
         Audit(connection, transaction, row.Id, now, actor, action, "status", row.Status, status, version);
         return true;
+    }
+
+    // What an analyst types is stored as typed and goes into faq.json, pages and the search index, so it must be text: a
+    // NUL or another control character (line breaks and tabs are text) or half of a surrogate pair is refused, saying where.
+    private static void CheckTyped(string what, string? text)
+    {
+        for (var i = 0; text is not null && i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            {
+                var kind = char.IsSurrogate(c) ? "half of a surrogate pair" : "a control character";
+                throw new CurationException($"the {what} has {kind} (U+{(int)c:X4}) at character {i + 1}; nothing was saved");
+            }
+        }
     }
 
     // A merge or split changes what an approved entry cites by an analyst's own hand: what it cites now is what they

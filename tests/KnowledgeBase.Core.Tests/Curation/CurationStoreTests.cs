@@ -162,6 +162,25 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void Edits_and_notes_with_a_control_character_or_half_a_surrogate_pair_are_refused_saying_where()
+    {
+        store.Merge(CurationFixture.Build());
+
+        Assert.Equal(
+            "the answer has a control character (U+0000) at character 3; nothing was saved",
+            Assert.Throws<CurationException>(() => store.Edit("e-refund", new EntryEdit(Answer: "垫资\0"), "alice")).Message);
+        Assert.Equal(
+            "the question has half of a surrogate pair (U+D83D) at character 2; nothing was saved",
+            Assert.Throws<CurationException>(() => store.Edit("e-refund", new EntryEdit(Question: "垫\uD83D资？"), "alice")).Message);
+        Assert.Throws<CurationException>(() => store.AddNote("e-refund", "\uDE00", "alice"));
+        Assert.Equal(1, store.Get("e-refund")!.Version);
+
+        // An emoji (a whole pair), line breaks and tabs are text.
+        store.Edit("e-refund", new EntryEdit(Answer: "垫资 \uD83D\uDE00\n第二行\t完"), "alice");
+        Assert.Equal("垫资 \uD83D\uDE00\n第二行\t完", store.Get("e-refund")!.Entry.Answer);
+    }
+
+    [Fact]
     public void A_stale_save_is_a_conflict_that_names_who_changed_the_entry_and_writes_nothing()
     {
         store.Merge(CurationFixture.Build());
@@ -227,6 +246,7 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.DoesNotContain(store.List(new EntryQuery()), e => e.Id == "e-refund");
         Assert.Equal(("merge", "merged_from", "e-refund"), store.Audit("e-settle").Select(a => (a.Action, a.Field, a.NewValue)).First());
         Assert.Throws<CurationException>(() => store.Approve("e-refund", "bob"));
+        Assert.Equal("name the entry to merge e-license into", Assert.Throws<CurationException>(() => store.MergeEntries("e-license", " ", "alice")).Message);
     }
 
     [Fact]
