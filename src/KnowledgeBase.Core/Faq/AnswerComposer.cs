@@ -9,6 +9,9 @@ namespace KnowledgeBase.Core.Faq;
 /// </summary>
 internal sealed class AnswerComposer
 {
+    // An image given as an answer (a screenshot), in the answer's text: what WeChat itself shows for one.
+    private const string ImageText = "[图片]";
+
     private readonly ChineseSegmenter _segmenter;
     private readonly int _maxParts;
 
@@ -24,7 +27,10 @@ internal sealed class AnswerComposer
     /// <summary>Composes the answer and lists who gave it.</summary>
     /// <param name="answers">Answer messages, from one or more exchanges.</param>
     /// <param name="questions">The question messages: an answer that only repeats one (a twin export, a quote) is dropped.</param>
-    /// <returns>The answer (one attributed line per part, empty when nothing substantive was said) and the experts.</returns>
+    /// <returns>
+    /// The answer (one attributed line per part; only short replies such as "是的" and images, as [图片], when nothing more
+    /// substantive was said; empty when the answers were emoji or punctuation alone) and the experts.
+    /// </returns>
     public ComposedAnswer Compose(IEnumerable<ChatMessage> answers, IEnumerable<ChatMessage>? questions = null)
     {
         var kept = new List<(ChatMessage Message, string Text)>();
@@ -48,6 +54,13 @@ internal sealed class AnswerComposer
             kept.Add((message, text));
         }
 
+        if (kept.Count == 0)
+        {
+            // Nothing substantive, but someone did answer: a yes ("是的", "对的") to a yes-or-no question, or a screenshot.
+            // That is the answer, not "nobody answered"; emoji and punctuation alone are not.
+            kept.AddRange(Brief(answers, asked));
+        }
+
         var parts = kept
             .GroupBy(k => k.Message.Speaker.Raw, StringComparer.Ordinal)
             // What a speaker says comes before what they share (a file name or a link), which rarely reads as an answer alone.
@@ -66,6 +79,23 @@ internal sealed class AnswerComposer
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
         return new ComposedAnswer(answer, string.Join('\n', shown.Select(p => p.Text)), experts);
+    }
+
+    // The short replies and images among the answers, once each, in order.
+    private static IEnumerable<(ChatMessage Message, string Text)> Brief(IEnumerable<ChatMessage> answers, List<string> asked)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var message in answers.OrderBy(m => m.Time).ThenBy(m => m.Source.Path, StringComparer.Ordinal).ThenBy(m => m.Source.Line))
+        {
+            var text = message.Kind is MessageKind.Image ? ImageText
+                : message.Kind is MessageKind.Text or MessageKind.Link ? ChatText.Clean(message.Text, message.Mentions)
+                : string.Empty;
+            var key = message.Kind is MessageKind.Image ? ImageText : Normalize(text);
+            if (key.Length > 0 && !asked.Contains(key) && seen.Add(message.Speaker.Raw + "\u001f" + key))
+            {
+                yield return (message, text);
+            }
+        }
     }
 
     /// <summary>How a part is attributed: <c>钟文帅（天下支付·PM）</c>, or the bare name when company and role are unknown.</summary>

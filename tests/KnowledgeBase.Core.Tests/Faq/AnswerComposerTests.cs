@@ -41,6 +41,25 @@ public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void A_yes_or_a_screenshot_is_the_answer_when_nothing_more_was_said_but_emoji_and_dots_alone_are_not()
+    {
+        var composer = new AnswerComposer(segmenter, 6);
+
+        var yes = composer.Compose(
+        [
+            Chats.Message(Day, 53, "17:58:03", "马绍轩", "是的@caozhiyang\u2005"),
+            Chats.Message(Day, 57, "17:58:09", "马绍轩", "是的"),
+            Chats.Message(Day, 61, "17:58:20", "Ark", "[强]"),
+        ]);
+        var screenshot = composer.Compose([Chats.Message(Day, 53, "17:58:03", "老李-某银行-架构", "![2018-03-10 21:52:50](http://example.com/a.jpg)")]);
+        var nothing = composer.Compose([Chats.Message(Day, 53, "17:58:03", "Ark", "[强]"), Chats.Message(Day, 57, "17:58:05", "Ark", "。。。")]);
+
+        Assert.Equal(("马绍轩：是的", "马绍轩"), (yes.Text, Assert.Single(yes.Experts).Name));
+        Assert.Equal("老李（某银行·架构）：[图片]", screenshot.Text);
+        Assert.Equal((string.Empty, 0), (nothing.Text, nothing.Experts.Count));
+    }
+
+    [Fact]
     public void The_most_informative_part_comes_first()
     {
         var answer = new AnswerComposer(segmenter, 6).Compose(
