@@ -12,6 +12,12 @@ public sealed record ExportOptions(ExportFormat Format)
     /// </summary>
     public string? SourceUrlTemplate { get; init; }
 
+    /// <summary>
+    /// Files the export reads (the faq.json given with <c>--in</c>): never removed as an earlier export's, even when an
+    /// earlier export into the same folder wrote them with the same content.
+    /// </summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
     /// <summary>Personal-data masking and pseudonyms; on by default, as for faq.json.</summary>
     public MaskingOptions Masking { get; init; } = MaskingOptions.Default;
 }

@@ -53,9 +53,11 @@ public static class ExportRecord
     /// <summary>Removes what the previous export wrote and this one did not, then records this export's files.</summary>
     /// <param name="outputDirectory">The export folder.</param>
     /// <param name="written">The files this export wrote, relative to the folder.</param>
+    /// <param name="inputs">Files the export read: left in place, and no longer recorded as an export's.</param>
     /// <returns>The files written, those removed, and those left alone because they changed since the previous export wrote them.</returns>
-    public static ExportResult Update(string outputDirectory, IReadOnlyList<string> written)
+    public static ExportResult Update(string outputDirectory, IReadOnlyList<string> written, IReadOnlyList<string>? inputs = null)
     {
+        var read = (inputs ?? []).Select(Path.GetFullPath).ToHashSet(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         var path = Path.Combine(outputDirectory, FileName);
         var now = written.ToHashSet(StringComparer.Ordinal);
         var removed = new List<string>();
@@ -63,7 +65,7 @@ public static class ExportRecord
         foreach (var (name, hash) in Read(path).Where(r => !now.Contains(r.Name)))
         {
             var file = Path.Combine(outputDirectory, name);
-            if (!File.Exists(file))
+            if (!File.Exists(file) || read.Contains(Path.GetFullPath(file)))
             {
                 continue;
             }

@@ -40,6 +40,6 @@ public sealed class KnowledgeBaseExporter
                 break;
         }
 
-        return ExportRecord.Update(outputDirectory, written);
+        return ExportRecord.Update(outputDirectory, written, options.Inputs);
     }
 }

@@ -77,6 +77,24 @@ public sealed class ExportRecordTests
     }
 
     [Fact]
+    public void The_faq_json_an_export_reads_stays_though_an_earlier_export_wrote_it_there()
+    {
+        using var folder = new ExportFolder();
+        var exporter = new KnowledgeBaseExporter();
+        exporter.Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Json), folder.Path);
+        var input = Path.Combine(folder.Path, "faq.json");
+
+        var pages = exporter.Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Html) { Inputs = [input] }, folder.Path);
+
+        Assert.Empty(pages.Removed);
+        Assert.True(File.Exists(input));
+        // No longer recorded as the export's: the next export leaves it alone too.
+        Assert.DoesNotContain("faq.json", folder.Read(ExportRecord.FileName), StringComparison.Ordinal);
+        Assert.DoesNotContain("faq.json", exporter.Export(SampleDocuments.Payments(), new ExportOptions(ExportFormat.Markdown), folder.Path).Removed);
+        Assert.True(File.Exists(input));
+    }
+
+    [Fact]
     public void Without_a_record_or_with_names_outside_the_folder_nothing_is_removed()
     {
         using var folder = new ExportFolder();

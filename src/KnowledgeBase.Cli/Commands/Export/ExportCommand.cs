@@ -61,6 +61,8 @@ internal sealed class ExportCommand : Command<ExportSettings>
         var options = new ExportOptions(settings.ParsedFormat)
         {
             SourceUrlTemplate = settings.SourceUrl,
+            // The faq.json read here may be one an earlier export wrote into this folder (or a build's, the same bytes).
+            Inputs = settings.Input is null ? [] : [settings.Input],
             Masking = new MaskingOptions
             {
                 MaskPersonalData = !settings.NoMask,
