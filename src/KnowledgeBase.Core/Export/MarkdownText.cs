@@ -29,6 +29,13 @@ internal static partial class MarkdownText
         }
 
         var escaped = builder.ToString();
+        // MDX reads a paragraph that starts with "import" or "export" as JavaScript; an entity for its first letter is
+        // the same letter to every Markdown renderer, and no keyword to MDX.
+        if (escaped.StartsWith("import", StringComparison.Ordinal) || escaped.StartsWith("export", StringComparison.Ordinal))
+        {
+            return (escaped[0] == 'i' ? "&#105;" : "&#101;") + escaped[1..];
+        }
+
         return BlockStart().IsMatch(escaped) ? BlockStart().Replace(escaped, m => m.Groups[1].Value + "\\" + m.Groups[2].Value, 1) : escaped;
     }
 

@@ -14,11 +14,14 @@ public sealed class MarkdownTextTests
     [InlineData("*加粗* _斜体_ `代码` a|b", "\\*加粗\\* \\_斜体\\_ \\`代码\\` a\\|b")]
     [InlineData("{props} & MDX", "&#123;props&#125; &amp; MDX")]
     [InlineData("第一行\n\n第二行", "第一行 第二行")]
+    [InlineData("import pandas as pd", "&#105;mport pandas as pd")]
+    [InlineData("export const a = 1", "&#101;xport const a = 1")]
+    [InlineData("导入 import 不在行首", "导入 import 不在行首")]
     public void Inline_escapes_markup(string text, string expected) => Assert.Equal(expected, MarkdownText.Inline(text));
 
     [Fact]
     public void Paragraphs_keep_lines_apart() =>
-        Assert.Equal("第一行\n\n\\- 第二行", MarkdownText.Paragraphs("第一行\n- 第二行\n\n"));
+        Assert.Equal("第一行\n\n\\- 第二行\n\n&#101;xport PATH=/opt/recon", MarkdownText.Paragraphs("第一行\n- 第二行\n\nexport PATH=/opt/recon"));
 
     [Theory]
     [InlineData("支付\"牌照\"", "\"支付\\\"牌照\\\"\"")]
