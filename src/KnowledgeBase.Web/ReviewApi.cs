@@ -206,7 +206,8 @@ internal static class ReviewApi
             throw new CurationException("say who you are: fill in the reviewer name");
         }
 
-        return actor.Length > MaxActorLength ? actor[..MaxActorLength] : actor;
+        return actor.Length <= MaxActorLength ? actor
+            : actor[..(char.IsHighSurrogate(actor[MaxActorLength - 1]) ? MaxActorLength - 1 : MaxActorLength)];
     }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

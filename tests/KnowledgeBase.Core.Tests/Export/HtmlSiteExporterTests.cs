@@ -123,6 +123,20 @@ public sealed partial class HtmlSiteExporterTests
         Assert.DoesNotContain("暂无回答", folder.Read("entry-e-7d793037.html"));
     }
 
+    [Fact]
+    public void A_topic_page_excerpt_never_cuts_an_emoji_in_half()
+    {
+        using var folder = new ExportFolder();
+        var document = SampleDocuments.Payments();
+        var answer = new string('款', 119) + "\uD83D\uDE00之后";
+        document = document with { Entries = [document.Entries[0] with { Answer = answer }, .. document.Entries.Skip(1)] };
+
+        new KnowledgeBaseExporter().Export(document, new ExportOptions(ExportFormat.Html), folder.Path);
+
+        Assert.Contains($"<p class=\"excerpt\">{new string('款', 119)}…</p>", folder.Read("topic-t-licence.html"));
+        Assert.DoesNotContain("\uFFFD", folder.Read("topic-t-licence.html"));
+    }
+
     [GeneratedRegex("<([A-Za-z][A-Za-z0-9]*)[^>]*>")]
     private static partial Regex TagPattern();
 
