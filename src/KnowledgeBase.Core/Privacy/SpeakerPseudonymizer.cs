@@ -139,18 +139,40 @@ internal sealed class SpeakerPseudonymizer
                 continue;
             }
 
-            for (var length = Math.Min(MaxSurfaceLength, text.Length - i); length > 0; length--)
+            // "@[澳觅支付_PM]Flugel-Yan": a company or role in brackets before the name goes with it.
+            var at = i;
+            if (!NameAt(text, at, out var pseudonym, out var length) && c is '@' or '＠' && at < text.Length && text[at] is '[' or '【')
             {
-                if (bySurface.TryGetValue(text.Substring(i, length), out var pseudonym))
+                var close = text.IndexOf(text[at] == '[' ? ']' : '】', at + 1);
+                if (close > at && close - at <= MaxSurfaceLength && NameAt(text, close + 1, out pseudonym, out length))
                 {
-                    builder.Append(pseudonym);
-                    i += length;
-                    break;
+                    at = close + 1;
                 }
+            }
+
+            if (pseudonym is not null)
+            {
+                builder.Append(pseudonym);
+                i = at + length;
             }
         }
 
         return builder.ToString();
+    }
+
+    // The longest name of the document's people that starts at index start of text.
+    private bool NameAt(string text, int start, out string? pseudonym, out int length)
+    {
+        for (length = Math.Min(MaxSurfaceLength, text.Length - start); length > 0; length--)
+        {
+            if (bySurface.TryGetValue(text.Substring(start, length), out pseudonym))
+            {
+                return true;
+            }
+        }
+
+        pseudonym = null;
+        return false;
     }
 
     /// <summary>

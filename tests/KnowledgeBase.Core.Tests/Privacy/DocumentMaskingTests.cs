@@ -101,6 +101,7 @@ public sealed partial class DocumentMaskingTests
                 new ExchangeMessage(SampleDocuments.Message("proddev/2018-03-06-chat.markdown", 3, "2018-03-06T10:00:00", product, "轧差怎么读？"), MessageRole.Question),
                 new ExchangeMessage(SampleDocuments.Message("proddev/2018-03-06-chat.markdown", 5, "2018-03-06T10:01:00", gong, "zha"), MessageRole.Answer),
                 new ExchangeMessage(SampleDocuments.Message("proddev/2018-03-06-chat.markdown", 7, "2018-03-06T10:02:00", cheng, "龚晓冬说的对，支付产品经理都读zha，聚合支付_程昱同意，程昱也是"), MessageRole.Context),
+                new ExchangeMessage(SampleDocuments.Message("proddev/2018-03-06-chat.markdown", 9, "2018-03-06T10:03:00", gong, "对吗@[聚合支付_PM]程昱? 问@【清结算】龚晓冬-清结算-北京 @[无名]某人"), MessageRole.Context),
             ],
             0.8,
             "t-licence");
@@ -115,6 +116,8 @@ public sealed partial class DocumentMaskingTests
         var messages = masked.Exchanges[^1].Messages.Select(m => m.Message).ToList();
         var (g, c) = (messages[1].Speaker.Raw, messages[2].Speaker.Raw);
         Assert.Equal($"{g}说的对，支付产品经理都读zha，{c}同意，程昱也是", messages[2].Body);
+        // A company or role in brackets before a mentioned name goes with it; a name nobody has stays.
+        Assert.Equal($"对吗@{c}? 问@{g} @[无名]某人", messages[3].Body);
         Assert.Equal(["牌照"], masked.Topics[0].Keywords);
         Assert.Equal($"牌照 · {g}", masked.Topics[0].Label);
     }
