@@ -45,13 +45,22 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
             .Replace(Path.DirectorySeparatorChar, '/');
         try
         {
-            var length = new FileInfo(fullPath).Length;
+            // The length of what a link names, not of the link.
+            var file = new FileInfo(fullPath);
+            var length = (file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file).Length;
+            if (length == 0)
+            {
+                // Not opened: a named pipe says 0 bytes and opening it waits for a writer forever; a device such as
+                // /dev/zero says 0 and never ends. An empty file has nothing to read either.
+                return new LoadedChatLog(relativePath, null, Unread(relativePath, "empty file (0 bytes; a named pipe or a device says so too): not read"));
+            }
+
             if (length > options.MaxFileBytes)
             {
                 return new LoadedChatLog(relativePath, null, Unread(relativePath, $"file too large ({length} bytes, limit {options.MaxFileBytes}): not read"));
             }
 
-            // A device or a file still growing can give more than its length said (a link to /dev/zero says 0 and never ends).
+            // A file still growing can give more than its length said.
             return ReadAtMost(fullPath, options.MaxFileBytes) is { } read
                 ? new LoadedChatLog(relativePath, read, null)
                 : new LoadedChatLog(relativePath, null, Unread(relativePath, $"file too large (more than {options.MaxFileBytes} bytes while reading): not read"));
