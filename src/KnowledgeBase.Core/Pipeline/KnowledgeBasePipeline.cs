@@ -177,7 +177,7 @@ public sealed class KnowledgeBasePipeline
         var document = new KnowledgeBaseDocument(
             KnowledgeBaseDocument.CurrentSchemaVersion,
             options.GeneratedAt ?? DateTimeOffset.UtcNow,
-            new InputSummary(options.InputRoot, read, messages, sortedProblems.Count) { SkippedFiles = files.Count - read },
+            new InputSummary(options.InputRoot, read, messages, InputProblem.Total(sortedProblems)) { SkippedFiles = files.Count - read },
             clustering.Topics,
             clustering.Exchanges,
             entries);
@@ -201,7 +201,7 @@ public sealed class KnowledgeBasePipeline
         var document = new KnowledgeBaseDocument(
             KnowledgeBaseDocument.CurrentSchemaVersion,
             options.GeneratedAt ?? DateTimeOffset.UtcNow,
-            new InputSummary(options.InputRoot, 0, 0, problems.Count) { SkippedFiles = skippedFiles },
+            new InputSummary(options.InputRoot, 0, 0, InputProblem.Total(problems)) { SkippedFiles = skippedFiles },
             [],
             [],
             []);

@@ -28,7 +28,7 @@ internal sealed class ProblemLog(string path, int limit)
             return problems.AsReadOnly();
         }
 
-        problems.Add(new InputProblem(Path, 0, $"{suppressed} more problems not listed"));
+        problems.Add(new InputProblem(Path, 0, $"{suppressed} more problems not listed") { Count = suppressed });
         suppressed = 0;
         return problems.AsReadOnly();
     }

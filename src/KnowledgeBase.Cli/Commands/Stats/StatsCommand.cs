@@ -74,7 +74,7 @@ internal sealed class StatsCommand : Command<StatsSettings>
             Speakers: messages.Select(m => m.Speaker.Raw).Distinct().Count(),
             First: dated.Count == 0 ? null : dated.Min(d => d.Date).ToString("yyyy-MM-dd"),
             Last: dated.Count == 0 ? null : dated.Max(d => d.Date).ToString("yyyy-MM-dd"),
-            Problems: problems.Count);
+            Problems: InputProblem.Total(problems));
 
         if (settings.Json)
         {
