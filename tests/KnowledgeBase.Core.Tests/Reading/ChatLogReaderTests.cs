@@ -128,6 +128,32 @@ public sealed class ChatLogReaderTests
     }
 
     [Fact]
+    public void Headers_written_with_look_alike_characters_are_reported_with_what_they_used()
+    {
+        var text = "---\ndate: 2024-03-05\n---\n> 10:00:00  张三\n\n你好\n\n"
+            + ">\u00A010:00:01  李四\n\n"
+            + "\uFEFF> 10:00:02  王五\n\n"
+            + "\uFF1E 10:00:03  赵六\n\n"
+            + "> 10\uFF1A00\uFF1A04  钱七\n\n"
+            + "\u3000> \uFF11\uFF10:00:05  孙八\n\n"
+            + "> 10:00:06  Ｊａｃｋ\u3000１２３\n\n"
+            + "＞＞ 原话照录\n";
+
+        var result = reader.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(["张三", "Ｊａｃｋ\u3000１２３"], result.Day.Messages.Select(m => m.Speaker.Raw));
+        Assert.Equal(
+            [
+                "g/2024-03-05-chat.markdown:8: malformed message header (U+00A0 for a space): kept as body text of the message on line 4",
+                "g/2024-03-05-chat.markdown:10: malformed message header (invisible character U+FEFF): kept as body text of the message on line 4",
+                "g/2024-03-05-chat.markdown:12: malformed message header (full-width '＞' for '>'): kept as body text of the message on line 4",
+                "g/2024-03-05-chat.markdown:14: malformed message header (full-width '：' for ':'): kept as body text of the message on line 4",
+                "g/2024-03-05-chat.markdown:16: malformed message header (U+3000 for a space, full-width digits, '>' not at the start of the line): kept as body text of the message on line 4",
+            ],
+            result.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void Problems_beyond_the_limit_are_summed_up()
     {
         var lines = string.Concat(Enumerable.Range(0, 10).Select(i => $"> 25:00:0{i}  高远  \n"));
