@@ -99,6 +99,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         }
 
         var lines = TextLine.Split(text);
+        ReportLoneCarriageReturns(text, lines, problems);
         var headers = CountHeaders(text, lines, out var firstHeader);
         if (decoded.IsBinary)
         {
@@ -138,6 +139,39 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFileBytes, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxProblemsPerFile, nameof(options));
         return options;
+    }
+
+    // Lines end at LF (a CR before it is dropped), as grep -n and editors number them, so a CR alone ends no line: a file
+    // of CR-only line endings is one line, and a header after a lone CR is text of the line it is on. Both are said.
+    private static void ReportLoneCarriageReturns(string text, List<TextLine> lines, ProblemLog problems)
+    {
+        if (!text.Contains('\r', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (lines.Count == 1 && text.Contains("\r> ", StringComparison.Ordinal))
+        {
+            problems.Add(0, "lines end in CR only (classic Mac OS), so the file reads as one line and its messages are lost; convert the line endings to LF (tr '\\r' '\\n')");
+            return;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].In(text);
+            var cr = line.IndexOf('\r');
+            while (cr >= 0)
+            {
+                var after = line[(cr + 1)..];
+                if (TextLine.IsHeader(after) || MalformedHeaderDetector.Describe(after) is not null)
+                {
+                    problems.Add(i + 1, $"a message header after a lone carriage return (CR) at character {cr + 1} is text of this line, not a message; line endings must be LF or CRLF");
+                }
+
+                var next = after.IndexOf('\r');
+                cr = next < 0 ? -1 : cr + 1 + next;
+            }
+        }
     }
 
     private static int CountHeaders(string text, List<TextLine> lines, out int firstHeader)

@@ -154,6 +154,18 @@ public sealed class ChatLogReaderTests
     }
 
     [Fact]
+    public void A_header_after_a_lone_carriage_return_and_a_file_of_cr_line_endings_are_reported()
+    {
+        var inside = reader.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes("---\ndate: 2024-03-05\n---\n> 10:00:00  A\r> 10:00:01  B\n\nlost\r\nkept\rtoo\n"));
+        var crOnly = reader.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes("---\rdate: 2024-03-05\r---\r> 10:00:00  A\r\rhi\r"));
+
+        Assert.Equal(
+            "g/2024-03-05-chat.markdown:4: a message header after a lone carriage return (CR) at character 14 is text of this line, not a message; line endings must be LF or CRLF",
+            Assert.Single(inside.Problems).ToString());
+        Assert.Contains(crOnly.Problems, p => p.ToString() == "g/2024-03-05-chat.markdown: lines end in CR only (classic Mac OS), so the file reads as one line and its messages are lost; convert the line endings to LF (tr '\\r' '\\n')");
+    }
+
+    [Fact]
     public void Problems_beyond_the_limit_are_summed_up()
     {
         var lines = string.Concat(Enumerable.Range(0, 10).Select(i => $"> 25:00:0{i}  高远  \n"));
