@@ -322,7 +322,8 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         else if (rest.Length > options.MaxSpeakerLength)
         {
             problems.Add(line, $"speaker of {rest.Length} characters cut to {options.MaxSpeakerLength}");
-            rest = rest[..options.MaxSpeakerLength];
+            // Never half an emoji (a surrogate pair).
+            rest = rest[..(char.IsHighSurrogate(rest[options.MaxSpeakerLength - 1]) ? options.MaxSpeakerLength - 1 : options.MaxSpeakerLength)];
         }
 
         var lookup = speakers.GetAlternateLookup<ReadOnlySpan<char>>();

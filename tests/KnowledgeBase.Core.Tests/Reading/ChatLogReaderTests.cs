@@ -166,6 +166,17 @@ public sealed class ChatLogReaderTests
     }
 
     [Fact]
+    public void A_long_speaker_is_cut_without_halving_an_emoji()
+    {
+        var limited = new ChatLogReader(new ChatLogReaderOptions { MaxSpeakerLength = 4 });
+
+        var result = limited.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes("---\ndate: 2024-03-05\n---\n> 10:37:56  abc\uD83D\uDE00\uD83D\uDE00\n\n你好\n"));
+
+        Assert.Equal("abc", result.Day.Messages[0].Speaker.Raw);
+        Assert.Equal("g/2024-03-05-chat.markdown:4: speaker of 7 characters cut to 4", Assert.Single(result.Problems).ToString());
+    }
+
+    [Fact]
     public void Problems_beyond_the_limit_are_summed_up()
     {
         var lines = string.Concat(Enumerable.Range(0, 10).Select(i => $"> 25:00:0{i}  高远  \n"));

@@ -14,6 +14,8 @@ public sealed class HtmlEntityDecoderTests
     [InlineData("&gt;", ">")]
     [InlineData("产品&市场", "产品&市场")]
     [InlineData("no entities", "no entities")]
+    [InlineData("a&#0;b&amp;#x7;c&#xFFFF;d", "a\uFFFDb\uFFFDc\uFFFDd")]
+    [InlineData("行一&#10;行二&#9;列", "行一\n行二\t列")]
     public void Decodes_repeatedly_up_to_three_rounds(string text, string expected) => Assert.Equal(expected, HtmlEntityDecoder.Decode(text));
 
     [Fact]
