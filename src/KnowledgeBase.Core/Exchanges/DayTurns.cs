@@ -13,6 +13,7 @@ internal sealed class DayTurns
     public const int EchoTurns = 10;
 
     private readonly Dictionary<int, int> _indexByLine = [];
+    private readonly int[] _spokenBefore;
 
     private DayTurns(
         ChatDay day, IReadOnlyList<Turn> turns, IReadOnlyList<IReadOnlyList<string>> addressees, IReadOnlyList<string?> quoted, IReadOnlyList<float[]> profiles)
@@ -22,17 +23,26 @@ internal sealed class DayTurns
         Addressees = addressees;
         Quoted = quoted;
         Profiles = profiles;
+        var spoken = new Dictionary<string, int>(StringComparer.Ordinal);
+        var spokenBefore = new int[turns.Count];
         foreach (var turn in turns)
         {
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spoken, turn.Speaker, out _);
+            spokenBefore[turn.Index] = count++;
             _indexByLine[turn.Message.Source.Line] = turn.Index;
             foreach (var duplicate in turn.Duplicates)
             {
                 _indexByLine[duplicate.Line] = turn.Index;
             }
         }
+
+        _spokenBefore = spokenBefore;
     }
 
     public ChatDay Day { get; }
+
+    /// <summary>For each turn, how many turns its speaker had before it that day.</summary>
+    public IReadOnlyList<int> SpokenBefore => _spokenBefore;
 
     public IReadOnlyList<Turn> Turns { get; }
 

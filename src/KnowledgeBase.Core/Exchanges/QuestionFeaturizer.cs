@@ -76,7 +76,6 @@ internal static class QuestionFeaturizer
 
         // A message deep in an ongoing discussion of the same words is a reply, rarely a new question.
         double before = 0;
-        var spoken = 0;
         for (var j = Math.Max(0, index - LookAhead); j < index; j++)
         {
             if (turns[j].Speaker != turn.Speaker)
@@ -85,13 +84,7 @@ internal static class QuestionFeaturizer
             }
         }
 
-        for (var j = 0; j < index; j++)
-        {
-            if (turns[j].Speaker == turn.Speaker)
-            {
-                spoken++;
-            }
-        }
+        var spoken = day.SpokenBefore[index];
 
         var answerCues = 0;
         for (var j = index + 1; j < end; j++)
