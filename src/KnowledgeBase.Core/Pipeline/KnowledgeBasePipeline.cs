@@ -120,9 +120,9 @@ public sealed class KnowledgeBasePipeline
             read += day.IsChatLog ? 1 : 0;
         }
 
-        if (messages == 0 && !problems.IsEmpty)
+        if (read == 0 && !problems.IsEmpty)
         {
-            // Only unreadable files: nothing to build from. Disposing the cache rolls this pass back, so it keeps the
+            // Only unreadable files (a day nobody spoke on, with a front matter, is read): nothing to build from. Disposing the cache rolls this pass back, so it keeps the
             // records of the last real build.
             return NothingReadable(options, files.Count, Sorted(problems), found.LeftOut, headers, timings);
         }

@@ -196,6 +196,20 @@ public sealed class IncrementalBuildTests : IDisposable
         return files;
     }
 
+    [Fact]
+    public void A_day_nobody_spoke_on_with_a_problem_is_read_not_nothing_readable()
+    {
+        var day = Path.Combine(work.Path, "quiet", "g", "2018-01-01-chat.markdown");
+        Directory.CreateDirectory(Path.GetDirectoryName(day)!);
+        File.WriteAllText(day, "---\nlayout: source\ndate: 2018-01-01\ndate: 2018-01-01\n---\n");
+
+        var result = Build(Path.Combine(work.Path, "quiet"), null);
+
+        Assert.False(result.NothingReadable);
+        Assert.NotEmpty(result.Problems);
+        Assert.Equal((1, 0, 0), (result.Document.Input.Files, result.Document.Input.SkippedFiles, result.Document.Input.Messages));
+    }
+
     private static PipelineResult Build(string input, string? cachePath) =>
         new KnowledgeBasePipeline().Run(new KnowledgeBasePipelineOptions(input) { GeneratedAt = GeneratedAt, CachePath = cachePath });
 
