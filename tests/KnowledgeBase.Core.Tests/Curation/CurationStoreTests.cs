@@ -609,18 +609,9 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         var split = store.Split("e-settle", ["x-refund"], "alice").Entry.Id;
         store.Approve("e-settle", "alice");
         store.Approve(split, "alice");
-        store.Dispose();
         // As a store written before the reviewed hash covered merges and splits: of the build's own sources, or of the
         // split entry's sources at the split.
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store.DatabasePath + ";Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE entries SET reviewed_hash = content_hash, eff_content_hash = NULL WHERE status = 'approved';";
-            command.ExecuteNonQuery();
-        }
-
-        using var reopened = new CurationStore(new CurationStoreOptions(store.DatabasePath));
+        using var reopened = ReopenedAfter("UPDATE entries SET reviewed_hash = content_hash, eff_content_hash = NULL WHERE status = 'approved';");
 
         Assert.Empty(reopened.MergeBuild(CurationFixture.Build()).ChangedSinceReview);
         Assert.Equal(["e-settle"], reopened.MergeBuild(Rewritten(CurationFixture.Build(), "devarch/2018-04-26-chat.markdown", 20, "要两年。")).ChangedSinceReview);
@@ -634,17 +625,8 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         store.Approve("e-settle", "alice");
         store.Approve("e-refund", "alice");
         store.Approve("e-license", "alice");
-        store.Dispose();
         // As a store written before reviewed hashes covered text: no content_hash column, reviewed_hash of the places.
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store.DatabasePath + ";Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE entries DROP COLUMN content_hash; UPDATE entries SET reviewed_hash = sources_hash WHERE status = 'approved';";
-            command.ExecuteNonQuery();
-        }
-
-        using var reopened = new CurationStore(new CurationStoreOptions(store.DatabasePath));
+        using var reopened = ReopenedAfter("ALTER TABLE entries DROP COLUMN content_hash; UPDATE entries SET reviewed_hash = sources_hash WHERE status = 'approved';");
         // e-license's answer is rewritten before the first build of the new kind: the old hash could not see that, so
         // it is taken as reviewed; e-refund gains a source, which the old hash sees.
         var first = Rewritten(CurationFixture.Build(), "devarch/2018-04-26-chat.markdown", 20, "要两年。");
@@ -737,20 +719,11 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     {
         store.Merge(CurationFixture.Build());
         store.Approve("e-settle", "alice");
-        store.Dispose();
         // As a store of before: no anchors, no content hashes, a reviewed hash of the places only.
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store.DatabasePath + ";Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                ALTER TABLE entries DROP COLUMN anchor; ALTER TABLE exchanges DROP COLUMN anchor; ALTER TABLE entries DROP COLUMN content_hash;
-                UPDATE entries SET reviewed_hash = sources_hash WHERE status = 'approved';
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        using var reopened = new CurationStore(new CurationStoreOptions(store.DatabasePath));
+        using var reopened = ReopenedAfter("""
+            ALTER TABLE entries DROP COLUMN anchor; ALTER TABLE exchanges DROP COLUMN anchor; ALTER TABLE entries DROP COLUMN content_hash;
+            UPDATE entries SET reviewed_hash = sources_hash WHERE status = 'approved';
+            """);
         var result = reopened.MergeBuild(Shifted(CurationFixture.Build(), Day, 4, id => id + "-16"));
 
         Assert.Equal(["e-refund", "e-settle"], result.Moved.Keys.Order(StringComparer.Ordinal));
@@ -1170,6 +1143,21 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         public DateTimeOffset Now { get; set; } = start;
 
         public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    // The store closed, changed by sql into what an older version of it wrote, and opened again.
+    private CurationStore ReopenedAfter(string sql)
+    {
+        store.Dispose();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store.DatabasePath + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        return new CurationStore(new CurationStoreOptions(store.DatabasePath));
     }
 
     // The build with the message at path:line saying body instead.
