@@ -56,7 +56,8 @@ internal static partial class HtmlText
         return builder.Append(Escape(line[at..])).ToString();
     }
 
-    // A Markdown link or image with an http(s) target, else a bare http(s) address up to a space, a quote or CJK punctuation.
-    [GeneratedRegex("""(?<image>!)?\[(?<title>[^\[\]]{1,300})\]\((?<url>https?://[^\s()<>"']+)\)|(?<bare>https?://[^\s<>"'()（）【】「」，。、；！？“”]+)""", RegexOptions.IgnoreCase)]
+    // A Markdown link or image with an http(s) target (its title may hold the placeholder of masked personal data, such as
+    // [手机号]), else a bare http(s) address up to a space, a quote or CJK punctuation.
+    [GeneratedRegex("""(?<image>!)?\[(?<title>(?:[^\[\]]|\[(?:银行卡号|身份证号|手机号|微信号|QQ号|座机号|邮箱)\]){1,300})\]\((?<url>https?://[^\s()<>"']+)\)|(?<bare>https?://[^\s<>"'()（）【】「」，。、；！？“”]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex LinkPattern();
 }

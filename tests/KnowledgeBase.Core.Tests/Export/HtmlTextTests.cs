@@ -15,6 +15,21 @@ public sealed class HtmlTextTests
     }
 
     [Fact]
+    public void A_shared_card_whose_title_had_personal_data_masked_stays_a_link()
+    {
+        var html = HtmlText.LinkedLines("[开户指南 [手机号]](https://example.com/guide)");
+
+        Assert.Equal($"<a href=\"https://example.com/guide\" {Rel}>开户指南 [手机号]</a>", html);
+
+        // Every placeholder the masker writes.
+        foreach (var kind in Enum.GetValues<KnowledgeBase.Core.Privacy.PersonalDataKind>())
+        {
+            var placeholder = KnowledgeBase.Core.Privacy.PersonalDataMasker.Placeholder(kind);
+            Assert.StartsWith("<a ", HtmlText.LinkedLines($"[联系 {placeholder}](https://example.com/)"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void An_image_becomes_a_link_that_says_it_is_one()
     {
         var html = HtmlText.LinkedLines("![2018-03-05 21:01:28](http://static.cocolian.cn/img/201803/20180305_210128.png)");
