@@ -307,7 +307,8 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
             return new TimeOnly(hour, minute, second);
         }
 
-        var clamped = new TimeOnly(Math.Min(hour, 23), Math.Min(minute, 59), Math.Min(second, 59));
+        // Past the day's last hour (24:00:00 is its end) is the day's last second; otherwise each field at most its largest.
+        var clamped = hour > 23 ? new TimeOnly(23, 59, 59) : new TimeOnly(hour, Math.Min(minute, 59), Math.Min(second, 59));
         problems.Add(line, $"impossible time {header[2..10]}: read as {clamped.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}");
         return clamped;
     }

@@ -153,7 +153,7 @@ public sealed class HostileInputTests
         Assert.Equal(
             $"""
             messages 4, headers 4
-            {P}impossible-times.markdown:5: impossible time 24:00:00: read as 23:00:00
+            {P}impossible-times.markdown:5: impossible time 24:00:00: read as 23:59:59
             {P}impossible-times.markdown:9: impossible time 99:99:99: read as 23:59:59
             {P}impossible-times.markdown:13: impossible time 23:60:00: read as 23:59:00
             {P}impossible-times.markdown:21: malformed message header (time '1:02:03' must be HH:MM:SS): kept as body text of the message on line 17
