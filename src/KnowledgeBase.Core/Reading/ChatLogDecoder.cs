@@ -7,8 +7,8 @@ namespace KnowledgeBase.Core.Reading;
 internal sealed record DecodedText(string Text, bool IsBinary);
 
 /// <summary>
-/// Turns the bytes of a chat log into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, and GB18030
-/// (GBK) when a file is that throughout, which is reported once. Invalid bytes become U+FFFD and are reported per line;
+/// Turns the bytes of a chat log into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, UTF-16 without
+/// one (reported), and GB18030 (GBK) when a file is that throughout, which is reported once. Invalid bytes become U+FFFD and are reported per line;
 /// a NUL byte near the start marks a binary file.
 /// </summary>
 internal static class ChatLogDecoder
@@ -50,7 +50,15 @@ internal static class ChatLogDecoder
             bytes = bytes[3..];
         }
 
-        var nul = bytes[..Math.Min(bytes.Length, BinaryProbeLength)].IndexOf((byte)0);
+        var probe = bytes[..Math.Min(bytes.Length, BinaryProbeLength)];
+        var nul = probe.IndexOf((byte)0);
+        if (nul >= 0 && Utf16WithoutBom(probe) is { } bigEndian)
+        {
+            // A chat log's headers and front matter are ASCII: in UTF-16, every other byte of them is a NUL.
+            problems.Add(0, $"UTF-16 {(bigEndian ? "BE" : "LE")} without a byte-order mark: read as such; save the file as UTF-8");
+            return DecodeWithBom(bytes, new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", problems);
+        }
+
         if (nul >= 0)
         {
             problems.Add(0, $"binary content (NUL byte at offset {nul}): messages not read");
@@ -71,6 +79,23 @@ internal static class ChatLogDecoder
 
         // Encoding.UTF8 replaces invalid sequences with U+FFFD instead of throwing.
         return new DecodedText(ReplaceNuls(Encoding.UTF8.GetString(bytes), problems), IsBinary: false);
+    }
+
+    // True (big-endian) or false (little-endian) when the NULs of a file's start fall on one side of its byte pairs only,
+    // many of them, as in ASCII text written as UTF-16; null otherwise (a binary file has NULs anywhere).
+    private static bool? Utf16WithoutBom(ReadOnlySpan<byte> probe)
+    {
+        var (even, odd) = (0, 0);
+        for (var i = 0; i < probe.Length; i++)
+        {
+            if (probe[i] == 0)
+            {
+                (even, odd) = i % 2 == 0 ? (even + 1, odd) : (even, odd + 1);
+            }
+        }
+
+        var pairs = probe.Length / 2;
+        return even + odd < Math.Max(8, pairs / 8) || Math.Min(even, odd) * 50 > even + odd ? null : even > odd;
     }
 
     private static DecodedText DecodeWithBom(ReadOnlySpan<byte> bytes, Encoding strict, string name, ProblemLog problems)

@@ -49,6 +49,25 @@ public sealed class HostileInputTests
         Assert.Equal("支付技术交流群", result.Day.FrontMatter["title"]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16_without_a_bom_is_read_as_such_and_reported(bool bigEndian)
+    {
+        var text = Encoding.Unicode.GetString(File.ReadAllBytes(Path.Combine(HostileFiles.Folder, "utf16le-bom.markdown")).AsSpan(2));
+        var bytes = (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetBytes(text);
+
+        var result = new ChatLogReader().Read("hostile/2024-03-05-utf16.markdown", bytes);
+
+        Assert.Equal(
+            $"""
+            messages 2, headers 2
+            hostile/2024-03-05-utf16.markdown: UTF-16 {(bigEndian ? "BE" : "LE")} without a byte-order mark: read as such; save the file as UTF-8
+            """,
+            HostileFiles.Diagnostics(result));
+        Assert.Equal(["请问 T+1 结算几点到账？", "一般上午十点前"], result.Day.Messages.Select(m => m.Body));
+    }
+
     [Fact]
     public void Utf16_big_endian_with_an_odd_trailing_byte_is_reported_and_still_read()
     {
