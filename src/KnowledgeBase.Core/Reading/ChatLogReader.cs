@@ -107,7 +107,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         }
 
         var frontMatter = FrontMatterReader.Read(text, lines, firstHeader, problems);
-        var date = ResolveDate(path, frontMatter.Values, problems);
+        var date = ResolveDate(path, frontMatter.Values, DateLine(text, lines, frontMatter.NextLine), problems);
         var messages = ReadMessages(path, text, lines, frontMatter.NextLine, date, problems);
         return Result(path, date, frontMatter.Values, messages, problems, headers);
     }
@@ -339,7 +339,23 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         return speaker;
     }
 
-    private static DateOnly ResolveDate(string path, IReadOnlyDictionary<string, string> frontMatter, ProblemLog problems)
+    // The 1-based line of the front matter's last 'date:' key (the one YAML keeps), or 0.
+    private static int DateLine(string text, List<TextLine> lines, int frontMatterEnd)
+    {
+        var found = 0;
+        for (var i = 0; i < Math.Min(lines.Count, frontMatterEnd); i++)
+        {
+            var line = lines[i].In(text);
+            if (line.StartsWith("date", StringComparison.Ordinal) && line[4..].TrimStart(" \t").StartsWith(':'))
+            {
+                found = i + 1;
+            }
+        }
+
+        return found;
+    }
+
+    private static DateOnly ResolveDate(string path, IReadOnlyDictionary<string, string> frontMatter, int dateLine, ProblemLog problems)
     {
         var fromName = DateFromFileName(path);
         if (!frontMatter.TryGetValue("date", out var value))
@@ -354,7 +370,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
 
         if (!TryParseDate(value.Trim(), out var date))
         {
-            problems.Add(0, fromName == DateOnly.MinValue
+            problems.Add(dateLine, fromName == DateOnly.MinValue
                 ? $"front matter date '{value}' is not a date, and the file name has none"
                 : $"front matter date '{value}' is not a date: using the file name's date");
             return fromName;
@@ -362,7 +378,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
 
         if (fromName != DateOnly.MinValue && fromName != date)
         {
-            problems.Add(0, $"front matter date {date:yyyy-MM-dd} differs from the file name's {fromName:yyyy-MM-dd}: using the front matter");
+            problems.Add(dateLine, $"front matter date {date:yyyy-MM-dd} differs from the file name's {fromName:yyyy-MM-dd}: using the front matter");
         }
 
         return date;

@@ -177,6 +177,15 @@ public sealed class ChatLogReaderTests
     }
 
     [Fact]
+    public void A_front_matter_date_that_is_no_date_is_reported_on_its_line()
+    {
+        var result = reader.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes("---\nlayout: source\ndate : 1,2\n---\n> 10:00:00  A\n\nhi\n"));
+
+        Assert.Equal(new DateOnly(2024, 3, 5), result.Day.Date);
+        Assert.Equal("g/2024-03-05-chat.markdown:3: front matter date '1,2' is not a date: using the file name's date", Assert.Single(result.Problems).ToString());
+    }
+
+    [Fact]
     public void Problems_beyond_the_limit_are_summed_up()
     {
         var lines = string.Concat(Enumerable.Range(0, 10).Select(i => $"> 25:00:0{i}  高远  \n"));
