@@ -108,9 +108,9 @@ public static class ChatLogFinder
             }
 
             // A broken link could have been a folder of chat logs as well as a file: report it whatever its name.
-            if (entry.LinkTarget is not null && !LinkLeadsToFile(entry))
+            if (entry.LinkTarget is not null && LinkFault(entry) is { } fault)
             {
-                problems.Add(new InputProblem(path, 0, "broken symbolic link: not followed"));
+                problems.Add(new InputProblem(path, 0, $"{fault}: not followed"));
                 continue;
             }
 
@@ -135,16 +135,17 @@ public static class ChatLogFinder
         return files.Count + inner.LeftOut.Sum(left => left.ChatLogFiles);
     }
 
-    private static bool LinkLeadsToFile(FileSystemInfo link)
+    // What keeps a link from leading to a file: null when it does.
+    private static string? LinkFault(FileSystemInfo link)
     {
         try
         {
-            return link.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true };
+            return link.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } ? null : "broken symbolic link";
         }
         catch (IOException)
         {
             // A loop of file links: the system gives up, and so do we.
-            return false;
+            return "symbolic link loop (links that lead back to each other)";
         }
     }
 

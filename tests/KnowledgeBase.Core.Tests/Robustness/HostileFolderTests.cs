@@ -65,11 +65,11 @@ public sealed class HostileFolderTests : IDisposable
         Assert.Equal(["group/2024-03-05-chat.markdown"], found.Files.Select(file => file.RelativePath));
         Assert.Equal(
             [
-                "group/a.markdown: broken symbolic link: not followed",
-                "group/b.markdown: broken symbolic link: not followed",
+                "group/a.markdown: symbolic link loop (links that lead back to each other): not followed",
+                "group/b.markdown: symbolic link loop (links that lead back to each other): not followed",
                 $"group/back-to-root: symbolic link to a folder already searched ({ChatLogFinder.RealPath(root)}): not followed",
-                "ping: broken symbolic link: not followed",
-                "pong: broken symbolic link: not followed",
+                "ping: symbolic link loop (links that lead back to each other): not followed",
+                "pong: symbolic link loop (links that lead back to each other): not followed",
             ],
             found.Problems.Select(problem => problem.ToString()));
         Assert.Equal(2, Assert.Single(results).Day.Messages.Count);
