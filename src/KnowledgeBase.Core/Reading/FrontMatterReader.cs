@@ -192,7 +192,8 @@ internal static class FrontMatterReader
         {
             // YamlDotNet also fails on some malformed input with InvalidOperationException or ArgumentException
             // ("Global tags must be valid URIs"); whatever it throws, the front matter is reported and read line by line.
-            problems.Add(yamlLines.Count == 0 ? 1 : yamlLines[0], $"broken front matter: {e.Message}");
+            // Its words ("Operation is not valid due to the current state of the object") say nothing of the file.
+            problems.Add(yamlLines.Count == 0 ? 1 : yamlLines[0], $"broken front matter: not valid YAML (an unclosed [, {{ or quote?), read line by line as 'key: value' ({e.Message.TrimEnd('.')})");
             return null;
         }
     }

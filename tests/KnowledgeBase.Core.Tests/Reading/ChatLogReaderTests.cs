@@ -186,6 +186,17 @@ public sealed class ChatLogReaderTests
     }
 
     [Fact]
+    public void Front_matter_yaml_cannot_parse_says_what_is_likely_wrong_and_is_read_line_by_line()
+    {
+        var result = reader.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes("---\nlayout: [unclosed\ndate: 2024-03-05\n---\n> 10:00:00  A\n\nhi\n"));
+
+        var problem = Assert.Single(result.Problems).ToString();
+        Assert.StartsWith("g/2024-03-05-chat.markdown:2: broken front matter: not valid YAML (an unclosed [, { or quote?), read line by line as 'key: value'", problem, StringComparison.Ordinal);
+        Assert.Equal("2024-03-05", result.Day.FrontMatter["date"]);
+        Assert.Single(result.Day.Messages);
+    }
+
+    [Fact]
     public void Problems_beyond_the_limit_are_summed_up()
     {
         var lines = string.Concat(Enumerable.Range(0, 10).Select(i => $"> 25:00:0{i}  高远  \n"));
