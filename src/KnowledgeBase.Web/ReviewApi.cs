@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KnowledgeBase.Core.Curation;
+using KnowledgeBase.Core.Domain;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeBase.Web;
@@ -206,8 +207,7 @@ internal static class ReviewApi
             throw new CurationException("say who you are: fill in the reviewer name");
         }
 
-        return actor.Length <= MaxActorLength ? actor
-            : actor[..(char.IsHighSurrogate(actor[MaxActorLength - 1]) ? MaxActorLength - 1 : MaxActorLength)];
+        return TextPrefix.Of(actor, MaxActorLength);
     }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -162,14 +162,7 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
     private static string Excerpt(string text)
     {
         var flat = string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= 120)
-        {
-            return flat;
-        }
-
-        // Never half an emoji (a surrogate pair) before the ellipsis.
-        var cut = char.IsHighSurrogate(flat[119]) ? 119 : 120;
-        return flat[..cut] + "…";
+        return flat.Length <= 120 ? flat : TextPrefix.Of(flat, 120) + "…";
     }
 
     private static string Page(string title, string body) =>

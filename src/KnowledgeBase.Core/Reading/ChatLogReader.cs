@@ -283,15 +283,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
                 room--;
             }
 
-            var take = Math.Min(room, line.Length);
-
-            // Never cut a surrogate pair in half.
-            if (take > 0 && take < line.Length && char.IsHighSurrogate(line[take - 1]))
-            {
-                take--;
-            }
-
-            body.Append(line[..take]);
+            body.Append(line[..TextPrefix.Length(line, room)]);
         }
 
         return bodyLength + separator + line.Length;
@@ -323,8 +315,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         else if (rest.Length > options.MaxSpeakerLength)
         {
             problems.Add(line, $"speaker of {rest.Length} characters cut to {options.MaxSpeakerLength}");
-            // Never half an emoji (a surrogate pair).
-            rest = rest[..(char.IsHighSurrogate(rest[options.MaxSpeakerLength - 1]) ? options.MaxSpeakerLength - 1 : options.MaxSpeakerLength)];
+            rest = rest[..TextPrefix.Length(rest, options.MaxSpeakerLength)];
         }
 
         var lookup = speakers.GetAlternateLookup<ReadOnlySpan<char>>();
