@@ -36,7 +36,7 @@ internal sealed class AnswerComposer
         var kept = new List<(ChatMessage Message, string Text)>();
         var asked = (questions ?? []).Select(q => Normalize(ChatText.Clean(q.Text, q.Mentions))).Where(k => k.Length > 0).ToList();
         var seen = new List<string>();
-        foreach (var message in answers.OrderBy(m => m.Time).ThenBy(m => m.Source.Path, StringComparer.Ordinal).ThenBy(m => m.Source.Line))
+        foreach (var message in Chronological(answers))
         {
             if (message.Kind is not (MessageKind.Text or MessageKind.Link))
             {
@@ -81,11 +81,15 @@ internal sealed class AnswerComposer
         return new ComposedAnswer(answer, string.Join('\n', shown.Select(p => p.Text)), experts);
     }
 
+    // Messages in the order they were said (file and line break ties: the same time in two groups' files).
+    private static IEnumerable<ChatMessage> Chronological(IEnumerable<ChatMessage> messages) =>
+        messages.OrderBy(m => m.Time).ThenBy(m => m.Source.Path, StringComparer.Ordinal).ThenBy(m => m.Source.Line);
+
     // The short replies and images among the answers, once each, in order.
     private static IEnumerable<(ChatMessage Message, string Text)> Brief(IEnumerable<ChatMessage> answers, List<string> asked)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var message in answers.OrderBy(m => m.Time).ThenBy(m => m.Source.Path, StringComparer.Ordinal).ThenBy(m => m.Source.Line))
+        foreach (var message in Chronological(answers))
         {
             var text = message.Kind is MessageKind.Image ? ImageText
                 : message.Kind is MessageKind.Text or MessageKind.Link ? ChatText.Clean(message.Text, message.Mentions)
