@@ -122,8 +122,8 @@ public sealed class KnowledgeBasePipeline
 
         if (read == 0 && !problems.IsEmpty)
         {
-            // Only unreadable files (a day nobody spoke on, with a front matter, is read): nothing to build from. Disposing the cache rolls this pass back, so it keeps the
-            // records of the last real build.
+            // Only unreadable files (a day nobody spoke on, with a front matter, is read): nothing to build from.
+            // Disposing the cache rolls this pass back, so it keeps the records of the last real build.
             return NothingReadable(options, files.Count, Sorted(problems), found.LeftOut, headers, timings);
         }
 

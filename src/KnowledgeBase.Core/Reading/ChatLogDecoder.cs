@@ -8,8 +8,8 @@ internal sealed record DecodedText(string Text, bool IsBinary);
 
 /// <summary>
 /// Turns the bytes of a chat log into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, UTF-16 without
-/// one (reported), and GB18030 (GBK) when a file is that throughout, which is reported once. Invalid bytes become U+FFFD and are reported per line;
-/// a NUL byte near the start marks a binary file.
+/// one (reported), and GB18030 (GBK) when a file is that throughout, which is reported once. Invalid bytes become
+/// U+FFFD and are reported per line; a NUL byte near the start marks a binary file.
 /// </summary>
 internal static class ChatLogDecoder
 {
@@ -27,22 +27,22 @@ internal static class ChatLogDecoder
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
         {
-            return DecodeWithBom(bytes[4..], new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), "UTF-32", problems);
+            return DecodeUnicode(bytes[4..], new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), "UTF-32", problems);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
         {
-            return DecodeWithBom(bytes[4..], new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), "UTF-32", problems);
+            return DecodeUnicode(bytes[4..], new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), "UTF-32", problems);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return DecodeWithBom(bytes[2..], new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", problems);
+            return DecodeUnicode(bytes[2..], new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", problems);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return DecodeWithBom(bytes[2..], new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", problems);
+            return DecodeUnicode(bytes[2..], new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", problems);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -56,7 +56,7 @@ internal static class ChatLogDecoder
         {
             // A chat log's headers and front matter are ASCII: in UTF-16, every other byte of them is a NUL.
             problems.Add(0, $"UTF-16 {(bigEndian ? "BE" : "LE")} without a byte-order mark: read as such; save the file as UTF-8");
-            return DecodeWithBom(bytes, new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", problems);
+            return DecodeUnicode(bytes, new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", problems);
         }
 
         if (nul >= 0)
@@ -98,7 +98,7 @@ internal static class ChatLogDecoder
         return even + odd < Math.Max(8, pairs / 8) || Math.Min(even, odd) * 50 > even + odd ? null : even > odd;
     }
 
-    private static DecodedText DecodeWithBom(ReadOnlySpan<byte> bytes, Encoding strict, string name, ProblemLog problems)
+    private static DecodedText DecodeUnicode(ReadOnlySpan<byte> bytes, Encoding strict, string name, ProblemLog problems)
     {
         string text;
         try

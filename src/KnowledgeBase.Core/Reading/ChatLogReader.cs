@@ -107,7 +107,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         }
 
         var frontMatter = FrontMatterReader.Read(text, lines, firstHeader, problems);
-        var date = ResolveDate(path, frontMatter.Values, DateLine(text, lines, frontMatter.NextLine), problems);
+        var date = ResolveDate(path, frontMatter.Values, () => DateLine(text, lines, frontMatter.NextLine), problems);
         var messages = ReadMessages(path, text, lines, frontMatter.NextLine, date, problems);
         return Result(path, date, frontMatter.Values, messages, problems, headers);
     }
@@ -346,7 +346,8 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         return found;
     }
 
-    private static DateOnly ResolveDate(string path, IReadOnlyDictionary<string, string> frontMatter, int dateLine, ProblemLog problems)
+    // dateLine finds the front matter's date line, looked for only when there is a problem to report on it.
+    private static DateOnly ResolveDate(string path, IReadOnlyDictionary<string, string> frontMatter, Func<int> dateLine, ProblemLog problems)
     {
         var fromName = DateFromFileName(path);
         if (!frontMatter.TryGetValue("date", out var value))
@@ -361,7 +362,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
 
         if (!TryParseDate(value.Trim(), out var date))
         {
-            problems.Add(dateLine, fromName == DateOnly.MinValue
+            problems.Add(dateLine(), fromName == DateOnly.MinValue
                 ? $"front matter date '{value}' is not a date, and the file name has none"
                 : $"front matter date '{value}' is not a date: using the file name's date");
             return fromName;
@@ -369,7 +370,7 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
 
         if (fromName != DateOnly.MinValue && fromName != date)
         {
-            problems.Add(dateLine, $"front matter date {date:yyyy-MM-dd} differs from the file name's {fromName:yyyy-MM-dd}: using the front matter");
+            problems.Add(dateLine(), $"front matter date {date:yyyy-MM-dd} differs from the file name's {fromName:yyyy-MM-dd}: using the front matter");
         }
 
         return date;
