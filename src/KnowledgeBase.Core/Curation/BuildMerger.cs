@@ -200,8 +200,6 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
                 (int)version);
         }
 
-        Rereview(connection, transaction, existing, now, missing, flagged);
-
         SetMeta(connection, transaction, "build.generatedAt", build.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "build.schemaVersion", build.SchemaVersion.ToString(CultureInfo.InvariantCulture));
         SetMeta(connection, transaction, "input.root", build.Input.Root);
@@ -212,6 +210,8 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
 
         var rows = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var gone = EntryRecomputer.Gone(rows.Values);
+        // Rereview changes versions, reviewed hashes and flags only: none of what the entries listed below hold.
+        Rereview(connection, transaction, rows.Values.Where(r => EntryRecomputer.MergedInto(r, gone) is null), existing, now, missing, flagged);
         var splits = rows.Values
             .Where(r => r.SplitFrom is not null && EntryRecomputer.MergedInto(r, gone) is null && r.EffExchangeIds.Count > 0)
             .OrderBy(r => r.Id, StringComparer.Ordinal)
@@ -244,16 +244,22 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
         };
     }
 
-    // After the entries' exchanges are worked out: an entry split off another goes missing when the build found none of its
-    // exchanges (and is back when it finds them), and an approved entry is flagged when what it cites as it stands (its
-    // own exchanges, those merged into it, split off it or moved to it) no longer says what it said when approved, or it
-    // is missing; one that says it again is unflagged. An approval from before that fingerprint takes it now, when the
-    // build's check above (or, for an entry split off, what its messages say) found it as reviewed.
-    private static void Rereview(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, EntryRow> before, DateTimeOffset now, List<string> missing, List<string> flagged)
+    // After the entries' exchanges are worked out, for the entries not merged away: an entry split off another goes
+    // missing when the build found none of its exchanges (and is back when it finds them), and an approved entry is
+    // flagged when what it cites as it stands (its own exchanges, those merged into it, split off it or moved to it) no
+    // longer says what it said when approved, or it is missing; one that says it again is unflagged. An approval from
+    // before that fingerprint takes it now, when the build's check in MergeBuild (or, for an entry split off, what its
+    // messages say) found it as reviewed.
+    private static void Rereview(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IEnumerable<EntryRow> standing,
+        IReadOnlyDictionary<string, EntryRow> before,
+        DateTimeOffset now,
+        List<string> missing,
+        List<string> flagged)
     {
-        var rows = LoadRows(connection, transaction, "1 = 1", []);
-        var gone = EntryRecomputer.Gone(rows);
-        foreach (var row in rows.Where(r => EntryRecomputer.MergedInto(r, gone) is null).OrderBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var row in standing.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             var wasPresent = before.TryGetValue(row.Id, out var was) && was.Present;
             var presence = row.Origin != BuildActor && wasPresent != row.Present;

@@ -18,15 +18,13 @@ internal static class ContentFingerprints
 
     // What an analyst reviews: what each cited message says (file, time, speaker, text), not the line it is on, so a
     // message moved down by a line added above it is the same message and a message rewritten in place is not.
-    internal static string ContentHash(IEnumerable<string> said) =>
-        ContentHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
+    internal static string ContentHash(IEnumerable<string> said) => Fingerprint(ContentHashPrefix, said);
 
     // Marks a fingerprint of what an entry cites as it stands, merges and splits applied (eff_content_hash): what an
     // approval reviews. A reviewed hash with the older prefix is of the build's own sources only.
     internal const string EffectiveHashPrefix = "c2:";
 
-    internal static string EffectiveContentHash(IEnumerable<string> said) =>
-        EffectiveHashPrefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
+    internal static string EffectiveContentHash(IEnumerable<string> said) => Fingerprint(EffectiveHashPrefix, said);
 
     internal static bool IsEffective(string? reviewedHash) => reviewedHash?.StartsWith(EffectiveHashPrefix, StringComparison.Ordinal) == true;
 
@@ -47,4 +45,8 @@ internal static class ContentFingerprints
     }
 
     internal static string Hash(string text) => MessageContent.Hash(text);
+
+    // What messages say, in any order, under the prefix that tells which fingerprint it is.
+    private static string Fingerprint(string prefix, IEnumerable<string> said) =>
+        prefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
 }
