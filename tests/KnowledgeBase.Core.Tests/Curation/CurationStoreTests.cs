@@ -533,13 +533,9 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     [Fact]
     public void An_approved_entry_split_off_another_goes_missing_and_is_flagged_when_its_exchanges_are_gone_and_is_back_with_them()
     {
-        store.Merge(CurationFixture.Build());
-        store.MergeEntries("e-refund", "e-settle", "alice");
-        var split = store.Split("e-settle", ["x-refund"], "alice").Entry.Id;
-        store.Approve(split, "alice");
+        var split = ApprovedSplitOfRefund();
         // The refund question's messages are gone from the day (a fuller export that left them out).
-        var without = CurationFixture.Build();
-        without = without with { Exchanges = without.Exchanges.Where(x => x.Id != "x-refund").ToList(), Entries = without.Entries.Where(e => e.Id != "e-refund").ToList() };
+        var without = Without(CurationFixture.Build(), "refund");
 
         var result = store.MergeBuild(without);
 
@@ -563,10 +559,7 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     [Fact]
     public void An_approved_entry_split_off_another_is_flagged_when_a_message_it_cites_is_rewritten()
     {
-        store.Merge(CurationFixture.Build());
-        store.MergeEntries("e-refund", "e-settle", "alice");
-        var split = store.Split("e-settle", ["x-refund"], "alice").Entry.Id;
-        store.Approve(split, "alice");
+        var split = ApprovedSplitOfRefund();
         Assert.Empty(store.MergeBuild(CurationFixture.Build()).ChangedSinceReview);
 
         var result = store.MergeBuild(Rewritten(CurationFixture.Build(), Day, 360, "退款不能垫资。"));
@@ -588,8 +581,7 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
 
         Assert.Equal(["e-settle"], rewritten.ChangedSinceReview);
         store.Approve("e-settle", "alice");
-        var without = CurationFixture.Build();
-        without = without with { Exchanges = without.Exchanges.Where(x => x.Id != "x-license").ToList(), Entries = without.Entries.Where(e => e.Id != "e-license").ToList() };
+        var without = Without(CurationFixture.Build(), "license");
 
         var gone = store.MergeBuild(without);
 
@@ -702,8 +694,7 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     {
         store.Merge(CurationFixture.Build());
         store.Approve("e-license", "alice");
-        var without = CurationFixture.Build();
-        store.Merge(without with { Exchanges = without.Exchanges.Where(x => x.Id != "x-license").ToList(), Entries = without.Entries.Where(e => e.Id != "e-license").ToList() });
+        store.Merge(Without(CurationFixture.Build(), "license"));
         Assert.True(store.Get("e-license")!.ChangedSinceReview);
 
         var result = store.MergeBuild(Shifted(CurationFixture.Build(), "devarch/2018-04-26-chat.markdown", 2, id => id + "-14"));
@@ -769,16 +760,11 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     [Fact]
     public void An_entry_whose_id_a_moved_question_takes_keeps_its_decisions_under_another_id()
     {
-        store.Merge(CurationFixture.Build());
-        store.Approve("e-settle", "alice");
-        store.AddNote("e-settle", "keep", "alice");
-        store.Reject("e-refund", "bob");
+        SettleApprovedWithANoteAndRefundRejected();
         // The settlement question is gone and the refund question is now on its line: it takes its id.
-        var build = CurationFixture.Build();
-        build = build with { Exchanges = build.Exchanges.Where(x => x.Id != "x-settle").ToList(), Entries = build.Entries.Where(e => e.Id != "e-settle").ToList() };
         var seen = store.Get("e-settle")!.Version;
 
-        var result = store.MergeBuild(Shifted(build, Day, -304, id => id.Replace("refund", "settle", StringComparison.Ordinal)));
+        var result = store.MergeBuild(RefundOnTheSettlementLine());
 
         Assert.Equal("e-settle", result.Moved["e-refund"]);
         Assert.Equal(["e-settle-displaced"], result.Missing);
@@ -793,14 +779,9 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     [Fact]
     public void A_displaced_entry_whose_question_comes_back_on_its_line_gets_its_id_and_decisions_back()
     {
-        store.Merge(CurationFixture.Build());
-        store.Approve("e-settle", "alice");
-        store.AddNote("e-settle", "keep", "alice");
-        store.Reject("e-refund", "bob");
+        SettleApprovedWithANoteAndRefundRejected();
         store.MergeEntries("e-license", "e-settle", "alice");
-        var without = CurationFixture.Build();
-        without = without with { Exchanges = without.Exchanges.Where(x => x.Id != "x-settle").ToList(), Entries = without.Entries.Where(e => e.Id != "e-settle").ToList() };
-        store.Merge(Shifted(without, Day, -304, id => id.Replace("refund", "settle", StringComparison.Ordinal)));
+        store.Merge(RefundOnTheSettlementLine());
         Assert.Equal(CurationStatus.Approved, store.Get("e-settle-displaced")!.Entry.Status);
 
         // The input as it was: the settlement question is back on its line, the refund question on its own.
@@ -847,7 +828,7 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         var split = store.Split("e-settle", ["x-settle-2"], "alice");
         store.MergeEntries(split.Id, "e-license", "alice");
         var build = CurationFixture.Build(withNewDay: true);
-        var withoutLicense = build with { Exchanges = build.Exchanges.Where(x => x.Id != "x-license").ToList(), Entries = build.Entries.Where(e => e.Id != "e-license").ToList() };
+        var withoutLicense = Without(build, "license");
 
         var result = store.MergeBuild(withoutLicense);
 
@@ -1159,6 +1140,36 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
 
         return new CurationStore(new CurationStoreOptions(store.DatabasePath));
     }
+
+    // The refund exchange merged into e-settle and split off it again, its new entry approved: the split entry's id.
+    private string ApprovedSplitOfRefund()
+    {
+        store.Merge(CurationFixture.Build());
+        store.MergeEntries("e-refund", "e-settle", "alice");
+        var split = store.Split("e-settle", ["x-refund"], "alice").Entry.Id;
+        store.Approve(split, "alice");
+        return split;
+    }
+
+    // The fixture's build merged, e-settle approved with a note "keep", e-refund rejected.
+    private void SettleApprovedWithANoteAndRefundRejected()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.AddNote("e-settle", "keep", "alice");
+        store.Reject("e-refund", "bob");
+    }
+
+    // The settlement question gone and the refund question on its line (304 lines up), so with its ids.
+    private static KnowledgeBaseDocument RefundOnTheSettlementLine() =>
+        Shifted(Without(CurationFixture.Build(), "settle"), Day, -304, id => id.Replace("refund", "settle", StringComparison.Ordinal));
+
+    // The build without the exchange x-<name> and the entry e-<name>: their question no longer asked, or its file gone.
+    private static KnowledgeBaseDocument Without(KnowledgeBaseDocument build, string name) => build with
+    {
+        Exchanges = build.Exchanges.Where(x => x.Id != "x-" + name).ToList(),
+        Entries = build.Entries.Where(e => e.Id != "e-" + name).ToList(),
+    };
 
     // The build with the message at path:line saying body instead.
     private static KnowledgeBaseDocument Rewritten(KnowledgeBaseDocument build, string path, int line, string body) =>
