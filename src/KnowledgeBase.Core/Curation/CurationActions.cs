@@ -51,14 +51,14 @@ internal sealed class CurationActions
             throw new CurationException($"unknown status '{status}': use candidate, approved or rejected");
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        CheckActor(actor);
         using var connection = database.OpenConnection();
         using (var transaction = connection.BeginTransaction())
         {
             var problems = ids.Distinct(StringComparer.Ordinal)
                 .Select(id => LoadRow(connection, transaction, id) is { } row
                     ? row.MergedInto is null ? null : $"{id} was merged into {row.MergedInto}: act on that entry"
-                    : NotFound(id).Message)
+                    : NotFound(connection, transaction, id).Message)
                 .OfType<string>()
                 .ToList();
             if (problems.Count > 0)
@@ -201,7 +201,7 @@ internal sealed class CurationActions
 
         return Act(targetId, actor, expectedTargetVersion, (connection, transaction, target, now) =>
         {
-            var source = LoadRow(connection, transaction, sourceId) ?? throw NotFound(sourceId);
+            var source = LoadRow(connection, transaction, sourceId) ?? throw NotFound(connection, transaction, sourceId);
             CheckVersion(connection, transaction, source, expectedSourceVersion);
             if (source.MergedInto is not null)
             {
@@ -388,10 +388,10 @@ internal sealed class CurationActions
 
     private CuratedEntry Act(string id, string actor, int? expectedVersion, Func<SqliteConnection, SqliteTransaction, EntryRow, DateTimeOffset, bool> change)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        CheckActor(actor);
         using var connection = database.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        var row = LoadRow(connection, transaction, id) ?? throw NotFound(id);
+        var row = LoadRow(connection, transaction, id) ?? throw NotFound(connection, transaction, id);
         CheckVersion(connection, transaction, row, expectedVersion);
         if (row.MergedInto is not null)
         {
@@ -467,6 +467,26 @@ internal sealed class CurationActions
             {
                 var kind = char.IsSurrogate(c) ? "half of a surrogate pair" : "a control character";
                 throw new CurationException($"the {what} has {kind} (U+{(int)c:X4}) at character {i + 1}; nothing was saved");
+            }
+        }
+    }
+
+    // The reviewer's name goes into every audit row and into tab-separated history: one line of text, no control
+    // character at all (a tab or line break would split the row), no half of a surrogate pair.
+    private static void CheckActor(string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        for (var i = 0; i < actor.Length; i++)
+        {
+            var c = actor[i];
+            if (char.IsHighSurrogate(c) && i + 1 < actor.Length && char.IsLowSurrogate(actor[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || char.IsControl(c))
+            {
+                var kind = char.IsSurrogate(c) ? "half of a surrogate pair" : "a control character";
+                throw new CurationException($"the reviewer name has {kind} (U+{(int)c:X4}) at character {i + 1}; nothing was saved");
             }
         }
     }

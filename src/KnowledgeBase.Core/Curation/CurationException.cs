@@ -22,4 +22,7 @@ public class CurationException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>For an id no entry has: the entry a build moved it to (its question is on another line now), if one did.</summary>
+    public string? MovedTo { get; init; }
 }

@@ -106,13 +106,7 @@ internal sealed class CurationQueries(CurationDatabase database)
     /// <inheritdoc cref="CurationStore.List"/>
     internal IReadOnlyList<CuratedEntry> List(EntryQuery query)
     {
-        if (Blank(query.Status) is { } status && !CurationStatus.IsKnown(status))
-        {
-            throw new CurationException($"unknown status '{status}': use candidate, approved or rejected");
-        }
-
-        var match = query.Text is null ? null : SearchTokens.MatchQuery(database.Options.Tokenize(query.Text));
-        if (query.Text is not null && !string.IsNullOrWhiteSpace(query.Text) && match is null)
+        if (Filter(query) is not { } filter)
         {
             return [];
         }
@@ -121,6 +115,51 @@ internal sealed class CurationQueries(CurationDatabase database)
         var rows = LoadRows(
             connection,
             null,
+            $"""
+            {filter.Sql}
+            ORDER BY eff_confidence DESC, id
+            LIMIT $limit OFFSET $offset
+            """,
+            [.. filter.Parameters, ("$limit", Math.Max(1, query.Limit)), ("$offset", Math.Max(0, query.Offset))]);
+        var notes = LoadNotes(connection, null, rows.Select(r => r.Id).ToList());
+        return rows.Select(r => r.ToCurated(notes.GetValueOrDefault(r.Id, []))).ToList();
+    }
+
+    /// <inheritdoc cref="CurationStore.Count"/>
+    internal int Count(EntryQuery query)
+    {
+        if (Filter(query) is not { } filter)
+        {
+            return 0;
+        }
+
+        using var connection = database.OpenConnection();
+        using var command = Command(connection, null, $"SELECT count(*) FROM entries WHERE {filter.Sql};", filter.Parameters);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc cref="CurationStore.MovedTo"/>
+    internal string? MovedTo(string id)
+    {
+        using var connection = database.OpenConnection();
+        return LoadRow(connection, null, id) is null ? CurationRows.MovedTo(connection, null, id) : null;
+    }
+
+    // The WHERE condition of a listing and its parameters, or null when its free text has no word to search for.
+    private (string Sql, (string Name, object? Value)[] Parameters)? Filter(EntryQuery query)
+    {
+        if (Blank(query.Status) is { } status && !CurationStatus.IsKnown(status))
+        {
+            throw new CurationException($"unknown status '{status}': use candidate, approved or rejected");
+        }
+
+        var match = query.Text is null ? null : SearchTokens.MatchQuery(database.Options.Tokenize(query.Text));
+        if (query.Text is not null && !string.IsNullOrWhiteSpace(query.Text) && match is null)
+        {
+            return null;
+        }
+
+        return (
             $"""
             {Standing}
             AND ($missing OR present = 1 OR $changed = 1)
@@ -132,8 +171,6 @@ internal sealed class CurationQueries(CurationDatabase database)
             AND ($to IS NULL OR first_day <= $to)
             AND ($changed IS NULL OR changed_since_review = $changed)
             AND ($match IS NULL OR id IN (SELECT entry_id FROM entries_fts WHERE entries_fts MATCH $match))
-            ORDER BY eff_confidence DESC, id
-            LIMIT $limit
             """,
             [
                 ("$missing", query.IncludeMissing),
@@ -145,10 +182,7 @@ internal sealed class CurationQueries(CurationDatabase database)
                 ("$to", query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 ("$changed", query.ChangedSinceReview),
                 ("$match", match),
-                ("$limit", Math.Max(1, query.Limit)),
             ]);
-        var notes = LoadNotes(connection, null, rows.Select(r => r.Id).ToList());
-        return rows.Select(r => r.ToCurated(notes.GetValueOrDefault(r.Id, []))).ToList();
     }
 
     /// <inheritdoc cref="CurationStore.Topics"/>
@@ -185,16 +219,10 @@ internal sealed class CurationQueries(CurationDatabase database)
     internal IReadOnlyList<AuditRecord> Audit(string? entryId = null, int limit = 1000)
     {
         using var connection = database.OpenConnection();
-        if (entryId is not null && Strings(connection, "SELECT id FROM entries WHERE id = $id;", ("$id", entryId)).Count == 0)
+        if (entryId is not null && LoadRow(connection, null, entryId) is null)
         {
             // An id a build moved (its question on another line) names nothing now: say where its history went.
-            var movedTo = Strings(
-                connection,
-                "SELECT entry_id FROM audit WHERE action IN ('build-reanchor', 'build-displaced') AND field = 'id' AND old_value = $id ORDER BY id DESC LIMIT 1;",
-                ("$id", entryId));
-            throw movedTo.Count == 0
-                ? NotFound(entryId)
-                : new CurationException($"no entry {entryId} in the store: a build moved it to {movedTo[0]} (its question is on another line now)");
+            throw NotFound(connection, null, entryId);
         }
 
         using var command = Command(
@@ -229,7 +257,7 @@ internal sealed class CurationQueries(CurationDatabase database)
     internal IReadOnlyList<ConversationLine> Conversation(string entryId, int around = 5)
     {
         using var connection = database.OpenConnection();
-        var row = LoadRow(connection, null, entryId) ?? throw NotFound(entryId);
+        var row = LoadRow(connection, null, entryId) ?? throw NotFound(connection, null, entryId);
         var roles = new Dictionary<(string Path, int Line), (string Role, string ExchangeId)>();
         foreach (var exchangeId in row.EffExchangeIds)
         {

@@ -30,6 +30,45 @@ internal static class CurationRows
 
     internal static CurationException NotFound(string id) => new($"no entry {id} in the store");
 
+    /// <summary>
+    /// The error for an id no entry has, saying where a build moved it when the audit trail knows (a build that finds an
+    /// entry's question on another line gives it the id of that line), following moves of moves to the entry there is.
+    /// </summary>
+    internal static CurationException NotFound(SqliteConnection connection, SqliteTransaction? transaction, string id)
+    {
+        var movedTo = MovedTo(connection, transaction, id);
+        return movedTo is null
+            ? NotFound(id)
+            : new CurationException($"no entry {id} in the store: a build moved it to {movedTo} (its question is on another line now)") { MovedTo = movedTo };
+    }
+
+    /// <summary>The entry a build moved <paramref name="id"/> to, through any later moves, or null.</summary>
+    internal static string? MovedTo(SqliteConnection connection, SqliteTransaction? transaction, string id)
+    {
+        string? movedTo = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { id };
+        for (var from = id; Moved(connection, transaction, from) is { } next && seen.Add(next); from = next)
+        {
+            movedTo = next;
+            if (LoadRow(connection, transaction, next) is not null)
+            {
+                break;
+            }
+        }
+
+        return movedTo;
+    }
+
+    private static string? Moved(SqliteConnection connection, SqliteTransaction? transaction, string id)
+    {
+        using var command = Command(
+            connection,
+            transaction,
+            "SELECT entry_id FROM audit WHERE action IN ('build-reanchor', 'build-displaced') AND field = 'id' AND old_value = $id ORDER BY id DESC LIMIT 1;",
+            ("$id", id));
+        return command.ExecuteScalar() as string;
+    }
+
     internal static Dictionary<string, IReadOnlyList<CurationNote>> LoadNotes(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<string> ids)
     {
         var wanted = ids.ToHashSet(StringComparer.Ordinal);

@@ -132,6 +132,20 @@ public sealed class CurationStore : IDisposable
     /// <exception cref="CurationException">A status that is none of <see cref="CurationStatus"/>'s.</exception>
     public IReadOnlyList<CuratedEntry> List(EntryQuery query) => Guard(() => queries.List(query));
 
+    /// <summary>How many entries match every filter of <paramref name="query"/> (its limit and offset aside).</summary>
+    /// <param name="query">The filters.</param>
+    /// <returns>The number of entries <see cref="List"/> pages through.</returns>
+    /// <exception cref="CurationException">A status that is none of <see cref="CurationStatus"/>'s.</exception>
+    public int Count(EntryQuery query) => Guard(() => queries.Count(query));
+
+    /// <summary>
+    /// For an id no entry has: the entry a build moved it to (its question is on another line now, so the entry has that
+    /// line's id), following later moves; <see langword="null"/> when an entry has the id or no build moved it.
+    /// </summary>
+    /// <param name="id">The id, say of a bookmark or an open page.</param>
+    /// <returns>The entry's id now, or <see langword="null"/>.</returns>
+    public string? MovedTo(string id) => Guard(() => queries.MovedTo(id));
+
     /// <summary>The latest build's topics, in build order.</summary>
     /// <returns>The topics.</returns>
     public IReadOnlyList<Topic> Topics() => Guard(() => queries.Topics());

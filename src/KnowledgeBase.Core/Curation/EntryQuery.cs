@@ -14,6 +14,7 @@ namespace KnowledgeBase.Core.Curation;
 /// </param>
 /// <param name="IncludeMissing">Also entries the latest build no longer produced (they keep their decisions).</param>
 /// <param name="Limit">At most this many entries, highest confidence first.</param>
+/// <param name="Offset">How many of the matching entries, in that order, to pass over first (for paging).</param>
 public sealed record EntryQuery(
     string? TopicId = null,
     string? Status = null,
@@ -24,4 +25,5 @@ public sealed record EntryQuery(
     string? Text = null,
     bool? ChangedSinceReview = null,
     bool IncludeMissing = false,
-    int Limit = 500);
+    int Limit = 500,
+    int Offset = 0);

@@ -82,6 +82,25 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
         }
     }
 
+    /// <summary>
+    /// The lines of a chat-log file, decoded and numbered as a build reads them (UTF-8, UTF-16 or UTF-32, GB18030), so
+    /// that a cited header line can be shown in its context; a file that cannot be read gives its problem instead.
+    /// </summary>
+    /// <param name="inputRoot">The folder the relative path is taken from.</param>
+    /// <param name="fullPath">The file.</param>
+    /// <returns>The lines (line 1 first), or null and why the file cannot be read.</returns>
+    public (IReadOnlyList<string>? Lines, string? Problem) SourceLines(string inputRoot, string fullPath)
+    {
+        var loaded = Load(inputRoot, fullPath);
+        if (loaded.Content is not { } content)
+        {
+            return (null, loaded.Failure is { Problems.Count: > 0 } failure ? failure.Problems[0].Message : "cannot read file");
+        }
+
+        var text = ChatLogDecoder.Decode(content, new ProblemLog(loaded.RelativePath, 0)).Text;
+        return (TextLine.Split(text).Select(line => line.In(text).ToString()).ToList(), null);
+    }
+
     /// <summary>Reads the content of a file.</summary>
     /// <param name="relativePath">Path relative to the input root; back slashes become forward slashes.</param>
     /// <param name="content">The raw bytes.</param>

@@ -181,6 +181,24 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void A_reviewer_name_with_a_tab_a_line_break_or_another_control_character_is_refused_saying_where()
+    {
+        store.Merge(CurationFixture.Build());
+
+        Assert.Equal(
+            "the reviewer name has a control character (U+0009) at character 2; nothing was saved",
+            Assert.Throws<CurationException>(() => store.Approve("e-refund", "x\ty")).Message);
+        Assert.Throws<CurationException>(() => store.AddNote("e-refund", "fine", "al\nice"));
+        Assert.Throws<CurationException>(() => store.SetStatus(["e-refund", "e-settle"], CurationStatus.Rejected, "ev\u001b[31mil"));
+        Assert.Throws<CurationException>(() => store.MergeEntries("e-refund", "e-settle", "\uD83Dbob"));
+
+        Assert.Equal((1, 1), (store.Get("e-refund")!.Version, store.Get("e-settle")!.Version));
+        Assert.DoesNotContain(store.Audit(), a => a.Actor != "build");
+        store.Approve("e-refund", "张三 \uD83D\uDE00");
+        Assert.Equal("张三 \uD83D\uDE00", store.Audit("e-refund")[0].Actor);
+    }
+
+    [Fact]
     public void A_stale_save_is_a_conflict_that_names_who_changed_the_entry_and_writes_nothing()
     {
         store.Merge(CurationFixture.Build());
@@ -667,10 +685,21 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
             "no entry e-settle in the store: a build moved it to e-settle-16 (its question is on another line now)",
             Assert.Throws<CurationException>(() => store.Audit("e-settle")).Message);
         Assert.Equal("no entry e-nowhere in the store", Assert.Throws<CurationException>(() => store.Audit("e-nowhere")).Message);
+        // An action on the old id (an open page, a script) is told where the entry went, and so is a bookmark.
+        var acted = Assert.Throws<CurationException>(() => store.Reset("e-settle", "carol", 2));
+        Assert.Equal(("e-settle-16", "no entry e-settle in the store: a build moved it to e-settle-16 (its question is on another line now)"), (acted.MovedTo, acted.Message));
+        Assert.Equal("e-settle-16", Assert.Throws<CurationException>(() => store.MergeEntries("e-settle", "e-license", "carol")).MovedTo);
+        Assert.Equal("e-settle-16", store.MovedTo("e-settle"));
+        Assert.Null(store.MovedTo("e-settle-16"));
+        Assert.Null(store.MovedTo("e-nowhere"));
         Assert.Equal(["e-settle-16"], Ids(new EntryQuery(Text: "轧差")));
         Assert.Equal(
             [("e-settle-16", CurationStatus.Approved), ("e-refund-16", CurationStatus.Rejected), ("e-license", CurationStatus.Rejected)],
             result.Document.Entries.Select(e => (e.Id, e.Status)));
+
+        // Moved again: the oldest id leads to where the entry is now.
+        store.MergeBuild(Shifted(CurationFixture.Build(), Day, 8, id => id + "-20"));
+        Assert.Equal(("e-settle-20", "e-settle-20"), (store.MovedTo("e-settle"), store.MovedTo("e-settle-16")));
     }
 
     [Fact]
@@ -893,6 +922,21 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.Equal(["e-settle"], Ids(new EntryQuery(Text: "轧差")));
         Assert.Equal(["e-refund"], Ids(new EntryQuery(Text: "垫资 扣回")));
         Assert.Empty(Ids(new EntryQuery(Text: "\"")));
+    }
+
+    [Fact]
+    public void List_pages_through_the_entries_a_count_of_the_same_filters_totals()
+    {
+        store.Merge(CurationFixture.Build());
+
+        Assert.Equal(["e-settle", "e-license"], Ids(new EntryQuery(Limit: 2)));
+        Assert.Equal(["e-license", "e-refund"], Ids(new EntryQuery(Limit: 2, Offset: 1)));
+        Assert.Empty(Ids(new EntryQuery(Offset: 3)));
+        Assert.Equal(3, store.Count(new EntryQuery(Limit: 1, Offset: 2)));
+        Assert.Equal(2, store.Count(new EntryQuery(TopicId: "t-settle")));
+        Assert.Equal(1, store.Count(new EntryQuery(Text: "垫资 扣回")));
+        Assert.Equal(0, store.Count(new EntryQuery(Text: "\"")));
+        Assert.Throws<CurationException>(() => store.Count(new EntryQuery(Status: "bogus")));
     }
 
     [Fact]

@@ -101,6 +101,37 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void The_source_lines_of_a_gbk_file_are_decoded_and_numbered_as_the_reader_read_them()
+    {
+        var result = HostileFiles.Read("gbk");
+        var (lines, problem) = new ChatLogReader().SourceLines(HostileFiles.Folder, Path.Combine(HostileFiles.Folder, "gbk.markdown"));
+
+        Assert.Null(problem);
+        Assert.All(result.Day.Messages, m => Assert.StartsWith($"> {m.Time:HH:mm:ss}  {m.Speaker.Name}", lines![m.Source.Line - 1], StringComparison.Ordinal));
+        Assert.Contains(lines!, line => line.Contains("请问银联的清算时间", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_source_lines_of_a_file_that_cannot_be_read_give_its_problem()
+    {
+        var root = Directory.CreateTempSubdirectory("kb-source-").FullName;
+        try
+        {
+            var empty = Path.Combine(root, "2024-03-05-chat.markdown");
+            File.WriteAllBytes(empty, []);
+
+            var (lines, problem) = new ChatLogReader().SourceLines(root, empty);
+
+            Assert.Null(lines);
+            Assert.StartsWith("empty file", problem, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Crlf_and_lone_carriage_returns_keep_line_numbers()
     {
         var result = HostileFiles.Read("crlf-mixed");

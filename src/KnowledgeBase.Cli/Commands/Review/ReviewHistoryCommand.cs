@@ -22,7 +22,7 @@ internal sealed class ReviewHistoryCommand : Command<ReviewHistorySettings>
                 '\t',
                 row.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 row.EntryId,
-                row.Actor,
+                Tsv.Field(row.Actor),
                 row.Action,
                 Tsv.Field(row.Field),
                 Tsv.Field(row.OldValue),
