@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using HeaderUtilities = Microsoft.Net.Http.Headers.HeaderUtilities;
+using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
 
 namespace KnowledgeBase.Web;
 
@@ -57,10 +59,10 @@ internal sealed class RequestGuard(ReviewServerOptions options)
                 return;
             }
 
-            if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            if (JsonBodyProblem(request) is { } problem)
             {
                 // A JSON body cannot be sent across origins without a preflight, which this server never allows.
-                await Refuse(context, StatusCodes.Status415UnsupportedMediaType, "send application/json");
+                await Refuse(context, StatusCodes.Status415UnsupportedMediaType, problem);
                 return;
             }
         }
@@ -71,6 +73,42 @@ internal sealed class RequestGuard(ReviewServerOptions options)
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
         await next(context);
+    }
+
+    /// <summary>
+    /// Why the body is not JSON the API can read, or null: the type must be <c>application/json</c>, and a charset, if
+    /// named, one .NET decodes. A quoted charset (<c>charset="utf-8"</c>, which HTTP allows) is written plainly for the
+    /// JSON reader, which would not unquote it.
+    /// </summary>
+    private static string? JsonBodyProblem(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return "send application/json";
+        }
+
+        if (!type.Charset.HasValue)
+        {
+            return null;
+        }
+
+        var charset = HeaderUtilities.RemoveQuotes(type.Charset).ToString();
+        if (charset.Equals("utf-7", StringComparison.OrdinalIgnoreCase) || charset.Equals("csUnicode11UTF7", StringComparison.OrdinalIgnoreCase))
+        {
+            // .NET refuses to decode UTF-7, for safety: it can hide markup in plain letters.
+            return "send application/json in UTF-8 (UTF-7 is not read)";
+        }
+
+        try
+        {
+            request.ContentType = $"application/json; charset={Encoding.GetEncoding(charset).WebName}";
+            return null;
+        }
+        catch (Exception unknown) when (unknown is ArgumentException or NotSupportedException)
+        {
+            return $"send application/json in UTF-8 (charset '{charset}' is unknown)";
+        }
     }
 
     private static bool SameOrigin(HttpRequest request)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using KnowledgeBase.Core.Curation;
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeBase.Web;
@@ -10,6 +11,9 @@ namespace KnowledgeBase.Web;
 internal static class ReviewApi
 {
     private const int MaxActorLength = 100;
+
+    // Entries a list request returns at most: a page, not the store (the corpus build has over 8,000).
+    private const int MaxPageSize = 1000;
 
     public static void Map(WebApplication app, ReviewServerOptions options)
     {
@@ -26,7 +30,7 @@ internal static class ReviewApi
         app.MapGet("/api/entries", (HttpRequest request, CurationStore store) => Guarded(() =>
         {
             var query = request.Query;
-            var entries = store.List(new EntryQuery(
+            var filters = new EntryQuery(
                 TopicId: Text(query["topic"]),
                 Status: Text(query["status"]),
                 Group: Text(query["group"]),
@@ -36,14 +40,24 @@ internal static class ReviewApi
                 Text: Text(query["q"]),
                 ChangedSinceReview: query["changed"] == "1" ? true : null,
                 IncludeMissing: query["missing"] == "1",
-                Limit: int.TryParse(query["limit"], CultureInfo.InvariantCulture, out var limit) ? limit : 500));
-            return Results.Ok(entries.Select(Summary));
+                Limit: Whole(query["limit"], "limit", 1, MaxPageSize) ?? 500,
+                Offset: Whole(query["offset"], "offset", 0, int.MaxValue) ?? 0);
+            // The total lets the page say "1–500 of 8,284" and offer the next page.
+            return Results.Ok(new { total = store.Count(filters), offset = filters.Offset, entries = store.List(filters).Select(Summary) });
         }));
 
         app.MapGet("/api/entries/{id}", (string id, CurationStore store) => Guarded(() =>
         {
-            var entry = store.Get(id);
-            return entry is null ? Results.NotFound(new { error = $"no entry {id}" }) : Results.Ok(Detail(store, entry));
+            if (store.Get(id) is { } entry)
+            {
+                return Results.Ok(Detail(store, entry));
+            }
+
+            // A bookmark or an open page may name an id a later build moved: say where the entry is now.
+            var movedTo = store.MovedTo(id);
+            return movedTo is null
+                ? Results.NotFound(new { error = $"no entry {id}" })
+                : Results.NotFound(new { error = $"no entry {id}: a build moved it to {movedTo} (its question is on another line now)", movedTo });
         }));
 
         app.MapGet("/api/source", (string path, int line, CurationStore store) => Guarded(() => Source(options.InputRoot, path, line)));
@@ -78,7 +92,9 @@ internal static class ReviewApi
         catch (CurationException invalid)
         {
             var status = invalid.Message.StartsWith("no entry", StringComparison.Ordinal) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
-            return Results.Json(new { error = invalid.Message }, statusCode: status);
+            return invalid.MovedTo is { } movedTo
+                ? Results.Json(new { error = invalid.Message, movedTo }, statusCode: status)
+                : Results.Json(new { error = invalid.Message }, statusCode: status);
         }
         catch (FormatException bad)
         {
@@ -182,9 +198,10 @@ internal static class ReviewApi
             return Results.NotFound(new { error = "kb serve was started without --input, so source files are not shown" });
         }
 
-        var full = Path.GetFullPath(Path.Combine(root, path));
+        // A NUL or another character no path may hold names no file (and Path.GetFullPath would throw on it).
+        var full = path.IndexOfAny(Path.GetInvalidPathChars()) < 0 ? Path.GetFullPath(Path.Combine(root, path)) : null;
         var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        if (!full.StartsWith(rootFull, StringComparison.Ordinal) || !File.Exists(full))
+        if (full is null || !full.StartsWith(rootFull, StringComparison.Ordinal) || !File.Exists(full))
         {
             return Results.NotFound(new { error = $"no source file {path} under the input folder" });
         }
@@ -194,8 +211,15 @@ internal static class ReviewApi
             return Results.BadRequest(new { error = $"line {line.ToString(CultureInfo.InvariantCulture)} does not exist: lines start at 1" });
         }
 
+        // Decoded as the build read it (a GBK or UTF-16 day too), so the lines and their numbers are the cited ones.
+        var (fileLines, problem) = new ChatLogReader().SourceLines(root, full);
+        if (fileLines is null)
+        {
+            return Results.NotFound(new { error = $"{path}: {problem}" });
+        }
+
         var first = Math.Max(1, line - 10);
-        var lines = File.ReadLines(full).Skip(first - 1).Take(40).Select((text, i) => new { n = first + i, text });
+        var lines = fileLines.Skip(first - 1).Take(40).Select((text, i) => new { n = first + i, text });
         return Results.Ok(new { path, line, lines });
     }
 
@@ -211,6 +235,21 @@ internal static class ReviewApi
     }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    // A whole-number query value within bounds, or null when it is not given.
+    private static int? Whole(string? value, string name, int min, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+            ? number
+            : throw new FormatException(max == int.MaxValue
+                ? $"{name} must be a whole number, at least {min.ToString(CultureInfo.InvariantCulture)}"
+                : $"{name} must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+    }
 
     private static DateOnly? Day(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : DateOnly.ParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);

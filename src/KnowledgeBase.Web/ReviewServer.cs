@@ -3,6 +3,7 @@ using System.Net;
 using KnowledgeBase.Core.Curation;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace KnowledgeBase.Web;
 
@@ -42,6 +43,20 @@ public static class ReviewServer
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 
         var app = builder.Build();
+        // Every refusal carries an error for a person, also those the framework answers with an empty body (an unknown
+        // address, a method an address does not take, a body over the size limit).
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            var error = response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => "no such address",
+                StatusCodes.Status405MethodNotAllowed => "this address does not take " + context.HttpContext.Request.Method,
+                StatusCodes.Status413PayloadTooLarge => "the request body is too large",
+                _ => ReasonPhrases.GetReasonPhrase(response.StatusCode),
+            };
+            await response.WriteAsJsonAsync(new { error });
+        });
         var guard = new RequestGuard(options);
         app.Use(guard.InvokeAsync);
         PageAssets.Map(app);

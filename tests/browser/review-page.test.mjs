@@ -108,6 +108,29 @@ test('lists every entry, highest confidence first', async () => {
   assert.deepEqual(await page.locator('#entries tbody tr td:nth-child(1)').allTextContents(), ['0.90', '0.80', '0.70', '0.50']);
 });
 
+test('pages through the entries and says how many there are in all', async () => {
+  // A change of the address's fragment alone does not load the page again: leave it first.
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/#limit=3`);
+  await page.waitForFunction(() => document.querySelectorAll('#entries tbody tr').length === 3);
+  assert.equal(await page.textContent('#count'), '1–3 of 4 entries, highest confidence first');
+  assert.equal(await page.isDisabled('#p-prev'), true);
+  await page.click('#p-next');
+  await page.waitForFunction(() => document.querySelectorAll('#entries tbody tr').length === 1);
+  assert.equal(await page.textContent('#count'), '4–4 of 4 entries, highest confidence first');
+  assert.deepEqual(await page.locator('#entries tbody tr td:nth-child(1)').allTextContents(), ['0.50']);
+  assert.equal(await page.isDisabled('#p-next'), true);
+  assert.match(page.url(), /offset=3/);
+
+  const api = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries?limit=2&offset=1`, {})).text);
+  assert.deepEqual([api.total, api.offset, api.entries.map((e) => e.confidence)], [4, 1, [0.8, 0.7]]);
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/`);
+  await page.waitForFunction(() => document.querySelectorAll('#entries tbody tr').length === 4);
+  assert.equal(await page.textContent('#count'), '4 entries, highest confidence first');
+  assert.equal(await page.isHidden('#pager'), true);
+});
+
 test('filters by topic, status and free text', async () => {
   await page.selectOption('#f-topic', 't-license');
   await page.click('#f-apply');
@@ -186,6 +209,53 @@ test('a save from a stale version is refused with a conflict message', async () 
   assert.match(response.body.error, /changed by alice/);
 });
 
+test('a refused save keeps what the analyst typed: the edit form after a conflict, the note box after any refusal', async () => {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/#id=e-refund`);
+  await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-refund');
+  await page.fill('#actor', 'alice');
+  await page.click('#a-edit');
+  await page.fill('#edit-answer', 'alice 的新答案');
+  // Meanwhile bob changes the entry.
+  const seen = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-refund`, {})).text);
+  const bob = await rawRequest('POST', `${baseUrl}/api/entries/e-refund/note`, { 'Content-Type': 'application/json' },
+    JSON.stringify({ actor: 'bob', version: seen.version, text: 'bob was here' }));
+  assert.equal(bob.status, 200);
+  await page.click('#edit-save');
+  await page.waitForFunction(() => /changed by bob/.test(document.querySelector('#message').textContent));
+  assert.equal(await page.isVisible('#edit-form'), true);
+  assert.equal(await page.inputValue('#edit-answer'), 'alice 的新答案');
+  assert.equal(await page.textContent('#e-version'), String(seen.version + 1));
+  // Saved again from the version now shown, it goes through.
+  await page.click('#edit-save');
+  await page.waitForFunction(() => document.querySelector('#e-answer').textContent === 'alice 的新答案');
+
+  await page.fill('#actor', '');
+  await page.fill('#note-text', '要记住的话');
+  await page.click('#note-form button');
+  await page.waitForFunction(() => /reviewer name/.test(document.querySelector('#message').textContent));
+  assert.equal(await page.inputValue('#note-text'), '要记住的话');
+  await page.fill('#actor', 'alice');
+  await page.click('#note-form button');
+  await page.waitForFunction(() => document.querySelector('#notes').textContent.includes('要记住的话'));
+  assert.equal(await page.inputValue('#note-text'), '');
+});
+
+test('a double click sends one action', async () => {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/#id=e-refund`);
+  await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-refund');
+  await page.fill('#actor', 'alice');
+  const version = Number(await page.textContent('#e-version'));
+  await page.dblclick('#a-reject');
+  await page.waitForFunction(() => document.querySelector('#e-status').textContent === 'rejected');
+  await page.waitForFunction(() => !document.querySelector('#a-reject').disabled);
+  assert.equal(await page.textContent('#e-version'), String(version + 1));
+  assert.doesNotMatch(await page.textContent('#message'), /changed by/);
+  await page.click('#a-reset');
+  await page.waitForFunction(() => document.querySelector('#e-status').textContent === 'candidate');
+});
+
 test('state changes need POST, JSON and the same origin; a foreign Host and paths outside the input are refused', async () => {
   const url = `${baseUrl}/api/entries/e-card/approve`;
   const body = JSON.stringify({ actor: 'mallory', version: 1 });
@@ -216,8 +286,28 @@ test('a body or query the API cannot read is refused with 400 and an error namin
   assert.equal(await refused('GET', `${baseUrl}/api/source?path=proddev/2018-03-05-chat.markdown&line=-5`, {}), 'line -5 does not exist: lines start at 1');
   assert.equal(await refused('GET', `${baseUrl}/api/source?path=proddev/2018-03-05-chat.markdown&line=0`, {}), 'line 0 does not exist: lines start at 1');
   assert.equal(await refused('GET', `${baseUrl}/api/entries?status=bogus`, {}), "unknown status 'bogus': use candidate, approved or rejected");
+  assert.equal(await refused('GET', `${baseUrl}/api/entries?limit=100000`, {}), 'limit must be a whole number from 1 to 1000');
+  assert.equal(await refused('GET', `${baseUrl}/api/entries?offset=x`, {}), 'offset must be a whole number, at least 0');
   const entry = JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/e-card`, {})).text);
   assert.equal(entry.notes.length, 0);
+});
+
+test('every refusal says why, and a body in a quoted or unknown charset is read or refused, never a server error', async () => {
+  const note = `${baseUrl}/api/entries/e-card/note`;
+  const body = JSON.stringify({ actor: 'mallory', version: 1, text: '' });
+  const answer = async (method, url, headers, sent) => {
+    const response = await rawRequest(method, url, headers, sent);
+    return [response.status, JSON.parse(response.text).error];
+  };
+  assert.deepEqual(await answer('POST', note, { 'Content-Type': 'application/json; charset="utf-8"' }, body), [400, 'the note is empty']);
+  assert.deepEqual(await answer('POST', note, { 'Content-Type': 'application/json; charset=utf-7' }, body), [415, 'send application/json in UTF-8 (UTF-7 is not read)']);
+  assert.deepEqual(await answer('POST', note, { 'Content-Type': 'application/json; charset=klingon' }, body),
+    [415, "send application/json in UTF-8 (charset 'klingon' is unknown)"]);
+  assert.deepEqual(await answer('GET', `${baseUrl}/api/source?path=%00&line=3`, {}), [404, 'no source file \u0000 under the input folder']);
+  assert.deepEqual(await answer('GET', `${baseUrl}/api/entries/e-card/approve`, {}), [405, 'this address does not take GET']);
+  assert.deepEqual(await answer('GET', `${baseUrl}/api/nothing-here`, {}), [404, 'no such address']);
+  assert.deepEqual(await answer('POST', `${baseUrl}/api/entries/e-card/approve`, { 'Content-Type': 'application/json' },
+    JSON.stringify({ actor: 'x\ty', version: 1 })), [400, 'the reviewer name has a control character (U+0009) at character 2; nothing was saved']);
 });
 
 test('an acknowledged save survives the server being killed', async () => {

@@ -8,6 +8,12 @@ if (params.get('token')) {
 const token = sessionStorage.getItem('kb-token');
 let current = null;
 let topics = [];
+// The list shows a page of entries at a time, highest confidence first (#limit=N in the address sets how many).
+let pageSize = 200;
+let offset = 0;
+let total = 0;
+// An action is in flight: further clicks wait for its answer instead of sending the same version twice.
+let busy = false;
 
 const $ = (id) => document.getElementById(id);
 
@@ -25,27 +31,69 @@ function headers(json) {
   return h;
 }
 
+// The body of a response as JSON; a refusal without one (a proxy's error page, say) still gives a message.
+async function readJson(response) {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: `${response.status} ${response.statusText || 'error'}` };
+  }
+}
+
 async function getJson(url) {
   const response = await fetch(url, { headers: headers(false), credentials: 'same-origin' });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error || response.statusText);
+  const body = await readJson(response);
+  if (!response.ok) {
+    const error = new Error(body.error || `${response.status} ${response.statusText}`);
+    error.movedTo = body.movedTo;
+    throw error;
+  }
   return body;
 }
 
+function setBusy(value) {
+  busy = value;
+  for (const button of document.querySelectorAll('#entry-pane button')) button.disabled = value;
+}
+
+// Sends an action on the open entry; true when it was saved. What the analyst typed stays where it is when the save is
+// refused: on a conflict the entry is shown as it is now, with the edit form still open and holding their text.
 async function post(action, payload) {
-  const body = Object.assign({ actor: actor(), version: current.version }, payload);
-  const response = await fetch(`/api/entries/${encodeURIComponent(current.id)}/${action}`, {
-    method: 'POST', headers: headers(true), credentials: 'same-origin', body: JSON.stringify(body),
-  });
-  const result = await response.json();
-  if (!response.ok) {
-    show(result.error || response.statusText, false);
-    if (response.status === 409) await openEntry(current.id, true);
-    return;
+  if (busy) return false;
+  setBusy(true);
+  try {
+    const body = Object.assign({ actor: actor(), version: current.version }, payload);
+    let response;
+    try {
+      response = await fetch(`/api/entries/${encodeURIComponent(current.id)}/${action}`, {
+        method: 'POST', headers: headers(true), credentials: 'same-origin', body: JSON.stringify(body),
+      });
+    } catch (error) {
+      show(`${action}: the server did not answer (${error.message}); nothing was saved`, false);
+      return false;
+    }
+    const result = await readJson(response);
+    if (!response.ok) {
+      show(result.error || `${response.status} ${response.statusText}`, false);
+      if (response.status === 409) {
+        const editing = !$('edit-form').hidden ? { question: $('edit-question').value, answer: $('edit-answer').value } : null;
+        await openEntry(current.id, true);
+        if (editing) {
+          $('edit-question').value = editing.question;
+          $('edit-answer').value = editing.answer;
+          $('edit-form').hidden = false;
+        }
+      }
+      return false;
+    }
+    show(`${action}: saved (version ${result.version})`, true);
+    render(result);
+    await loadList();
+    return true;
+  } finally {
+    setBusy(false);
   }
-  show(`${action}: saved (version ${result.version})`, true);
-  render(result);
-  await loadList();
 }
 
 function actor() {
@@ -80,9 +128,18 @@ function filterQuery() {
   return q;
 }
 
+function listQuery() {
+  const q = filterQuery();
+  q.set('limit', String(pageSize));
+  if (offset > 0) q.set('offset', String(offset));
+  return q;
+}
+
 // The address keeps the filters and the open entry, so a reload or a shared link shows the same view.
 function saveView() {
   const view = filterQuery();
+  if (offset > 0) view.set('offset', String(offset));
+  if (pageSize !== 200) view.set('limit', String(pageSize));
   if (current) view.set('id', current.id);
   history.replaceState(null, '', `${location.pathname}${location.search}#${view}`);
 }
@@ -93,6 +150,8 @@ function restoreView() {
     if (view.get(name)) $(id).value = view.get(name);
   }
   $('f-changed').checked = view.get('changed') === '1';
+  offset = Math.max(0, Number.parseInt(view.get('offset') || '0', 10) || 0);
+  pageSize = Math.min(1000, Math.max(1, Number.parseInt(view.get('limit') || '200', 10) || 200));
   return view.get('id');
 }
 
@@ -102,7 +161,14 @@ function topicLabel(id) {
 }
 
 async function loadList() {
-  const entries = await getJson(`/api/entries?${filterQuery()}`);
+  let page = await getJson(`/api/entries?${listQuery()}`);
+  if (page.entries.length === 0 && page.total > 0 && offset > 0) {
+    // The page asked for is past the end now (entries were approved away from a filter, say): show the last one.
+    offset = Math.floor((page.total - 1) / pageSize) * pageSize;
+    page = await getJson(`/api/entries?${listQuery()}`);
+  }
+  const entries = page.entries;
+  total = page.total;
   const body = $('entries').querySelector('tbody');
   body.replaceChildren();
   for (const entry of entries) {
@@ -117,16 +183,39 @@ async function loadList() {
     row.addEventListener('click', () => openEntry(entry.id));
     body.appendChild(row);
   }
-  $('count').textContent = `${entries.length} entries, highest confidence first`;
+  const number = (n) => n.toLocaleString('en');
+  $('count').textContent = total === 0 ? 'no entries'
+    : entries.length === total ? `${number(total)} entries, highest confidence first`
+    : `${number(offset + 1)}–${number(offset + entries.length)} of ${number(total)} entries, highest confidence first`;
+  $('p-prev').disabled = offset === 0;
+  $('p-next').disabled = offset + entries.length >= total;
+  $('pager').hidden = total <= entries.length && offset === 0;
 }
 
-async function openEntry(id, keepMessage) {
+async function turnPage(step) {
+  offset = Math.max(0, offset + step * pageSize);
+  saveView();
+  try {
+    await loadList();
+    $('list-pane').scrollTop = 0;
+  } catch (error) {
+    show(error.message, false);
+  }
+}
+
+async function openEntry(id, keepMessage, followed) {
   try {
     const entry = await getJson(`/api/entries/${encodeURIComponent(id)}`);
     if (!keepMessage) $('message').hidden = true;
     render(entry);
     saveView();
   } catch (error) {
+    if (error.movedTo && !followed) {
+      // A bookmark or an open page named an id a build moved: open the entry where it is now, and say so.
+      await openEntry(error.movedTo, true, true);
+      show(`${id} is now ${error.movedTo}: a build found its question on another line`, true);
+      return;
+    }
     show(error.message, false);
   }
 }
@@ -145,6 +234,7 @@ function render(entry) {
   if (entry.changedSinceReview) flags.push('changed since review');
   if (!entry.inLatestBuild) flags.push('missing from the latest build');
   if (entry.edited) flags.push('edited');
+  if (entry.mergedInto) flags.push(`merged into ${entry.mergedInto}`);
   $('e-flags').textContent = flags.join(' · ');
   $('e-flags').className = 'flag';
   $('e-answer').textContent = entry.answer;
@@ -155,6 +245,16 @@ function render(entry) {
   move.replaceChildren();
   fill(move, topics, (t) => t.label);
   move.value = entry.topicId;
+  // An entry of several exchanges can give one back as an entry of its own (which also undoes a merge).
+  const split = $('split-exchange');
+  split.replaceChildren();
+  for (const exchangeId of entry.exchangeIds) {
+    const question = entry.conversation.find((line) => line.exchangeId === exchangeId && line.role === 'question');
+    const option = el('option', question ? `${exchangeId}: ${question.text.slice(0, 40)}` : exchangeId);
+    option.value = exchangeId;
+    split.appendChild(option);
+  }
+  $('split-row').hidden = entry.exchangeIds.length < 2 || Boolean(entry.mergedInto);
 
   const conversation = $('conversation');
   // The source view may sit inside the list, after the line it shows: take it out before the list is rebuilt.
@@ -203,6 +303,7 @@ function wire() {
   $('actor').value = localStorage.getItem('kb-actor') || '';
   $('filters').addEventListener('submit', (event) => {
     event.preventDefault();
+    offset = 0;
     saveView();
     loadList().catch((e) => show(e.message, false));
   });
@@ -220,6 +321,9 @@ function wire() {
     post('edit', { question: $('edit-question').value, answer: $('edit-answer').value });
   });
   $('a-move').addEventListener('click', () => post('edit', { topicId: $('move-topic').value }));
+  $('a-split').addEventListener('click', () => post('split', { exchangeIds: [$('split-exchange').value] }));
+  $('p-prev').addEventListener('click', () => turnPage(-1));
+  $('p-next').addEventListener('click', () => turnPage(1));
   $('a-merge').addEventListener('click', async () => {
     const target = $('merge-target').value.trim();
     if (!target) return show('name the entry to merge into', false);
@@ -233,7 +337,8 @@ function wire() {
   $('note-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const text = $('note-text').value.trim();
-    if (text) post('note', { text }).then(() => { $('note-text').value = ''; });
+    // The box is emptied only once the note is saved: a refused note stays to be sent again.
+    if (text) post('note', { text }).then((saved) => { if (saved) $('note-text').value = ''; });
   });
 }
 
