@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
 namespace KnowledgeBase.Core.Reading;
@@ -11,7 +12,7 @@ internal sealed record DecodedText(string Text, bool IsBinary);
 /// one (reported), and GB18030 (GBK) when a file is that throughout, which is reported once. Invalid bytes become
 /// U+FFFD and are reported per line; a NUL byte near the start marks a binary file.
 /// </summary>
-internal static class ChatLogDecoder
+internal static partial class ChatLogDecoder
 {
     // git and diff call a file binary when a NUL shows up in its first 8,000 bytes; same rule here.
     private const int BinaryProbeLength = 8000;
@@ -81,8 +82,10 @@ internal static class ChatLogDecoder
         return new DecodedText(ReplaceNuls(Encoding.UTF8.GetString(bytes), problems), IsBinary: false);
     }
 
-    // True (big-endian) or false (little-endian) when the NULs of a file's start fall on one side of its byte pairs only,
-    // many of them, as in ASCII text written as UTF-16; null otherwise (a binary file has NULs anywhere).
+    // True (big-endian) or false (little-endian) when a file's start reads as a chat log written as UTF-16: many NULs,
+    // most of them on one side of the byte pairs (the high byte of ASCII: the front matter, the headers' times), and the
+    // text so decoded opens with front matter or holds a message header. Chinese text puts some NULs on the other side
+    // too (一 is U+4E00), so the split need not be clean; a binary file, with NULs anywhere, reads as no chat log.
     private static bool? Utf16WithoutBom(ReadOnlySpan<byte> probe)
     {
         var (even, odd) = (0, 0);
@@ -95,8 +98,19 @@ internal static class ChatLogDecoder
         }
 
         var pairs = probe.Length / 2;
-        return even + odd < Math.Max(8, pairs / 8) || Math.Min(even, odd) * 50 > even + odd ? null : even > odd;
+        if (even + odd < Math.Max(8, pairs / 8) || Math.Min(even, odd) * 4 > even + odd)
+        {
+            return null;
+        }
+
+        var bigEndian = even > odd;
+        var text = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetString(probe[..(pairs * 2)]);
+        return Utf16Opening().IsMatch(text) ? bigEndian : null;
     }
+
+    // Front matter at the start, or a message header at the start of a line.
+    [GeneratedRegex(@"\A\s*---|^> \d{1,2}:\d{2}:\d{2}", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex Utf16Opening();
 
     private static DecodedText DecodeUnicode(ReadOnlySpan<byte> bytes, Encoding strict, string name, ProblemLog problems)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Reading;
+using KnowledgeBase.Core.Tests.Export;
 
 namespace KnowledgeBase.Core.Tests.Robustness;
 
@@ -66,6 +67,36 @@ public sealed class HostileInputTests
             """,
             HostileFiles.Diagnostics(result));
         Assert.Equal(["请问 T+1 结算几点到账？", "一般上午十点前"], result.Day.Messages.Select(m => m.Body));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_chinese_day_in_utf16_without_a_bom_reads_as_in_utf8(bool bigEndian)
+    {
+        // Chinese puts NULs on both sides of the byte pairs (一 is U+4E00 and 上 U+4E0A): the split is not clean.
+        var sample = Path.Combine(RepositoryFolder.Path, "data", "sample", "payexpert", "2024-03-05-chat.markdown");
+        var utf8 = File.ReadAllBytes(sample);
+        var text = Encoding.UTF8.GetString(utf8) + "\n> 23:59:00  高远\n一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一\n";
+        var expected = new ChatLogReader().Read("payexpert/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes(text));
+
+        var result = new ChatLogReader().Read("payexpert/2024-03-05-chat.markdown", (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetBytes(text));
+
+        Assert.Equal([$"payexpert/2024-03-05-chat.markdown: UTF-16 {(bigEndian ? "BE" : "LE")} without a byte-order mark: read as such; save the file as UTF-8"], result.Problems.Select(p => p.ToString()));
+        Assert.Equal(expected.Day.Messages.Select(m => (m.Source.Line, m.Speaker.Name, m.Body)), result.Day.Messages.Select(m => (m.Source.Line, m.Speaker.Name, m.Body)));
+        Assert.True(result.Day.Messages.Count > 10);
+    }
+
+    [Fact]
+    public void A_binary_file_with_nuls_mostly_on_one_side_is_still_binary()
+    {
+        // UTF-16 of text that is no chat log: no front matter, no header.
+        var bytes = Encoding.Unicode.GetBytes(string.Concat(Enumerable.Repeat("PK\u0003\u0004 some archive entry\n", 200)));
+
+        var result = new ChatLogReader().Read("hostile/2024-03-05-archive.markdown", bytes);
+
+        Assert.Empty(result.Day.Messages);
+        Assert.Contains("binary content", HostileFiles.Diagnostics(result), StringComparison.Ordinal);
     }
 
     [Fact]
