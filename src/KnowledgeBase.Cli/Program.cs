@@ -9,7 +9,14 @@ using KnowledgeBase.Cli.Commands.Stats;
 using KnowledgeBase.Cli.Commands.Topics;
 using KnowledgeBase.Cli.Commands.Train;
 using KnowledgeBase.Cli.Infrastructure;
+using Spectre.Console;
 using Spectre.Console.Cli;
+
+// Redirected, Spectre.Console takes the output to be 80 columns wide and wraps tables to fit; a file or a pipe has no width.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 400;
+}
 
 var app = new CommandApp();
 app.Configure(config =>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Export;
@@ -19,11 +20,30 @@ internal static class FaqJsonInput
             document = new FaqJsonReader().ReadFile(path);
             return true;
         }
-        catch (Exception error) when (error is JsonException or InvalidDataException or IOException)
+        catch (Exception error) when (error is JsonException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            Terminal.Problem($"{path}: not a readable faq.json: {error.Message}");
+            Terminal.Problem(Problem(path, error));
             document = null;
             return false;
         }
+    }
+
+    /// <summary>
+    /// <c>path:line: not a readable faq.json: why</c> for JSON that does not parse (System.Text.Json counts lines from
+    /// 0 and appends its position to the message; people count from 1), <c>path: not a readable faq.json: why</c>
+    /// otherwise.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="error">Why it cannot be read.</param>
+    /// <returns>The problem line.</returns>
+    public static string Problem(string path, Exception error)
+    {
+        if (error is JsonException { LineNumber: { } line } json)
+        {
+            var message = json.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd();
+            return $"{path}:{(line + 1).ToString(CultureInfo.InvariantCulture)}: not a readable faq.json: {message}";
+        }
+
+        return $"{path}: not a readable faq.json: {error.Message}";
     }
 }

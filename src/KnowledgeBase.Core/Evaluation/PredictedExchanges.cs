@@ -69,12 +69,32 @@ public sealed class PredictedExchanges
         return FromDocument(doc);
     }
 
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        _ => "null",
+    };
+
     private static PredictedExchanges FromDocument(JsonDocument doc)
     {
         var list = new List<PredictedExchange>();
-        if (doc.RootElement.ValueKind == JsonValueKind.Object
-            && doc.RootElement.TryGetProperty("exchanges", out JsonElement exchanges)
-            && exchanges.ValueKind == JsonValueKind.Array)
+        // As the reference scorer reads it: an object whose exchanges, when it has any, are a list (a list, a string or a
+        // number in place of the object makes the scorer fail; here it is an error that says so).
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"not a faq.json: the document should be an object, not {Kind(doc.RootElement)}");
+        }
+
+        if (doc.RootElement.TryGetProperty("exchanges", out JsonElement exchanges) && exchanges.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidDataException($"not a faq.json: 'exchanges' should be a list, not {Kind(exchanges)}");
+        }
+
+        if (exchanges.ValueKind == JsonValueKind.Array)
         {
             int index = 0;
             foreach (JsonElement ex in exchanges.EnumerateArray())

@@ -37,7 +37,9 @@ public sealed class FaqJsonReader
         Require(root, JsonValueKind.Object, "the document");
         return new KnowledgeBaseDocument(
             Int(root, "schemaVersion"),
-            DateTimeOffset.Parse(String(root, "generatedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            DateTimeOffset.TryParse(String(root, "generatedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var generatedAt)
+                ? generatedAt
+                : throw new InvalidDataException($"field 'generatedAt' should be a date and time such as 2024-03-05T10:00:00Z, not '{String(root, "generatedAt")}'"),
             ReadInput(Property(root, "input", JsonValueKind.Object)),
             Array(root, "topics").Select(ReadTopic).ToList(),
             Array(root, "exchanges").Select(ReadExchange).ToList(),
@@ -68,7 +70,9 @@ public sealed class FaqJsonReader
         var said = quote?.Reply ?? text;
         var message = new ChatMessage(
             ReadSource(cited),
-            DateTime.ParseExact(String(cited, "time"), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            DateTime.TryParseExact(String(cited, "time"), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+                ? time
+                : throw new InvalidDataException($"field 'time' should be a time such as 2024-03-05T10:00:00, not '{String(cited, "time")}'"),
             SpeakerParser.Parse(String(cited, "speaker")),
             text,
             said.Length == 0 && quote is not null ? MessageKind.Text : MessageKindClassifier.Classify(said, said),

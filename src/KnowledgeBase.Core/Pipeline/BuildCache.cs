@@ -89,6 +89,20 @@ public sealed class BuildCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes a cache file and its journal files: a cache a run created and then had nothing to keep in (only
+    /// unreadable input). The cache must be disposed.
+    /// </summary>
+    /// <param name="path">The cache file.</param>
+    public static void Delete(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>The key of a file's record: its path and bytes under this cache's fingerprint.</summary>
     /// <param name="relativePath">The file's path relative to the input root.</param>
     /// <param name="content">The file's bytes.</param>

@@ -76,5 +76,38 @@ public sealed class CliUsageTests : IDisposable
         Assert.Contains("list, approve, reject, reset, edit, merge, split, note, history, import", help.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal));
     }
 
+    [KbBuiltFact]
+    public void A_faq_json_that_does_not_parse_is_named_with_its_line_counted_from_1_by_every_verb_that_reads_one()
+    {
+        var bad = Path.Combine(work, "bad.json");
+        File.WriteAllText(bad, "{\n  \"schemaVersion\": 1,\n  \"generatedAt\": oops\n}\n");
+        var db = Path.Combine(work, "kb.db");
+
+        foreach (var args in new[] { new[] { "topics", bad }, ["review", "import", bad, "--db", db], ["export", "--format", "json", "--in", bad, "--out", Path.Combine(work, "x")] })
+        {
+            var (code, _, error) = KbProcess.Run(args);
+
+            Assert.Equal(2, code);
+            Assert.Contains($"{bad}:3: not a readable faq.json: 'o' is an invalid start of a value.", error);
+        }
+
+        Assert.False(File.Exists(db));
+    }
+
+    [KbBuiltFact]
+    public void A_faq_json_with_a_date_that_is_no_date_names_the_field()
+    {
+        var bad = Path.Combine(work, "bad-date.json");
+        File.WriteAllText(bad, """
+            {"schemaVersion": 1, "generatedAt": "yesterday", "input": {"root": "x", "files": 0, "messages": 0, "problems": 0},
+             "topics": [], "exchanges": [], "entries": []}
+            """);
+
+        var (code, _, error) = KbProcess.Run("topics", bad);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{bad}: not a readable faq.json: field 'generatedAt' should be a date and time such as 2024-03-05T10:00:00Z, not 'yesterday'", error);
+    }
+
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
 }

@@ -43,6 +43,37 @@ public sealed class EvalByGroupTests : IDisposable
         Assert.Contains("--by-group is for the table", error);
     }
 
+    [KbBuiltFact]
+    public void Calibration_is_refused_with_json_too()
+    {
+        var (code, _, error) = KbProcess.Run("eval", "--gold", Path.Combine(work, "gold"), Path.Combine(work, "faq.json"), "--calibration", "--json");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--calibration is for the table", error);
+    }
+
+    [KbBuiltFact]
+    public void Redirected_output_keeps_each_line_whole()
+    {
+        // Spectre.Console wraps a redirected stream at 80 columns unless told otherwise: "topic NMI" would end one line.
+        var (code, output, _) = KbProcess.Run("eval", "--gold", Path.Combine(work, "gold"), Path.Combine(work, "faq.json"), "--by-group");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"2 labelled files, 2 gold and 2 predicted exchanges, 1 matched; topic NMI \d\.\d{3}, ARI -?\d\.\d{3}\r?\n", output);
+        Assert.Contains("per chat group (first folder of the labelled paths), each scored on its own: question, answer-link and FAQ F1, topic NMI", output);
+    }
+
+    [KbBuiltFact]
+    public void A_document_that_is_no_faq_json_is_refused_naming_the_file()
+    {
+        Write("list.json", "[]");
+
+        var (code, _, error) = KbProcess.Run("eval", "--gold", Path.Combine(work, "gold"), Path.Combine(work, "list.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{Path.Combine(work, "list.json")}: not a faq.json: the document should be an object, not a list", error);
+    }
+
     private void Write(string relative, string text)
     {
         var path = Path.Combine(work, relative);

@@ -36,6 +36,20 @@ public sealed class NothingReadableBuildTests : IDisposable
         Assert.All(before, file => Assert.True(file.Value.AsSpan().SequenceEqual(after[file.Key]), $"{file.Key} changed"));
     }
 
+    [KbBuiltFact]
+    public void A_build_of_only_unreadable_files_into_a_new_folder_exits_2_and_creates_nothing()
+    {
+        // A chat log by name, but binary: the build opens its cache before it finds that nothing can be read.
+        var binary = work.Write(Path.Combine("binary", "g", "2024-03-05-chat.md"), "\0\u0001\u0002 not a chat log\n");
+        var output = Path.Combine(work.Path, "new-out");
+
+        var (code, stderr) = Build(Path.GetDirectoryName(Path.GetDirectoryName(binary))!, output);
+
+        Assert.Equal(2, code);
+        Assert.Contains("no file gave a message", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output), $"{output} was created: {string.Join(", ", Directory.Exists(output) ? Directory.GetFiles(output) : [])}");
+    }
+
     private static Dictionary<string, byte[]> Snapshot(string folder) =>
         Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
 

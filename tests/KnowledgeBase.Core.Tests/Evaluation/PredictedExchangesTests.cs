@@ -87,6 +87,15 @@ public sealed class PredictedExchangesTests
     }
 
     [Theory]
+    [InlineData("[]", "not a faq.json: the document should be an object, not a list")]
+    [InlineData("\"faq\"", "not a faq.json: the document should be an object, not a string")]
+    [InlineData("""{"exchanges": {}}""", "not a faq.json: 'exchanges' should be a list, not an object")]
+    public void A_document_that_is_no_faq_json_is_an_error_the_scorer_would_fail_on_too(string json, string message)
+    {
+        Assert.Equal(message, Assert.Throws<InvalidDataException>(() => PredictedExchanges.ParseFaqJson(json)).Message);
+    }
+
+    [Theory]
     [InlineData("""{"line": 1, "role": "question"}""")]
     [InlineData("""{"path": "g/d.markdown", "role": "answer"}""")]
     [InlineData("""{"path": "g/d.markdown", "line": "twelve", "role": "question"}""")]

@@ -38,6 +38,9 @@ internal sealed class BuildCommand : Command<BuildSettings>
         var previous = PreviousTopics(db, settings.Out, segmenter);
         options = options with { PreviousTopics = settings.FreshTopics ? null : previous };
 
+        // What this run creates and must take back when it finds nothing readable ("nothing written").
+        var outExisted = Directory.Exists(settings.Out);
+        var cacheExisted = options.CachePath is { } cachePath && File.Exists(cachePath);
         var watch = Stopwatch.StartNew();
         var result = Terminal.Interactive
             ? RunWithProgressBar(options, cancellationToken)
@@ -60,6 +63,17 @@ internal sealed class BuildCommand : Command<BuildSettings>
         {
             var why = result.Document.Input.SkippedFiles == 0 ? "no chat-log files (*.md, *.markdown)" : "no file gave a message";
             Terminal.Problem($"kb build: nothing readable in {settings.Input}: {why}; nothing written (faq.json, the build cache and the review store are as they were)");
+            // Only unreadable files: the pipeline had opened the build cache before it knew, creating it if it was new.
+            if (options.CachePath is { } created && !cacheExisted && File.Exists(created))
+            {
+                BuildCache.Delete(created);
+            }
+
+            if (!outExisted && Directory.Exists(settings.Out) && !Directory.EnumerateFileSystemEntries(settings.Out).Any())
+            {
+                Directory.Delete(settings.Out);
+            }
+
             return ExitCodes.UsageOrNothingReadable;
         }
 

@@ -38,7 +38,7 @@ internal sealed class BuildSettings : CommandSettings
     public bool NoCache { get; init; }
 
     [CommandOption("--no-mask")]
-    [Description("Keep card, ID and mobile numbers and e-mail addresses in faq.json (masked by default).")]
+    [Description("Keep personal data in faq.json: card, ID, mobile and landline numbers, QQ numbers, WeChat ids and e-mail addresses (masked by default).")]
     public bool NoMask { get; init; }
 
     [CommandOption("--models <dir>")]

@@ -29,7 +29,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
         table.AddRow("answer link", $"{score.LinkP:0.000}", $"{score.LinkR:0.000}", $"{score.LinkF1:0.000}");
         table.AddRow("FAQ", $"{score.FaqP:0.000}", $"{score.FaqR:0.000}", $"{score.FaqF1:0.000}");
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine(
+        Console.Out.WriteLine(
             $"{score.Files} labelled files, {score.GoldExchanges} gold and {score.PredExchanges} predicted exchanges, {score.Matched} matched; " +
             $"topic NMI {score.TopicNmi:0.000}, ARI {score.TopicAri:0.000}");
         if (settings.ByGroup)
@@ -103,7 +103,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine(against is null
+        Console.Out.WriteLine(against is null
             ? $"95 % intervals: bootstrap over the {days} labelled days, {resamples} resamples"
             : $"95 % intervals: paired bootstrap over the {days} labelled days, {resamples} resamples; change = this faq.json − {against}, better in: share of resamples where it is larger");
     }
@@ -120,7 +120,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine("per chat group (first folder of the labelled paths), each scored on its own: question, answer-link and FAQ F1, topic NMI");
+        Console.Out.WriteLine("per chat group (first folder of the labelled paths), each scored on its own: question, answer-link and FAQ F1, topic NMI");
     }
 
     private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", System.Globalization.CultureInfo.InvariantCulture);
@@ -134,7 +134,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine(
+        Console.Out.WriteLine(
             $"calibration over {report.Exchanges} exchanges with a confidence: expected calibration error {report.ExpectedCalibrationError:0.000}, Brier {report.Brier:0.000}, AUC {(report.Auc is double auc ? auc.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "–")}");
     }
 }

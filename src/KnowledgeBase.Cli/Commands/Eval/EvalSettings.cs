@@ -47,5 +47,6 @@ internal sealed class EvalSettings : CommandSettings
         : Against is not null && !File.Exists(Against) ? ValidationResult.Error($"faq.json not found: {Against}")
         : Json && Bootstrap is not null ? ValidationResult.Error("--json prints the reference scorer's line only; --bootstrap is for the table")
         : Json && ByGroup ? ValidationResult.Error("--json prints the reference scorer's line only; --by-group is for the table")
+        : Json && Calibration ? ValidationResult.Error("--json prints the reference scorer's line only; --calibration is for the table")
         : ValidationResult.Success();
 }

@@ -42,7 +42,7 @@ internal sealed class ExportSettings : CommandSettings
     public string? SourceUrl { get; init; }
 
     [CommandOption("--no-mask")]
-    [Description("Keep card, ID and phone numbers and e-mail addresses (masked by default).")]
+    [Description("Keep personal data: card, ID, mobile and landline numbers, QQ numbers, WeChat ids and e-mail addresses (masked by default).")]
     public bool NoMask { get; init; }
 
     [CommandOption("--anonymize-speakers")]

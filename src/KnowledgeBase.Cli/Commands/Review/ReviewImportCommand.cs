@@ -18,7 +18,11 @@ internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
 {
     public override int Execute(CommandContext context, ReviewImportSettings settings, CancellationToken cancellationToken)
     {
-        var file = new FaqJsonReader().ReadFile(settings.FaqJson);
+        if (!FaqJsonInput.TryRead(settings.FaqJson, out var file))
+        {
+            return 2;
+        }
+
         // Pseudonyms would become the store's texts and speakers, and the next build would flag every imported approval.
         var anonymized = PersonalDataMasker.HasAnonymizedSpeakers(file);
         if (anonymized && !File.Exists(settings.Database))

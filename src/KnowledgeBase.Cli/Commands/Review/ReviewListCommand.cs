@@ -74,7 +74,7 @@ internal sealed class ReviewListCommand : Command<ReviewListSettings>
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine($"{entries.Count} entries");
+        Console.Out.WriteLine($"{entries.Count} entries");
         return ExitCodes.Ok;
     }
 

@@ -46,7 +46,7 @@ internal sealed class TopicsCommand : Command<TopicsSettings>
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"{document.Topics.Count} topics, {document.Exchanges.Count} exchanges, {document.Entries.Count} entries");
+        Console.Out.WriteLine($"{document.Topics.Count} topics, {document.Exchanges.Count} exchanges, {document.Entries.Count} entries");
         return ExitCodes.Ok;
     }
 }
