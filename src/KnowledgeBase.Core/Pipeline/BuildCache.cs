@@ -70,6 +70,10 @@ public sealed class BuildCache : IDisposable
     /// <param name="path">The SQLite file.</param>
     /// <param name="modelsDirectory">The models folder, part of the fingerprint.</param>
     /// <returns>The cache and, when an unusable file had to be replaced, why.</returns>
+    /// <exception cref="BuildCacheRefusedException">
+    /// The file is a sound SQLite database that is no build cache (a review store given as the cache, say): it is left
+    /// as it was.
+    /// </exception>
     public static (BuildCache Cache, string? Replaced) Open(string path, string modelsDirectory)
     {
         var fingerprint = FingerprintOf(modelsDirectory);
@@ -79,12 +83,19 @@ public sealed class BuildCache : IDisposable
         }
         catch (Exception e) when (e is SqliteException or InvalidDataException)
         {
-            // A cache only ever saves time: one that cannot be used is moved aside and started afresh.
+            // A cache only ever saves time: one that cannot be used (damaged, not SQLite, another format) is moved aside,
+            // with its journal, and started afresh.
             var aside = path + ".unusable";
             SqliteConnection.ClearAllPools();
             File.Move(path, aside, overwrite: true);
-            File.Delete(path + "-wal");
-            File.Delete(path + "-shm");
+            foreach (var journal in new[] { "-wal", "-shm" })
+            {
+                if (File.Exists(path + journal))
+                {
+                    File.Move(path + journal, aside + journal, overwrite: true);
+                }
+            }
+
             return (OpenFile(path, fingerprint), $"{path}: {e.Message}; moved to {aside} and started afresh");
         }
     }
@@ -260,6 +271,9 @@ public sealed class BuildCache : IDisposable
         try
         {
             connection.Open();
+            // Before anything is written: a damaged file fails here and is set aside, another application's database
+            // (or the review store) is refused and left as it was.
+            Inspect(connection, path);
             Execute(connection, "PRAGMA journal_mode = WAL;");
             Execute(connection, "PRAGMA synchronous = NORMAL;");
             Execute(connection, "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;");
@@ -286,6 +300,40 @@ public sealed class BuildCache : IDisposable
             connection.Dispose();
             throw;
         }
+    }
+
+    // A cache is a new (empty) file or a database of its own tables only, sound throughout: SQLite reads pages lazily, so
+    // a damaged page would otherwise surface in the middle of the build.
+    private static void Inspect(SqliteConnection connection, string path)
+    {
+        var tables = Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;");
+        var own = Enum.GetValues<BuildCacheTable>().Select(Name).Append("meta").ToHashSet(StringComparer.Ordinal);
+        if (tables.Count > 0 && (!tables.Contains("meta") || tables.Any(table => !own.Contains(table))))
+        {
+            throw new BuildCacheRefusedException(
+                $"{path} is a SQLite database but no build cache (it holds the tables {string.Join(", ", tables.Take(6))}{(tables.Count > 6 ? ", …" : string.Empty)}): " +
+                "not used and left as it was; give --cache a file of its own");
+        }
+
+        var check = Strings(connection, "PRAGMA quick_check(1);");
+        if (check is not ["ok"])
+        {
+            throw new InvalidDataException($"damaged ({string.Join("; ", check)})");
+        }
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

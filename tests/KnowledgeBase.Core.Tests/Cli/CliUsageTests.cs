@@ -109,5 +109,17 @@ public sealed class CliUsageTests : IDisposable
         Assert.Contains($"{bad}: not a readable faq.json: field 'generatedAt' should be a date and time such as 2024-03-05T10:00:00Z, not 'yesterday'", error);
     }
 
+    [KbBuiltFact]
+    public void The_review_store_given_as_the_build_cache_is_refused_before_anything_is_read()
+    {
+        var output = Path.Combine(work, "out");
+
+        var (code, _, error) = KbProcess.Run("build", Sample, "--out", output, "--cache", Path.Combine(output, "kb.db"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--cache and --db name the same file", error);
+        Assert.False(Directory.Exists(output));
+    }
+
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
 }

@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Pipeline;
 using KnowledgeBase.Core.Tests.Evaluation;
 using KnowledgeBase.Core.Tests.Exchanges;
 using KnowledgeBase.Core.Tests.Export;
+using Microsoft.Data.Sqlite;
 
 namespace KnowledgeBase.Core.Tests.Pipeline;
 
@@ -108,6 +109,50 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.True(File.Exists(cache + ".unusable"));
         Assert.Equal(Json(Build(input, cachePath: null)), Json(result));
         Assert.Equal(0, Build(input, cache).Cache!.Misses);
+    }
+
+    [Fact]
+    public void A_cache_with_damaged_pages_is_replaced_before_the_build_reads_from_it()
+    {
+        var input = Copy(SampleFiles());
+        var cache = Path.Combine(work.Path, "cache.db");
+        Build(input, cache);
+        SqliteConnection.ClearAllPools();
+        // Damage the pages after the first two, where the records are; the header stays, so the file still opens.
+        var bytes = File.ReadAllBytes(cache);
+        Assert.True(bytes.Length > 4 * 4096, $"the cache is only {bytes.Length} bytes");
+        new Random(7).NextBytes(bytes.AsSpan(2 * 4096, bytes.Length - (2 * 4096)));
+        File.WriteAllBytes(cache, bytes);
+
+        var result = Build(input, cache);
+
+        Assert.Contains("damaged", result.Cache!.Replaced, StringComparison.Ordinal);
+        Assert.True(File.Exists(cache + ".unusable"));
+        Assert.Equal(Json(Build(input, cachePath: null)), Json(result));
+    }
+
+    [Fact]
+    public void Another_database_given_as_the_cache_is_refused_and_left_as_it_was_with_its_journal()
+    {
+        var input = Copy(SampleFiles());
+        var other = Path.Combine(work.Path, "other.db");
+        using (var connection = new SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE entries (id TEXT); INSERT INTO entries VALUES ('approved by alice');";
+            command.ExecuteNonQuery();
+            // The database and its WAL hold the data; the -shm index is shared memory that any reader updates.
+            var files = new[] { other, other + "-wal" }.ToDictionary(f => f, File.ReadAllBytes);
+
+            // The connection stays open, as a review page would hold it: the row is still in the WAL only.
+            var refused = Assert.Throws<BuildCacheRefusedException>(() => Build(input, other));
+
+            Assert.Contains("no build cache (it holds the tables entries)", refused.Message, StringComparison.Ordinal);
+            Assert.Equal([other, other + "-shm", other + "-wal"], Directory.GetFiles(work.Path, "other.db*").Order(StringComparer.Ordinal));
+            Assert.All(files, file => Assert.True(file.Value.AsSpan().SequenceEqual(File.ReadAllBytes(file.Key)), $"{file.Key} changed"));
+            Assert.False(File.Exists(other + ".unusable"));
+        }
     }
 
     [Theory]

@@ -42,9 +42,18 @@ internal sealed class BuildCommand : Command<BuildSettings>
         var outExisted = Directory.Exists(settings.Out);
         var cacheExisted = options.CachePath is { } cachePath && File.Exists(cachePath);
         var watch = Stopwatch.StartNew();
-        var result = Terminal.Interactive
-            ? RunWithProgressBar(options, cancellationToken)
-            : new KnowledgeBasePipeline().Run(options, cancellationToken: cancellationToken);
+        PipelineResult result;
+        try
+        {
+            result = Terminal.Interactive
+                ? RunWithProgressBar(options, cancellationToken)
+                : new KnowledgeBasePipeline().Run(options, cancellationToken: cancellationToken);
+        }
+        catch (BuildCacheRefusedException refused)
+        {
+            Terminal.Problem($"kb build: build cache {refused.Message}; nothing written");
+            return ExitCodes.UsageOrNothingReadable;
+        }
         foreach (var problem in result.Problems)
         {
             Terminal.Problem(problem.ToString());

@@ -57,6 +57,12 @@ internal sealed class BuildSettings : CommandSettings
             return ValidationResult.Error("--cache and --no-cache cannot be used together");
         }
 
+        // The cache is set aside and replaced when it cannot be used: it must never be the review store.
+        if (!NoCache && string.Equals(Path.GetFullPath(Cache ?? Path.Combine(Out, "build-cache.db")), Path.GetFullPath(Db ?? Path.Combine(Out, "kb.db")), StringComparison.Ordinal))
+        {
+            return ValidationResult.Error("--cache and --db name the same file: the build cache and the review store must be two files");
+        }
+
         return Topics is < 1 ? ValidationResult.Error("--topics must be at least 1") : ValidationResult.Success();
     }
 }
