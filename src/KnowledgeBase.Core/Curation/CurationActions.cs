@@ -454,7 +454,7 @@ internal sealed class CurationActions
 
     // What an analyst types is stored as typed and goes into faq.json, pages and the search index, so it must be text: a
     // NUL or another control character (line breaks and tabs are text) or half of a surrogate pair is refused, saying where.
-    private static void CheckTyped(string what, string? text)
+    private static void CheckTyped(string what, string? text, bool oneLine = false)
     {
         for (var i = 0; text is not null && i < text.Length; i++)
         {
@@ -463,7 +463,7 @@ internal sealed class CurationActions
             {
                 i++;
             }
-            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && (oneLine || c is not ('\n' or '\r' or '\t'))))
             {
                 var kind = char.IsSurrogate(c) ? "half of a surrogate pair" : "a control character";
                 throw new CurationException($"the {what} has {kind} (U+{(int)c:X4}) at character {i + 1}; nothing was saved");
@@ -471,24 +471,12 @@ internal sealed class CurationActions
         }
     }
 
-    // The reviewer's name goes into every audit row and into tab-separated history: one line of text, no control
-    // character at all (a tab or line break would split the row), no half of a surrogate pair.
+    // The reviewer's name goes into every audit row and into tab-separated history: one line of text, without the tabs
+    // and line breaks typed text may hold (they would split the row).
     private static void CheckActor(string actor)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        for (var i = 0; i < actor.Length; i++)
-        {
-            var c = actor[i];
-            if (char.IsHighSurrogate(c) && i + 1 < actor.Length && char.IsLowSurrogate(actor[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c) || char.IsControl(c))
-            {
-                var kind = char.IsSurrogate(c) ? "half of a surrogate pair" : "a control character";
-                throw new CurationException($"the reviewer name has {kind} (U+{(int)c:X4}) at character {i + 1}; nothing was saved");
-            }
-        }
+        CheckTyped("reviewer name", actor, oneLine: true);
     }
 
     // A merge or split changes what an approved entry cites by an analyst's own hand: what it cites now is what they

@@ -20,7 +20,7 @@ internal sealed class ReviewImportCommand : Command<ReviewImportSettings>
     {
         if (!FaqJsonInput.TryRead(settings.FaqJson, out var file))
         {
-            return 2;
+            return ExitCodes.UsageOrNothingReadable;
         }
 
         // Pseudonyms would become the store's texts and speakers, and the next build would flag every imported approval.
