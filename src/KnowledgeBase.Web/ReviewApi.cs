@@ -54,10 +54,7 @@ internal static class ReviewApi
             }
 
             // A bookmark or an open page may name an id a later build moved: say where the entry is now.
-            var movedTo = store.MovedTo(id);
-            return movedTo is null
-                ? Results.NotFound(new { error = $"no entry {id}" })
-                : Results.NotFound(new { error = $"no entry {id}: a build moved it to {movedTo} (its question is on another line now)", movedTo });
+            throw CurationException.NoEntry(id, store.MovedTo(id));
         }));
 
         app.MapGet("/api/source", (string path, int line, CurationStore store) => Guarded(() => Source(options.InputRoot, path, line)));

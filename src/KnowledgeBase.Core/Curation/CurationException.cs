@@ -25,4 +25,12 @@ public class CurationException : Exception
 
     /// <summary>For an id no entry has: the entry a build moved it to (its question is on another line now), if one did.</summary>
     public string? MovedTo { get; init; }
+
+    /// <summary>The error for an id no entry of the store has, saying where a build moved it when one did.</summary>
+    /// <param name="id">The id asked for.</param>
+    /// <param name="movedTo">The entry's id now (<see cref="CurationStore.MovedTo"/>), or null.</param>
+    /// <returns>The exception, its message starting "no entry".</returns>
+    public static CurationException NoEntry(string id, string? movedTo) => movedTo is null
+        ? new($"no entry {id} in the store")
+        : new($"no entry {id} in the store: a build moved it to {movedTo} (its question is on another line now)") { MovedTo = movedTo };
 }

@@ -28,19 +28,14 @@ internal static class CurationRows
     internal static EntryRow? LoadRow(SqliteConnection connection, SqliteTransaction? transaction, string id) =>
         LoadRows(connection, transaction, "id = $id", [("$id", id)]).SingleOrDefault();
 
-    internal static CurationException NotFound(string id) => new($"no entry {id} in the store");
+    internal static CurationException NotFound(string id) => CurationException.NoEntry(id, null);
 
     /// <summary>
     /// The error for an id no entry has, saying where a build moved it when the audit trail knows (a build that finds an
     /// entry's question on another line gives it the id of that line), following moves of moves to the entry there is.
     /// </summary>
-    internal static CurationException NotFound(SqliteConnection connection, SqliteTransaction? transaction, string id)
-    {
-        var movedTo = MovedTo(connection, transaction, id);
-        return movedTo is null
-            ? NotFound(id)
-            : new CurationException($"no entry {id} in the store: a build moved it to {movedTo} (its question is on another line now)") { MovedTo = movedTo };
-    }
+    internal static CurationException NotFound(SqliteConnection connection, SqliteTransaction? transaction, string id) =>
+        CurationException.NoEntry(id, MovedTo(connection, transaction, id));
 
     /// <summary>The entry a build moved <paramref name="id"/> to, through any later moves, or null.</summary>
     internal static string? MovedTo(SqliteConnection connection, SqliteTransaction? transaction, string id)

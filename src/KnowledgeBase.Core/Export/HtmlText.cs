@@ -1,11 +1,18 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Privacy;
 
 namespace KnowledgeBase.Core.Export;
 
 /// <summary>HTML escaping of untrusted chat text: nothing in a message can open a tag, an attribute or a script.</summary>
-internal static partial class HtmlText
+internal static class HtmlText
 {
+    // A Markdown link or image with an http(s) target (its title may hold the placeholder of masked personal data, such as
+    // [手机号], each as the masker writes it), else a bare http(s) address up to a space, a quote or CJK punctuation.
+    private static readonly Regex Link = new(
+        $$"""(?<image>!)?\[(?<title>(?:[^\[\]]|{{Placeholders()}}){1,300})\]\((?<url>https?://[^\s()<>"']+)\)|(?<bare>https?://[^\s<>"'()（）【】「」，。、；！？“”]+)""",
+        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
     /// <summary>Text for an element or a quoted attribute value.</summary>
     public static string Escape(string text)
     {
@@ -43,7 +50,7 @@ internal static partial class HtmlText
     {
         var builder = new StringBuilder(line.Length + 64);
         var at = 0;
-        foreach (Match link in LinkPattern().Matches(line))
+        foreach (Match link in Link.Matches(line))
         {
             builder.Append(Escape(line[at..link.Index]));
             var url = link.Groups["url"].Success ? link.Groups["url"].Value : link.Groups["bare"].Value;
@@ -56,8 +63,6 @@ internal static partial class HtmlText
         return builder.Append(Escape(line[at..])).ToString();
     }
 
-    // A Markdown link or image with an http(s) target (its title may hold the placeholder of masked personal data, such as
-    // [手机号]), else a bare http(s) address up to a space, a quote or CJK punctuation.
-    [GeneratedRegex("""(?<image>!)?\[(?<title>(?:[^\[\]]|\[(?:银行卡号|身份证号|手机号|微信号|QQ号|座机号|邮箱)\]){1,300})\]\((?<url>https?://[^\s()<>"']+)\)|(?<bare>https?://[^\s<>"'()（）【】「」，。、；！？“”]+)""", RegexOptions.IgnoreCase)]
-    private static partial Regex LinkPattern();
+    private static string Placeholders() =>
+        "(?:" + string.Join('|', Enum.GetValues<PersonalDataKind>().Select(kind => Regex.Escape(PersonalDataMasker.Placeholder(kind)))) + ")";
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using KnowledgeBase.Core.Curation;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeBase.Core.Pipeline;
@@ -306,7 +307,7 @@ public sealed class BuildCache : IDisposable
     // a damaged page would otherwise surface in the middle of the build.
     private static void Inspect(SqliteConnection connection, string path)
     {
-        var tables = Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;");
+        var tables = CurationDatabase.Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;");
         var own = Enum.GetValues<BuildCacheTable>().Select(Name).Append("meta").ToHashSet(StringComparer.Ordinal);
         if (tables.Count > 0 && (!tables.Contains("meta") || tables.Any(table => !own.Contains(table))))
         {
@@ -315,25 +316,11 @@ public sealed class BuildCache : IDisposable
                 "not used and left as it was; give --cache a file of its own");
         }
 
-        var check = Strings(connection, "PRAGMA quick_check(1);");
+        var check = CurationDatabase.Strings(connection, "PRAGMA quick_check(1);");
         if (check is not ["ok"])
         {
             throw new InvalidDataException($"damaged ({string.Join("; ", check)})");
         }
-    }
-
-    private static List<string> Strings(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
     }
 
     private static void Execute(SqliteConnection connection, string sql)
