@@ -84,7 +84,10 @@ internal static class ReviewApi
         }
         catch (CurationConflictException conflict)
         {
-            return Results.Json(new { error = conflict.Message, conflict = true, conflict.ActualVersion }, statusCode: StatusCodes.Status409Conflict);
+            // A build that moved the entry the page had open gave its id to another question: the page opens it where it went.
+            return conflict.MovedTo is { } movedTo
+                ? Results.Json(new { error = conflict.Message, conflict = true, conflict.ActualVersion, movedTo }, statusCode: StatusCodes.Status409Conflict)
+                : Results.Json(new { error = conflict.Message, conflict = true, conflict.ActualVersion }, statusCode: StatusCodes.Status409Conflict);
         }
         catch (CurationException invalid)
         {

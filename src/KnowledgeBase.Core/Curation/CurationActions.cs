@@ -509,6 +509,22 @@ internal sealed class CurationActions
             return;
         }
 
+        // A build that found the caller's entry on another line moved it to that line's id and gave this id to another
+        // question, past the moved entry's versions: a version from before that arrival was of the moved entry.
+        if (expected < ArrivalVersion(connection, transaction, row.Id) && MovedTo(connection, transaction, row.Id) is { } movedTo && movedTo != row.Id)
+        {
+            var why = Displaced(connection, transaction, row.Id) ? "its question is not on its line any more" : "its question is on another line now";
+            throw new CurationConflictException(
+                $"entry {row.Id} is another question now: a build moved the entry you loaded to {movedTo} ({why}). " +
+                $"Nothing was saved; open {movedTo} and make your change there.")
+            {
+                EntryId = row.Id,
+                ExpectedVersion = expected,
+                ActualVersion = row.Version,
+                MovedTo = movedTo,
+            };
+        }
+
         using var command = Command(connection, transaction, "SELECT actor, action, at FROM audit WHERE entry_id = $id ORDER BY id DESC LIMIT 1;", ("$id", row.Id));
         using var reader = command.ExecuteReader();
         var who = reader.Read() ? $" by {reader.GetString(0)} ({reader.GetString(1)} at {reader.GetString(2)})" : string.Empty;
@@ -521,6 +537,25 @@ internal sealed class CurationActions
             ActualVersion = row.Version,
         };
     }
+
+    // The version at which the entry now under this id came to it: added by a build, or moved here from another line.
+    private static long ArrivalVersion(SqliteConnection connection, SqliteTransaction transaction, string id) =>
+        Scalar(
+            connection,
+            transaction,
+            """
+            SELECT COALESCE(MAX(version), 0) FROM audit WHERE entry_id = $id
+            AND (action = 'build-add' OR (action IN ('build-reanchor', 'build-displaced') AND field = 'id' AND new_value = $id));
+            """,
+            ("$id", id));
+
+    // Whether the latest build to move an entry away from this id did so because its question was gone.
+    private static bool Displaced(SqliteConnection connection, SqliteTransaction transaction, string id) =>
+        Scalar(
+            connection,
+            transaction,
+            "SELECT action = 'build-displaced' FROM audit WHERE action IN ('build-reanchor', 'build-displaced') AND field = 'id' AND old_value = $id ORDER BY id DESC LIMIT 1;",
+            ("$id", id)) == 1;
 
     // The entry a build makes of exactly these exchanges: the build's own row when it made one of them alone (so undoing
     // a merge brings the entry's text back word for word), else the entry builder's work on the stored exchanges.

@@ -78,7 +78,8 @@ async function post(action, payload) {
       show(result.error || `${response.status} ${response.statusText}`, false);
       if (response.status === 409) {
         const editing = !$('edit-form').hidden ? { question: $('edit-question').value, answer: $('edit-answer').value } : null;
-        await openEntry(current.id, true);
+        // A build may have moved the open entry and given its id to another question: open it where it went.
+        await openEntry(result.movedTo || current.id, true, true);
         if (editing) {
           $('edit-question').value = editing.question;
           $('edit-answer').value = editing.answer;

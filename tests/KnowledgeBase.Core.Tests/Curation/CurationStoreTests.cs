@@ -777,6 +777,7 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         store.Approve("e-settle", "alice");
         store.Reject("e-refund", "bob");
         var swap = new Dictionary<string, string> { ["e-settle"] = "e-refund", ["e-refund"] = "e-settle", ["x-settle"] = "x-refund", ["x-refund"] = "x-settle" };
+        var seen = store.Get("e-settle")!.Version;
 
         var result = store.MergeBuild(Shifted(CurationFixture.Build(), Day, 4, id => swap[id]));
 
@@ -784,6 +785,18 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.Equal((CurationStatus.Approved, "二清的T+1结算怎么做轧差？"), (store.Get("e-refund")!.Entry.Status, store.Get("e-refund")!.Entry.Question));
         Assert.Equal((CurationStatus.Rejected, "退款垫资怎么处理？"), (store.Get("e-settle")!.Entry.Status, store.Get("e-settle")!.Entry.Question));
         Assert.False(store.Get("e-refund")!.ChangedSinceReview);
+        // A page still open on the settlement question saves to its old id, which names the refund question now: the
+        // save is refused and says where the settlement question went.
+        var stale = Assert.Throws<CurationConflictException>(() => store.Reject("e-settle", "carol", seen));
+        Assert.Equal("e-refund", stale.MovedTo);
+        Assert.StartsWith("entry e-settle is another question now: a build moved the entry you loaded to e-refund (its question is on another line now).", stale.Message, StringComparison.Ordinal);
+        // A page that loaded the refund question under its new id and went stale is told only that it changed.
+        var loaded = store.Get("e-settle")!.Version;
+        store.AddNote("e-settle", "seen", "bob");
+        var changed = Assert.Throws<CurationConflictException>(() => store.Approve("e-settle", "carol", loaded));
+        Assert.Null(changed.MovedTo);
+        Assert.StartsWith("entry e-settle was changed by bob", changed.Message, StringComparison.Ordinal);
+        Assert.Equal(CurationStatus.Rejected, store.Get("e-settle")!.Entry.Status);
     }
 
     [Fact]
@@ -799,7 +812,9 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.Equal(["e-settle-displaced"], result.Missing);
         var refund = store.Get("e-settle")!;
         Assert.Equal((CurationStatus.Rejected, "退款垫资怎么处理？"), (refund.Entry.Status, refund.Entry.Question));
-        Assert.Throws<CurationConflictException>(() => store.Reset("e-settle", "carol", seen));
+        var stale = Assert.Throws<CurationConflictException>(() => store.Reset("e-settle", "carol", seen));
+        Assert.Equal("e-settle-displaced", stale.MovedTo);
+        Assert.Contains("moved the entry you loaded to e-settle-displaced (its question is not on its line any more)", stale.Message, StringComparison.Ordinal);
         var displaced = store.Get("e-settle-displaced")!;
         Assert.Equal((CurationStatus.Approved, false, true, "keep"), (displaced.Entry.Status, displaced.InLatestBuild, displaced.ChangedSinceReview, displaced.Notes.Single().Text));
         Assert.Contains(store.Audit("e-settle-displaced"), a => a is { Action: "build-displaced", OldValue: "e-settle", NewValue: "e-settle-displaced" });
