@@ -21,6 +21,9 @@ namespace KnowledgeBase.Core.Reading;
 /// <param name="options">Limits; <see cref="ChatLogReaderOptions.Default"/> when null.</param>
 public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
 {
+    // How far back a message's time may be from the one before it without a report: a merged day's twins cross by a
+    // second or two (see DuplicateExportMerger).
+    private static readonly TimeSpan TimeOrderTolerance = TimeSpan.FromSeconds(2);
     private static readonly IReadOnlyDictionary<string, string> NoFrontMatter = new Dictionary<string, string>().AsReadOnly();
 
     private readonly ChatLogReaderOptions options = Validate(options ?? ChatLogReaderOptions.Default);
@@ -263,6 +266,13 @@ public sealed class ChatLogReader(ChatLogReaderOptions? options = null)
             if (MalformedHeaderDetector.Describe(header) is { } headerFaults)
             {
                 problems.Add(lineNumber, $"malformed message header ({headerFaults}): read as {time.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}, speaker '{speaker.Raw}'");
+            }
+
+            // Merged exports put twins up to a couple of seconds out of order; anything further back (a log past midnight,
+            // days concatenated, a hand edit) would make time gaps negative downstream, so say so.
+            if (messages.Count > 0 && messages[^1].Time.TimeOfDay - time.ToTimeSpan() > TimeOrderTolerance)
+            {
+                problems.Add(lineNumber, $"time {time.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} is before the {messages[^1].Time.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} of the message on line {messages[^1].Source.Line}: kept in file order, dated {date:yyyy-MM-dd}");
             }
 
             var parsed = MessageBodyParser.Parse(body.ToString());

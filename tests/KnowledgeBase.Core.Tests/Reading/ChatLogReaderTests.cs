@@ -186,6 +186,20 @@ public sealed class ChatLogReaderTests
     }
 
     [Fact]
+    public void A_time_earlier_than_the_message_before_is_reported_and_kept_in_file_order_but_twins_a_second_apart_are_not()
+    {
+        const string Text = "---\ndate: 2024-03-05\n---\n> 23:58:00  A\n\nlate\n> 23:59:59  B\n\nlater\n> 23:59:58  B-nick\n\nlater\n> 00:01:00  A\n\npast midnight\n";
+
+        var result = reader.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes(Text));
+
+        Assert.Equal(["late", "later", "later", "past midnight"], result.Day.Messages.Select(m => m.Body));
+        Assert.Equal(new DateTime(2024, 3, 5, 0, 1, 0), result.Day.Messages[^1].Time);
+        Assert.Equal(
+            "g/2024-03-05-chat.markdown:13: time 00:01:00 is before the 23:59:58 of the message on line 10: kept in file order, dated 2024-03-05",
+            Assert.Single(result.Problems).ToString());
+    }
+
+    [Fact]
     public void Front_matter_yaml_cannot_parse_says_what_is_likely_wrong_and_is_read_line_by_line()
     {
         var result = reader.Read("g/2024-03-05-chat.markdown", Encoding.UTF8.GetBytes("---\nlayout: [unclosed\ndate: 2024-03-05\n---\n> 10:00:00  A\n\nhi\n"));
