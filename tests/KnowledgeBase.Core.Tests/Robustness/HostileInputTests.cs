@@ -237,7 +237,9 @@ public sealed class HostileInputTests
             {P}impossible-times.markdown:5: impossible time 24:00:00: read as 23:59:59
             {P}impossible-times.markdown:9: impossible time 99:99:99: read as 23:59:59
             {P}impossible-times.markdown:13: impossible time 23:60:00: read as 23:59:00
+            {P}impossible-times.markdown:13: time 23:59:00 is before the 23:59:59 of the message on line 9: kept in file order, dated 2024-03-05
             {P}impossible-times.markdown:21: malformed message header (time '1:02:03' must be HH:MM:SS): kept as body text of the message on line 17
+            {P}impossible-times.markdown:17: time 12:34:56 is before the 23:59:00 of the message on line 13: kept in file order, dated 2024-03-05
             """,
             HostileFiles.Diagnostics(result));
         Assert.Contains("不是头", result.Day.Messages[3].Body, StringComparison.Ordinal);
@@ -278,7 +280,9 @@ public sealed class HostileInputTests
         var text = new StringBuilder("---\ndate: 2024-03-05\n---\n");
         for (var i = 0; i < 100_000; i++)
         {
-            text.Append(CultureInfoInvariant($"> {i / 3600 % 24:00}:{i / 60 % 60:00}:{i % 60:00}  用户{i % 97}  \n   \n签到 {i}  \n   \n"));
+            // Spread over one day, in order: a time going back would be reported.
+            var second = (int)(i * 86_399L / 99_999);
+            text.Append(CultureInfoInvariant($"> {second / 3600:00}:{second / 60 % 60:00}:{second % 60:00}  用户{i % 97}  \n   \n签到 {i}  \n   \n"));
         }
 
         var result = ReadGenerated("many", text.ToString());
