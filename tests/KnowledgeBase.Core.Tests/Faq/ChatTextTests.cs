@@ -21,6 +21,22 @@ public sealed class ChatTextTests
     [InlineData("没时间，不想看UX@英—现金贷—产品 你说", "没时间，不想看UX 你说")]
     public void A_mention_is_removed(string text, string expected) => Assert.Equal(expected, Clean(text));
 
+    [Theory]
+    [InlineData("@冯威-微保科技- COO?三方支付机构受网联邀请在京办培训会", "三方支付机构受网联邀请在京办培训会")]
+    [InlineData("@网联 张腕越?银联卡品牌费网联需要给银联吗？", "银联卡品牌费网联需要给银联吗？")]
+    [InlineData("@张于刚-支付产品??-杭州?网联现在还没有类似条码的接口是吧？", "网联现在还没有类似条码的接口是吧？")]
+    [InlineData("@李艳鹏 - 蚂蚁 - 高级技术专家?数据迁移的必要性", "数据迁移的必要性")]
+    public void A_nick_with_a_space_or_lost_emoji_is_removed_up_to_the_separator_after_it(string text, string expected) =>
+        Assert.Equal(expected, Clean(text));
+
+    [Theory]
+    [InlineData("@张三 你怎么看?我觉得可以", "你怎么看?我觉得可以")]
+    [InlineData("@张三 在吗?", "在吗?")]
+    [InlineData("@张三 可以T+1?还是T+0", "可以T+1?还是T+0")]
+    [InlineData("多谢@亚楠 的分享?问题多的话后续再交流", "多谢 的分享?问题多的话后续再交流")]
+    [InlineData("@张三 好的 一起?", "好的 一起?")]
+    public void Text_after_a_mention_that_is_no_nick_is_kept(string text, string expected) => Assert.Equal(expected, Clean(text));
+
     [Fact]
     public void A_mentioned_name_that_looks_like_a_domain_is_not_cut_out_of_an_address() =>
         Assert.Equal("你好，我的邮箱1042026665@qq.com", Clean("@qq.com 你好，我的邮箱1042026665@qq.com"));
