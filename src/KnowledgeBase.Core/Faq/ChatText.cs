@@ -45,12 +45,24 @@ internal static partial class ChatText
         "了解", "了解了", "收到", "赞", "厉害", "牛", "666", "学习了", "受教了", "有道理", "同问", "+1", "1",
     };
 
+    // Clauses that close a question without being part of it (StripCourtesies), and what ends and separates them.
+    private static readonly HashSet<string> Courtesies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "谢谢", "谢谢了", "先谢谢了", "先谢谢", "多谢", "多谢了", "先行谢过", "感谢", "感谢感谢", "谢谢谢谢", "谢谢大家", "谢谢各位",
+        "谢谢各位大神", "谢谢各位大佬", "多谢各位", "多谢大家", "在线等", "急", "求解答", "求解", "求指教", "求指点", "求指导",
+        "thanks", "thx", "thank you",
+    };
+
+    private static readonly char[] CourtesyEnds = [' ', '！', '!', '。', '.', '~', '～', '…'];
+    private static readonly System.Buffers.SearchValues<char> CourtesyCuts = System.Buffers.SearchValues.Create(" ，,。！!？?；;~～、…");
+
     // Clauses that lead into a question without being part of it: "对了，", "不好意思，", what is left of an opener
     // ("个问题，" after 请教大家), a call on the group. Dropped only as a whole clause, so 对了吗 or 另外两家 stay.
     private static readonly HashSet<string> LeadIns = new(StringComparer.OrdinalIgnoreCase)
     {
         "对了", "话说", "另外", "还有", "还有一个问题", "还有个问题", "一个问题", "个问题", "一个小问题", "小白问题",
         "不好意思", "打扰一下", "打扰下", "打扰了", "亲们", "群友们", "兄弟们", "朋友们", "各位群友",
+        "大神", "大佬", "大牛", "求助", "求助一下", "求问", "求问各位", "求问各位大大", "各位大大", "大大们", "群里的大神们",
     };
 
     /// <summary>The text with @mentions (not the <c>@</c> of an e-mail address), WeChat emoji codes, lost-emoji question marks and extra spaces removed.</summary>
@@ -104,6 +116,29 @@ internal static partial class ChatText
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// The text without the courtesies that close a question: thanks ("…怎么做？谢谢！", "先谢谢了") and pleas such as
+    /// 在线等 or 求解答, each dropped only as a whole last clause.
+    /// </summary>
+    /// <param name="text">Cleaned text.</param>
+    /// <returns>The text up to its last clause of substance; the text itself when it is only courtesies.</returns>
+    public static string StripCourtesies(string text)
+    {
+        var kept = text;
+        while (true)
+        {
+            var body = kept.TrimEnd(CourtesyEnds);
+            var cut = body.AsSpan().LastIndexOfAny(CourtesyCuts);
+            var clause = body[(cut + 1)..].Trim();
+            if (cut < 0 || !Courtesies.Contains(clause))
+            {
+                return kept;
+            }
+
+            kept = body[..(cut + 1)].TrimEnd(' ', '，', ',', '、', '；', ';', '~', '～');
+        }
     }
 
     /// <summary>Whether the text is only acknowledgements, laughs or thanks ("好的", "嗯，对的", "哈哈，厉害").</summary>

@@ -38,7 +38,7 @@ public sealed class FaqEntryBuilder
             .AsParallel()
             .AsOrdered()
             .Where(e => e.Questions.Any())
-            .Select(e => new AskedQuestion(e, QuestionText.Build(e.Questions), QuestionWords(e)))
+            .Select(Asked)
             .AsSequential());
 
         var topicRank = (topics ?? []).Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -63,7 +63,7 @@ public sealed class FaqEntryBuilder
     /// <exception cref="ArgumentException">None of the exchanges asks a question.</exception>
     public FaqEntry Entry(IReadOnlyCollection<Exchange> exchanges)
     {
-        var asked = InTimeOrder(exchanges.Where(e => e.Questions.Any()).Select(e => new AskedQuestion(e, QuestionText.Build(e.Questions), QuestionWords(e))));
+        var asked = InTimeOrder(exchanges.Where(e => e.Questions.Any()).Select(Asked));
         if (asked.Count == 0)
         {
             throw new ArgumentException("none of the exchanges asks a question", nameof(exchanges));
@@ -97,7 +97,7 @@ public sealed class FaqEntryBuilder
             group.Select(a => a.Exchange.Id).ToList(),
             _options.Status,
             // Personal data makes no keyword: an address kept whole for the masker would give qq or its local part.
-            Keywords(WithoutPersonalData(first.Question), WithoutPersonalData(answer.Said)),
+            Keywords(first.Question == QuestionText.Wordless ? string.Empty : WithoutPersonalData(first.Question), WithoutPersonalData(answer.Said)),
             answer.Experts,
             group.Max(a => a.Exchange.Confidence),
             sources);
@@ -105,22 +105,20 @@ public sealed class FaqEntryBuilder
 
     private IReadOnlyList<string> Keywords(string question, string said)
     {
-        // Domain terms of the question say best what the entry is about; jieba's TF-IDF fills up the rest.
-        var keywords = _segmenter.ContentWords(question).Where(_segmenter.IsDomainTerm).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        foreach (var word in _segmenter.Keywords(question + "\n" + said, _options.KeywordsPerEntry * 2))
+        // Domain terms of the question say best what the entry is about; jieba's TF-IDF words that name a thing fill up
+        // the rest (not chat words such as 理解 or 推荐, nor fragments such as 举个). Only an entry without any such word
+        // takes its two best plain words. No keyword sits inside another (pos and pos机).
+        var max = _options.KeywordsPerEntry;
+        var keywords = new List<string>(max);
+        KeywordRules.Fill(keywords, _segmenter.ContentWords(question).Where(_segmenter.IsDomainTerm), max);
+        var ranked = _segmenter.Keywords(question + "\n" + said, max * 3);
+        KeywordRules.Fill(keywords, ranked.Where(w => KeywordRules.NamesThing(_segmenter, w)), max);
+        if (keywords.Count == 0)
         {
-            if (keywords.Count >= _options.KeywordsPerEntry)
-            {
-                break;
-            }
-
-            if (!keywords.Contains(word, StringComparer.OrdinalIgnoreCase))
-            {
-                keywords.Add(word);
-            }
+            KeywordRules.Fill(keywords, ranked, Math.Min(2, max));
         }
 
-        return keywords.Take(_options.KeywordsPerEntry).ToList();
+        return keywords;
     }
 
     private static string WithoutPersonalData(string text)
@@ -136,8 +134,11 @@ public sealed class FaqEntryBuilder
         return kept.Append(text, at, text.Length - at).ToString();
     }
 
-    private HashSet<string> QuestionWords(Exchange exchange) =>
-        exchange.Questions
-            .SelectMany(m => _segmenter.ContentWords(ChatText.Clean(m.Text, m.Mentions)))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    // The question and its content words, from the messages that gave it.
+    private AskedQuestion Asked(Exchange exchange)
+    {
+        var (question, from) = QuestionText.Build(exchange);
+        var words = from.SelectMany(m => _segmenter.ContentWords(ChatText.Clean(m.Text, m.Mentions))).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new AskedQuestion(exchange, question, words);
+    }
 }

@@ -5,26 +5,63 @@ namespace KnowledgeBase.Core.Faq;
 /// <summary>Turns the question messages of an exchange into one clean question.</summary>
 internal static class QuestionText
 {
+    /// <summary>What an entry's question says when its messages hold no text at all, only a mention or emoji.</summary>
+    public const string Wordless = "（提问只有@或表情，没有文字：见原文）";
+
     /// <summary>
-    /// Drops @mentions, emoji codes and greetings such as 请教各位大神 or 大家好 from each question message, leaves out
-    /// messages that were only a greeting or chatter, and joins the rest of a question split over messages.
+    /// The question of an exchange (see <see cref="Build(IEnumerable{ChatMessage})"/>). A question that was only an
+    /// opener ("请教一个问题") is asked in the asker's next messages, which the finder keeps as context before the first
+    /// answer: those give the question then.
+    /// </summary>
+    /// <param name="exchange">The exchange.</param>
+    /// <returns>The question and the messages it was taken from.</returns>
+    public static (string Text, IReadOnlyList<ChatMessage> From) Build(Exchange exchange)
+    {
+        var questions = exchange.Questions.ToList();
+        var question = Join(questions);
+        if (question.Length > 0 || questions.Count == 0)
+        {
+            return (question, questions);
+        }
+
+        var asker = questions[0].Speaker.Raw;
+        var followUps = exchange.Messages
+            .SkipWhile(m => m.Role != MessageRole.Question)
+            .TakeWhile(m => m.Role != MessageRole.Answer)
+            .Where(m => m.Role == MessageRole.Context && m.Message.Speaker.Raw == asker)
+            .Select(m => m.Message)
+            .ToList();
+        var followed = Join(followUps);
+        return followed.Length > 0 ? (followed, followUps) : (Build(questions), questions);
+    }
+
+    /// <summary>
+    /// Drops @mentions, emoji codes, greetings such as 请教各位大神 or 大家好 and closing thanks from each question
+    /// message, leaves out messages that were only a greeting or chatter, and joins the rest of a question split over
+    /// messages.
     /// </summary>
     /// <param name="questions">The question messages in order.</param>
-    /// <returns>The question; when nothing is left, the first message's cleaned text.</returns>
+    /// <returns>
+    /// The question; when nothing is left, the first message's cleaned text, and <see cref="Wordless"/> when that is
+    /// empty too.
+    /// </returns>
     public static string Build(IEnumerable<ChatMessage> questions)
     {
         var messages = questions.ToList();
-        var pieces = messages
-            .Where(m => m.Kind is MessageKind.Text or MessageKind.Link)
-            .Select(m => ChatText.StripOpeners(ChatText.Clean(m.Text, m.Mentions)))
-            .Where(text => text.Length > 0 && !ChatText.IsChatter(text))
-            .Distinct(StringComparer.Ordinal);
-        var question = ChatText.Join(pieces);
+        var question = Join(messages);
         if (question.Length > 0 || messages.Count == 0)
         {
             return question;
         }
 
-        return ChatText.Clean(messages[0].Text, messages[0].Mentions);
+        var cleaned = ChatText.Clean(messages[0].Text, messages[0].Mentions);
+        return cleaned.Length > 0 ? cleaned : Wordless;
     }
+
+    private static string Join(IEnumerable<ChatMessage> messages) =>
+        ChatText.Join(messages
+            .Where(m => m.Kind is MessageKind.Text or MessageKind.Link)
+            .Select(m => ChatText.StripCourtesies(ChatText.StripOpeners(ChatText.Clean(m.Text, m.Mentions))))
+            .Where(text => text.Length > 0 && !ChatText.IsChatter(text))
+            .Distinct(StringComparer.Ordinal));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using KnowledgeBase.Core.Segmentation;
 
 namespace KnowledgeBase.Core.Topics;
@@ -17,20 +16,6 @@ internal sealed class TopicLabeler
     private const double DomainBoost = 2.0;
     private const int MinKeywords = 3;
     private const int MaxKeywords = 6;
-
-    // jieba's tags for words that name a thing: nouns (n), other proper nouns (nz), organisations (nt), places (ns),
-    // noun morphemes (ng), verbal nouns (vn: 支付, 结算, 风控), adjectival nouns (an: 安全), abbreviations (j: 工行,
-    // 房贷) and English words (eng: app, sdk). Left out: verbs and adjectives, idioms and set phrases (l, i: 怎么办,
-    // 说白了), time and place words (t, s: 周末, 隔壁), numbers (m, which is also jieba's tag for letters mixed with
-    // digits, such as WeChat ids; h5 and p2p are domain terms) and person names (nr, nrfg, nrt): like the speakers'
-    // names that ExchangeWords drops, a name says who talks, not what about.
-    private static readonly FrozenSet<string> NounTags =
-        FrozenSet.Create(StringComparer.Ordinal, "n", "nz", "nt", "ns", "ng", "vn", "an", "j", "eng");
-
-    // Words of asking (for an answer, advice or help). Every exchange of an FAQ base is one, so they never tell topics
-    // apart; jieba tags some of them as nouns (问题, 指点), which the tag test alone would let through.
-    private static readonly FrozenSet<string> AskingWords =
-        FrozenSet.Create(StringComparer.Ordinal, "问题", "疑问", "请教", "请问", "求助", "求教", "指点", "指教", "帮忙", "咨询", "解答");
 
     private readonly ChineseSegmenter _segmenter;
     private readonly int _keywords;
@@ -88,37 +73,13 @@ internal sealed class TopicLabeler
             .ToArray();
 
         var chosen = new List<string>(_keywords);
-        Fill(chosen, ranked.Where(Names));
-        Fill(chosen, ranked);
+        KeywordRules.Fill(chosen, ranked.Where(w => KeywordRules.NamesThing(_segmenter, w)), _keywords);
+        KeywordRules.Fill(chosen, ranked, _keywords);
 
         // Taking nouns first can leave fewer words that do not contain one another than the plain ranking finds.
         var plain = new List<string>(_keywords);
-        Fill(plain, ranked);
+        KeywordRules.Fill(plain, ranked, _keywords);
         return chosen.Count >= plain.Count ? chosen : plain;
-    }
-
-    /// <summary>Whether a word can name a topic: a domain term, or a noun-like word that is not a word of asking.</summary>
-    private bool Names(string word) =>
-        _segmenter.IsDomainTerm(word) || (!AskingWords.Contains(word) && NounTags.Contains(_segmenter.PartOfSpeech(word)));
-
-    /// <summary>Adds <paramref name="words"/> in order until there are enough keywords.</summary>
-    private void Fill(List<string> chosen, IEnumerable<string> words)
-    {
-        foreach (var word in words)
-        {
-            if (chosen.Count == _keywords)
-            {
-                return;
-            }
-
-            // A word inside a chosen one (支付 in 支付机构) adds nothing to a label; this also skips a word already chosen.
-            if (chosen.Any(c => c.Contains(word, StringComparison.Ordinal) || word.Contains(c, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            chosen.Add(word);
-        }
     }
 
     /// <summary>

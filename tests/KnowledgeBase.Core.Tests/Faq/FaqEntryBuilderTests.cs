@@ -202,8 +202,8 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
         var entry = Assert.Single(Build(In(exchange, "t01")));
         var masked = PersonalDataMasker.Mask(SampleDocuments.Payments() with { Entries = [entry] }, MaskingOptions.Default).Entries[0];
 
-        Assert.Equal("可以发一份关于网联接入的厂家 有几家都用的 分布式的PPT吗?我的邮箱1042026665@qq.com 先谢谢了。", entry.Question);
-        Assert.Equal("可以发一份关于网联接入的厂家 有几家都用的 分布式的PPT吗?我的邮箱[邮箱] 先谢谢了。", masked.Question);
+        Assert.Equal("可以发一份关于网联接入的厂家 有几家都用的 分布式的PPT吗?我的邮箱1042026665@qq.com", entry.Question);
+        Assert.Equal("可以发一份关于网联接入的厂家 有几家都用的 分布式的PPT吗?我的邮箱[邮箱]", masked.Question);
         Assert.Equal("闫闯（直销银行·pm）：好的 已发到 [邮箱]，查收一下", masked.Answer);
     }
 

@@ -35,6 +35,13 @@ public sealed class QuestionTextTests
     [InlineData("有大佬，知道网联的接口吗", "有大佬，知道网联的接口吗")]
     [InlineData("深圳，有做跨境的吗", "深圳，有做跨境的吗")]
     [InlineData("1、开户要多久？2、要什么材料？", "1、开户要多久？2、要什么材料？")]
+    [InlineData("大神，代付要牌照吗", "代付要牌照吗")]
+    [InlineData("求问各位大大，分账怎么做", "分账怎么做")]
+    [InlineData("备付金利息怎么算？谢谢！", "备付金利息怎么算？")]
+    [InlineData("谁能给解释一下二清，谢谢 在线等", "谁能给解释一下二清")]
+    [InlineData("网联的手续费怎么收 先谢谢了。", "网联的手续费怎么收")]
+    [InlineData("感谢大家的回答，我再想想", "感谢大家的回答，我再想想")]
+    [InlineData("谢谢", "谢谢")]
     public void One_message_is_cleaned(string body, string expected)
     {
         var question = QuestionText.Build([Chats.Message(Day, 49, "17:55:23", "caozhiyang", body)]);
@@ -73,6 +80,33 @@ public sealed class QuestionTextTests
     public void A_lead_in_with_nothing_after_it_is_kept()
     {
         Assert.Equal("对了，", QuestionText.Build([Chats.Message(Day, 10, "15:31:36", "小明", "对了，")]));
+    }
+
+    [Fact]
+    public void A_question_of_only_a_mention_and_emoji_says_so()
+    {
+        Assert.Equal(QuestionText.Wordless, QuestionText.Build([Chats.Message(Day, 10, "15:31:36", "小明", "@周鑫-西安银行-产品经理 ？？？")]));
+        Assert.Equal(QuestionText.Wordless, QuestionText.Build([Chats.Message(Day, 10, "15:31:36", "小明", "@龚晓冬-银商账户-产品-上海?[抱拳]")]));
+    }
+
+    [Fact]
+    public void An_opener_alone_takes_the_question_from_the_askers_next_messages_before_the_first_answer()
+    {
+        var exchange = new Exchange("x-1", Day, [
+            new(Chats.Message(Day, 10, "15:31:36", "小明", "请教一个问题"), MessageRole.Question),
+            new(Chats.Message(Day, 14, "15:31:40", "小明", "中间件起的作用有多大？"), MessageRole.Context),
+            new(Chats.Message(Day, 18, "15:31:45", "小红", "看场景"), MessageRole.Context),
+            new(Chats.Message(Day, 22, "15:31:50", "小明", "知乎上看的[流汗]"), MessageRole.Context),
+            new(Chats.Message(Day, 26, "15:32:00", "老王", "中间件是平台的骨架"), MessageRole.Answer),
+            new(Chats.Message(Day, 30, "15:32:10", "小明", "效率好像很高"), MessageRole.Context),
+        ], 0.5);
+
+        var (text, from) = QuestionText.Build(exchange);
+
+        Assert.Equal("中间件起的作用有多大？知乎上看的", text);
+        Assert.Equal([14, 22], from.Select(m => m.Source.Line));
+        // With nothing after it, the opener stays the question.
+        Assert.Equal("请教一个问题", QuestionText.Build(exchange with { Messages = exchange.Messages.Take(1).ToList() }).Text);
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+
+namespace KnowledgeBase.Core.Segmentation;
+
+/// <summary>
+/// What makes a word a keyword, for topics and FAQ entries alike: it names a thing (a payment-domain term, or a word
+/// jieba tags as noun-like that is not a word of asking), and it is not inside another keyword of the list.
+/// </summary>
+internal static class KeywordRules
+{
+    // jieba's tags for words that name a thing: nouns (n), other proper nouns (nz), organisations (nt), places (ns),
+    // noun morphemes (ng), verbal nouns (vn: 支付, 结算, 风控), adjectival nouns (an: 安全), abbreviations (j: 工行,
+    // 房贷) and English words (eng: app, sdk). Left out: verbs and adjectives, idioms and set phrases (l, i: 怎么办,
+    // 说白了), time and place words (t, s: 周末, 隔壁), numbers (m, which is also jieba's tag for letters mixed with
+    // digits, such as WeChat ids; h5 and p2p are domain terms) and person names (nr, nrfg, nrt): like the speakers'
+    // names that ExchangeWords drops, a name says who talks, not what about.
+    private static readonly FrozenSet<string> NounTags =
+        FrozenSet.Create(StringComparer.Ordinal, "n", "nz", "nt", "ns", "ng", "vn", "an", "j", "eng");
+
+    // Words of asking (for an answer, advice or help). Every exchange of an FAQ base is one, so they never tell topics
+    // or entries apart; jieba tags some of them as nouns (问题, 指点), which the tag test alone would let through.
+    private static readonly FrozenSet<string> AskingWords =
+        FrozenSet.Create(StringComparer.Ordinal, "问题", "疑问", "请教", "请问", "求助", "求教", "指点", "指教", "帮忙", "咨询", "解答");
+
+    /// <summary>Whether a word can name what a topic or an entry is about: a domain term, or a noun-like word that is not a word of asking.</summary>
+    /// <param name="segmenter">Segmenter that knows the domain terms and tags words.</param>
+    /// <param name="word">The word.</param>
+    /// <returns>True when the word names a thing.</returns>
+    public static bool NamesThing(ChineseSegmenter segmenter, string word) =>
+        segmenter.IsDomainTerm(word) || (!AskingWords.Contains(word) && NounTags.Contains(segmenter.PartOfSpeech(word)));
+
+    /// <summary>
+    /// Adds <paramref name="words"/> in order until <paramref name="chosen"/> holds <paramref name="max"/>, skipping a word
+    /// inside a chosen one or holding one (支付 and 支付机构 add nothing to each other), and so a word already chosen.
+    /// </summary>
+    /// <param name="chosen">The keywords so far.</param>
+    /// <param name="words">Candidates, best first.</param>
+    /// <param name="max">How many keywords are wanted.</param>
+    public static void Fill(List<string> chosen, IEnumerable<string> words, int max)
+    {
+        foreach (var word in words)
+        {
+            if (chosen.Count >= max)
+            {
+                return;
+            }
+
+            if (!chosen.Any(c => c.Contains(word, StringComparison.OrdinalIgnoreCase) || word.Contains(c, StringComparison.OrdinalIgnoreCase)))
+            {
+                chosen.Add(word);
+            }
+        }
+    }
+}
