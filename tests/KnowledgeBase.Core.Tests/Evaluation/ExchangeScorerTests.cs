@@ -305,4 +305,15 @@ public sealed class ExchangeScorerTests
         Assert.Equal(expectedR, r, Digits);
         Assert.Equal(expectedF1, f1, Digits);
     }
+
+    [Fact]
+    public void A_confidence_on_the_last_bin_edge_is_in_the_last_bin()
+    {
+        var gold = new GoldSet([new GoldFile("g/2018-03-05-chat.markdown", [new GoldExchange([10], [11], "t")])]);
+        var predicted = PredictedExchanges.From([new PredictedExchange(["g/2018-03-05-chat.markdown"], new HashSet<int> { 10 }, new HashSet<int> { 11 }, "t") { Confidence = 1.0 }]);
+
+        var report = ExchangeScorer.Calibration(gold, predicted, corpusDir: null, binEdges: [0.5, 1.0]);
+
+        Assert.Equal(1, Assert.Single(report.Bins).Count);
+    }
 }

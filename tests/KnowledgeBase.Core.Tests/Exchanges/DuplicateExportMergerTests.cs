@@ -109,4 +109,16 @@ public sealed class DuplicateExportMergerTests
 
         Assert.Empty(_merger.AliasPairs(day));
     }
+
+    [Fact]
+    public void A_mention_of_a_twins_nick_addresses_the_speaker_of_the_folded_turn()
+    {
+        var day = ChatMessages.Prepare(
+            ("10:00:00", "张三", "请问备付金账户怎么开？"),
+            ("10:00:01", "张三-天下支付-PM", "请问备付金账户怎么开？"),
+            ("10:01:00", "李四", "@张三-天下支付-PM 去找存管银行"));
+
+        Assert.Equal(2, day.Turns.Count);
+        Assert.Equal(["张三"], day.Addressees[1]);
+    }
 }

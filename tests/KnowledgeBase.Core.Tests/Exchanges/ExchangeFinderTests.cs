@@ -193,6 +193,7 @@ public sealed partial class ExchangeFinderTests(CorpusFixture corpus)
     private static void AssertCitesHeaderLines(string relativePath, IReadOnlyList<Exchange> exchanges)
     {
         var lines = File.ReadAllText(CorpusFolder.File(relativePath)).Split('\n');
+        Assert.NotEmpty(exchanges);
         Assert.All(exchanges.SelectMany(e => e.Messages), m =>
         {
             Assert.All(m.Duplicates.Prepend(m.Message.Source), source =>

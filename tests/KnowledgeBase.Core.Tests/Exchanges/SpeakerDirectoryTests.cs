@@ -212,4 +212,7 @@ public sealed class SpeakerDirectoryTests(CorpusFixture corpus)
         var day = CorpusFixture.ReadDay(SeedDay);
         return (day, day.Messages.Select(m => m.Speaker.Raw).Distinct().ToList());
     }
+
+    [Fact]
+    public void Two_latin_letters_are_too_short_to_be_a_name_prefix() => Assert.Null(SpeakerDirectory.Empty.Resolve("le", ["leo", "王五"]));
 }

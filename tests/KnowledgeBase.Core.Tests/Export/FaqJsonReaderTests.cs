@@ -76,4 +76,16 @@ public sealed class FaqJsonReaderTests
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Exchange_confidence_is_written_to_four_decimals_as_the_review_store_compares_it()
+    {
+        var document = SampleDocuments.Payments();
+        document = document with { Exchanges = [.. document.Exchanges.Select(x => x with { Confidence = 0.123456789 })] };
+
+        var json = Encoding.UTF8.GetString(Write(document));
+
+        Assert.DoesNotContain("0.123456789", json, StringComparison.Ordinal);
+        Assert.Contains("\"confidence\": 0.1235", json, StringComparison.Ordinal);
+    }
 }

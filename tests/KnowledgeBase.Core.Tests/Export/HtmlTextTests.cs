@@ -69,4 +69,10 @@ public sealed class HtmlTextTests
         Assert.Equal($"第一行 a&amp;b<br>\n第二行 <a href=\"http://e.com/x\" {Rel}>http://e.com/x</a>", HtmlText.LinkedLines(text));
         Assert.Equal(HtmlText.Lines("第一行 a&b"), HtmlText.LinkedLines("第一行 a&b"));
     }
+
+    [Theory]
+    [InlineData("[点我](javascript:alert`1`)")]
+    [InlineData("[点我](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("[点我](JAVASCRIPT:void0)")]
+    public void A_link_to_another_scheme_than_http_stays_text(string text) => Assert.Equal(text, HtmlText.LinkedLines(text));
 }

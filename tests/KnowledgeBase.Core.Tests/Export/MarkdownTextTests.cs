@@ -28,4 +28,7 @@ public sealed class MarkdownTextTests
     [InlineData("a\\b: c", "\"a\\\\b: c\"")]
     public void Yaml_strings_are_double_quoted_and_escaped(string text, string expected) =>
         Assert.Equal(expected, MarkdownText.YamlString(text));
+
+    [Fact]
+    public void A_number_with_a_closing_parenthesis_is_no_list() => Assert.Equal("1\\) 不是列表", MarkdownText.Inline("1) 不是列表"));
 }

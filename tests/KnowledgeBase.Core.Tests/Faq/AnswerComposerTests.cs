@@ -120,4 +120,17 @@ public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixtur
         Assert.Single(answer.Text.Split('\n'));
         Assert.Equal(2, answer.Experts.Count);
     }
+
+    [Fact]
+    public void A_short_answer_inside_another_speakers_longer_one_still_credits_its_speaker()
+    {
+        const string Path = "proddev/2018-03-05-chat.markdown";
+        var answer = new AnswerComposer(fixture.Segmenter, 3).Compose(
+        [
+            Chats.Message(Path, 14, "09:00:14", "乙", "开户需要营业执照和法人身份证"),
+            Chats.Message(Path, 18, "09:00:18", "丙", "需要"),
+        ]);
+
+        Assert.Equal(["丙", "乙"], answer.Experts.Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
 }

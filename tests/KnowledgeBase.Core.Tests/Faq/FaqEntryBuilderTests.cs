@@ -233,4 +233,35 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
 
         return text.ToString();
     }
+
+    [Fact]
+    public void The_same_short_wording_on_two_days_is_two_entries()
+    {
+        var first = Chats.Exchange("proddev/2018-03-05-chat.markdown", 10, "甲", "为什么？", ("乙", "因为要备案"));
+        var second = Chats.Exchange("proddev/2018-03-06-chat.markdown", 10, "丙", "为什么？", ("丁", "监管要求"));
+
+        Assert.Equal(2, new FaqEntryBuilder(fixture.Segmenter).Build([first with { TopicId = "t" }, second with { TopicId = "t" }]).Count);
+    }
+
+    [Fact]
+    public void Context_messages_are_not_sources_of_an_entry()
+    {
+        var exchange = Chats.Exchange("proddev/2018-03-05-chat.markdown", 10, "甲", "备付金账户可以开在几家银行？", ("乙", "存管银行一家，合作银行可以多家"));
+        var context = new ExchangeMessage(Chats.Message(exchange.Path, 30, "09:00:30", "丙", "网联的手续费怎么收"), MessageRole.Context);
+
+        var entry = Assert.Single(new FaqEntryBuilder(fixture.Segmenter).Build([exchange with { TopicId = "t", Messages = [.. exchange.Messages, context] }]));
+
+        Assert.Equal([new SourceRef(exchange.Path, 10), new SourceRef(exchange.Path, 14)], entry.Sources);
+    }
+
+    [Fact]
+    public void A_merged_entry_takes_the_highest_confidence_of_its_exchanges()
+    {
+        var first = Chats.Exchange("proddev/2018-03-05-chat.markdown", 353, "caozhiyang", "请教各位大神，商户余额不足的时候退款，平台要先垫资吗？", ("龚晓冬-天下支付-PM-深圳", "一般平台先垫资，再从商户下一笔结算款里扣回来"));
+        var second = Chats.Exchange("prodarch/2018-04-16-chat.markdown", 120, "小王", "商户余额不足退款的时候，平台要先垫资吗", ("老李-某银行-架构", "要看合同，有的平台设垫资额度，超过额度就退款失败"));
+
+        var entry = Assert.Single(new FaqEntryBuilder(fixture.Segmenter).Build([first with { TopicId = "t", Confidence = 0.5 }, second with { TopicId = "t", Confidence = 0.9 }]));
+
+        Assert.Equal(0.9, entry.Confidence);
+    }
 }

@@ -46,8 +46,10 @@ public sealed partial class ChatLogReaderCorpusTests
         var corpus = ReadingTestPaths.Corpus!;
         var reader = new ChatLogReader();
         var failures = new List<string>();
+        var files = ChatLogFinder.Find(corpus).Files;
+        Assert.NotEmpty(files);
 
-        foreach (var file in ChatLogFinder.Find(corpus).Files)
+        foreach (var file in files)
         {
             var day = reader.ReadFile(corpus, file.FullPath).Day;
             var name = Path.GetFileName(file.RelativePath);

@@ -309,4 +309,24 @@ public sealed class ChatLogReaderTests
         var expected = File.ReadAllText(Path.Combine(ReadingTestPaths.Golden, file)).ReplaceLineEndings("\n");
         Assert.Equal(expected, actual);
     }
+
+    [Fact]
+    public void One_bad_byte_in_a_utf8_file_is_replaced_and_the_rest_stays_utf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes("---\ntitle: t\n---\n\n> 10:00:00  张三\n\n合作银行可以多家\n\n> 10:01:00  李四\n\n去找存管银行 A\n").ToList();
+        bytes.Insert(bytes.LastIndexOf((byte)'A'), 0xB0);
+
+        var result = reader.Read("g/2024-03-05-chat.markdown", bytes.ToArray());
+
+        Assert.Equal(["合作银行可以多家", "去找存管银行 \uFFFDA"], result.Day.Messages.Select(m => m.Text));
+        Assert.DoesNotContain(result.Problems, p => p.Message.Contains("GB18030", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_name_whose_date_runs_into_more_digits_gives_no_date()
+    {
+        var result = reader.Read("g/2024-03-0512-chat.markdown", Encoding.UTF8.GetBytes("> 10:00:00  张三\n\n你好\n"));
+
+        Assert.Equal(DateOnly.MinValue, result.Day.Date);
+    }
 }
