@@ -9,6 +9,15 @@ public sealed record FaqEntryBuilderOptions
     /// </summary>
     public double MergeThreshold { get; init; } = 0.6;
 
+    /// <summary>
+    /// Questions that share fewer content words than this merge only at <see cref="CloseMergeThreshold"/>: three common
+    /// words (支付, 微信, 支付宝) meet by chance in questions that ask different things.
+    /// </summary>
+    public int MinSharedWords { get; init; } = 4;
+
+    /// <summary>The similarity at which questions sharing fewer than <see cref="MinSharedWords"/> words merge.</summary>
+    public double CloseMergeThreshold { get; init; } = 0.75;
+
     /// <summary>Questions with fewer distinct content words are never merged: short questions look alike by chance.</summary>
     public int MinMergeWords { get; init; } = 3;
 

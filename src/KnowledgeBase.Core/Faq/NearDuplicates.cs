@@ -2,7 +2,8 @@ namespace KnowledgeBase.Core.Faq;
 
 /// <summary>
 /// Groups questions that ask the same thing, leader-style: in time order, each question joins the earliest group whose
-/// first question it resembles (content-word Jaccard similarity at or above the threshold, or the same cleaned wording),
+/// first question it resembles (content-word Jaccard similarity at or above the threshold, higher for questions sharing
+/// only a few words, or the same cleaned wording),
 /// or starts a group of its own. A group's make-up depends only on questions asked before or in it, so adding later
 /// days never splits, joins or renames the groups of earlier ones; and since topics move when the data grows, the
 /// test does not look at them.
@@ -87,8 +88,9 @@ internal static class NearDuplicates
         foreach (var (candidate, count) in shared)
         {
             var words = groups[candidate][0].Words.Count;
-            if ((best < 0 || candidate < best) && words >= options.MinMergeWords
-                && count / (double)(words + question.Words.Count - count) >= options.MergeThreshold)
+            var similarity = count / (double)(words + question.Words.Count - count);
+            if ((best < 0 || candidate < best) && words >= options.MinMergeWords && similarity >= options.MergeThreshold
+                && (count >= options.MinSharedWords || similarity >= options.CloseMergeThreshold))
             {
                 best = candidate;
             }

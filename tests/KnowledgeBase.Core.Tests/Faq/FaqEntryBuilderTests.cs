@@ -264,4 +264,18 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
 
         Assert.Equal(0.9, entry.Confidence);
     }
+
+    [Fact]
+    public void Questions_that_share_only_three_common_words_of_five_are_not_merged()
+    {
+        var phoneBill = Chats.Exchange("prodarch/2018-01-30-chat.markdown", 10, "甲", "所谓支付用户，就是使用话费进行支付的用户，是么？", ("乙", "对，话费支付的用户"));
+        var healthCard = Chats.Exchange("prodarch/2018-02-02-chat.markdown", 10, "丙", "请问用户要使用医保卡怎么支付呢？", ("丁", "医保卡要在医院的机器上刷"));
+        var segmenter = fixture.Segmenter;
+        var shared = segmenter.ContentWords(phoneBill.Questions.Single().Text).Intersect(segmenter.ContentWords(healthCard.Questions.Single().Text)).Distinct().Count();
+        Assert.Equal(3, shared);
+
+        Assert.Equal(2, new FaqEntryBuilder(segmenter).Build([phoneBill with { TopicId = "t" }, healthCard with { TopicId = "t" }]).Count);
+        // The same pair merges under the old rule, so the test would see a regression.
+        Assert.Single(new FaqEntryBuilder(segmenter, new FaqEntryBuilderOptions { MinSharedWords = 3 }).Build([phoneBill with { TopicId = "t" }, healthCard with { TopicId = "t" }]));
+    }
 }
