@@ -26,7 +26,10 @@ internal sealed class AnswerComposer
 
     /// <summary>Composes the answer and lists who gave it.</summary>
     /// <param name="answers">Answer messages, from one or more exchanges.</param>
-    /// <param name="questions">The question messages: an answer that only repeats one (a twin export, a quote) is dropped.</param>
+    /// <param name="questions">
+    /// The question messages: an answer that only repeats one (a twin export, a quote) is dropped, and so is what their
+    /// askers say while anyone else answered.
+    /// </param>
     /// <returns>
     /// The answer (one attributed line per part; only short replies such as "是的" and images, as [图片], when nothing more
     /// substantive was said; empty when the answers were emoji or punctuation alone) and the experts.
@@ -59,6 +62,14 @@ internal sealed class AnswerComposer
             // Nothing substantive, but someone did answer: a yes ("是的", "对的") to a yes-or-no question, or a screenshot.
             // That is the answer, not "nobody answered"; emoji and punctuation alone are not.
             kept.AddRange(Brief(answers, asked));
+        }
+
+        // What the asker says among the answers (a guess, a follow-up, an answer to a clarifying question) is no answer
+        // to their own question while someone else gave one, and does not make them an expert on it.
+        var askers = (questions ?? []).Select(q => q.Speaker.Raw).ToHashSet(StringComparer.Ordinal);
+        if (kept.Any(k => !askers.Contains(k.Message.Speaker.Raw)))
+        {
+            kept.RemoveAll(k => askers.Contains(k.Message.Speaker.Raw));
         }
 
         var parts = kept
@@ -111,7 +122,13 @@ internal sealed class AnswerComposer
         return details.Length == 0 ? NameOf(speaker) : $"{NameOf(speaker)}（{string.Join('·', details)}）";
     }
 
-    private static string NameOf(Speaker speaker) => string.IsNullOrWhiteSpace(speaker.Name) ? speaker.Raw : speaker.Name;
+    // The name as a reader should see it: without the '?' the export left for lost emoji (车睿??, H?o?wa?r?d?_?WANG).
+    private static string NameOf(Speaker speaker)
+    {
+        var name = string.IsNullOrWhiteSpace(speaker.Name) ? speaker.Raw : speaker.Name;
+        var shown = string.Join(' ', name.Replace("?", string.Empty, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return shown.Length > 0 ? shown : name;
+    }
 
     private int Informativeness(string text)
     {

@@ -133,4 +133,35 @@ public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixtur
 
         Assert.Equal(["丙", "乙"], answer.Experts.Select(e => e.Name).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void What_the_asker_says_among_the_answers_is_left_out_while_someone_else_answered()
+    {
+        const string Path = "proddev/2018-03-05-chat.markdown";
+        var question = Chats.Message(Path, 10, "09:00:10", "张学刚-京东-研发", "每个商户号有QPS上限吗？");
+        var guess = Chats.Message(Path, 14, "09:00:14", "张学刚-京东-研发", "每个商户号应该有个QPS上限吧");
+        var answer = Chats.Message(Path, 18, "09:00:18", "李四", "有的，按商户等级配置，超了返回系统繁忙");
+        var composer = new AnswerComposer(fixture.Segmenter, 3);
+
+        var composed = composer.Compose([guess, answer], [question]);
+
+        Assert.Equal("李四：有的，按商户等级配置，超了返回系统繁忙", composed.Text);
+        Assert.Equal(["李四"], composed.Experts.Select(e => e.Name));
+        // Answered by nobody else, the asker's own words are the answer.
+        Assert.Equal(["张学刚"], composer.Compose([guess], [question]).Experts.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void Names_are_shown_without_the_question_marks_of_lost_emoji()
+    {
+        const string Path = "proddev/2018-03-05-chat.markdown";
+        var composed = new AnswerComposer(fixture.Segmenter, 3).Compose(
+        [
+            Chats.Message(Path, 14, "09:00:14", "车睿??", "备付金要集中存管"),
+            Chats.Message(Path, 18, "09:00:18", "H?o?wa?r?d?_?WANG", "网联上线以后直连就断了"),
+            Chats.Message(Path, 22, "09:00:22", "??", "看监管"),
+        ]);
+
+        Assert.Equal(["??", "Howard_WANG", "车睿"], composed.Experts.Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
 }
