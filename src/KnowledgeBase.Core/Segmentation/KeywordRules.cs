@@ -22,12 +22,18 @@ internal static class KeywordRules
     private static readonly FrozenSet<string> AskingWords =
         FrozenSet.Create(StringComparer.Ordinal, "问题", "疑问", "请教", "请问", "求助", "求教", "指点", "指教", "帮忙", "咨询", "解答");
 
-    /// <summary>Whether a word can name what a topic or an entry is about: a domain term, or a noun-like word that is not a word of asking.</summary>
+    // Nouns of chat that name no subject: how people ask (区别, 情况, 原因, 例子) and whom they address (小伙伴, 哥们,
+    // 大牛). jieba tags them n, and in a group about payments they turn up in every topic.
+    private static readonly FrozenSet<string> ChatNouns =
+        FrozenSet.Create(StringComparer.Ordinal, "区别", "情况", "原因", "例子", "东西", "事情", "方面", "时候", "感觉", "意思", "办法",
+            "小伙伴", "伙伴", "哥们", "兄弟", "朋友", "大牛", "大神", "大佬", "群友", "老师", "聊天记录");
+
+    /// <summary>Whether a word can name what a topic or an entry is about: a domain term, or a noun-like word that is not a word of asking or of chat.</summary>
     /// <param name="segmenter">Segmenter that knows the domain terms and tags words.</param>
     /// <param name="word">The word.</param>
     /// <returns>True when the word names a thing.</returns>
     public static bool NamesThing(ChineseSegmenter segmenter, string word) =>
-        segmenter.IsDomainTerm(word) || (!AskingWords.Contains(word) && NounTags.Contains(segmenter.PartOfSpeech(word)));
+        segmenter.IsDomainTerm(word) || (!AskingWords.Contains(word) && !ChatNouns.Contains(word) && NounTags.Contains(segmenter.PartOfSpeech(word)));
 
     /// <summary>
     /// Adds <paramref name="words"/> in order until <paramref name="chosen"/> holds <paramref name="max"/>, skipping a word

@@ -53,7 +53,7 @@ internal sealed class TopicLabeler
             .SelectMany(e => e.Question.Concat(e.Answer).Distinct(StringComparer.Ordinal))
             .GroupBy(w => w, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Rarity(g.Count(), exchanges), StringComparer.Ordinal);
-        return counts.Select(cluster => Pick(cluster, totals, averageMass, spread)).ToArray();
+        return counts.Select((cluster, i) => Pick(cluster, totals, averageMass, spread, Coverage(clusters[i]))).ToArray();
     }
 
     /// <summary>A short label from the first three keywords, e.g. <c>二类户 · 账户体系 · 实名</c>.</summary>
@@ -62,11 +62,13 @@ internal sealed class TopicLabeler
     public static string Label(IReadOnlyList<string> keywords) =>
         keywords.Count == 0 ? "(无关键词)" : string.Join(" · ", keywords.Take(3));
 
-    private IReadOnlyList<string> Pick(Dictionary<string, double> cluster, Dictionary<string, double> totals, double averageMass, Dictionary<string, double> rarity)
+    private IReadOnlyList<string> Pick(Dictionary<string, double> cluster, Dictionary<string, double> totals, double averageMass, Dictionary<string, double> rarity, Dictionary<string, double> coverage)
     {
         var mass = Math.Max(1.0, cluster.Values.Sum());
+        // A word few other topics use can top a mixed cluster from a handful of its exchanges (保理业务 in 5 of 307) and
+        // name none of the rest: the share of the cluster's exchanges that use it weighs in too.
         var ranked = cluster
-            .Select(pair => (Word: pair.Key, Score: Score(pair.Key, pair.Value, mass, totals[pair.Key], averageMass) * rarity.GetValueOrDefault(pair.Key, 1.0)))
+            .Select(pair => (Word: pair.Key, Score: Score(pair.Key, pair.Value, mass, totals[pair.Key], averageMass) * rarity.GetValueOrDefault(pair.Key, 1.0) * Math.Sqrt(coverage[pair.Key])))
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Word, StringComparer.Ordinal)
             .Select(s => s.Word)
@@ -93,6 +95,18 @@ internal sealed class TopicLabeler
     {
         var score = count / mass * Math.Log(1.0 + averageMass / total);
         return _segmenter.IsDomainTerm(word) ? score * DomainBoost : score;
+    }
+
+    /// <summary>Per word, the share of the cluster's exchanges that use it, in question or answer.</summary>
+    private static Dictionary<string, double> Coverage(IReadOnlyList<ExchangeWords> exchanges)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var word in exchanges.SelectMany(e => e.Question.Concat(e.Answer).Distinct(StringComparer.Ordinal)))
+        {
+            counts[word] = counts.GetValueOrDefault(word) + 1;
+        }
+
+        return counts.ToDictionary(p => p.Key, p => p.Value / exchanges.Count, StringComparer.Ordinal);
     }
 
     /// <summary>Per word, in how many exchanges it appears: twice for a question word, once for an answer word.</summary>

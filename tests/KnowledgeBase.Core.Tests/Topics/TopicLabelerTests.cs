@@ -73,6 +73,34 @@ public sealed class TopicLabelerTests(SegmenterFixture fixture) : IClassFixture<
         Assert.Equal(Keywords(mixed, LicenceCluster), Keywords(mixed, LicenceCluster));
     }
 
+    [Fact]
+    public void A_mixed_cluster_is_labelled_by_words_many_of_its_exchanges_use_not_by_a_rare_word_of_a_few()
+    {
+        // 保理 and 应收账款 are in 1 of 20 exchanges and in no other cluster; 账户 in 7, 差错 and 银行 in 6, 对账 in 12, and
+        // in the other cluster too.
+        ExchangeWords[] mixed =
+        [
+            Words(["保理", "应收账款"]),
+            .. Enumerable.Range(0, 12).Select(i => Words(["对账", i % 2 == 0 ? "差错" : "银行"])),
+            .. Enumerable.Range(0, 7).Select(i => Words(["账户", $"词{i}"])),
+        ];
+        ExchangeWords[] other = [.. Enumerable.Repeat(Words(["对账", "牌照"]), 4)];
+
+        var keywords = Keywords(mixed, other);
+
+        Assert.Equal("账户 · 差错 · 银行", TopicLabeler.Label(keywords[0]));
+    }
+
+    [Fact]
+    public void Chat_nouns_stay_out_of_a_label()
+    {
+        ExchangeWords[] asking = [.. Enumerable.Repeat(Words(["区别", "情况", "小伙伴"], ["资料"]), 3), Words(["区别"], ["书籍"])];
+
+        var keywords = Keywords(asking, LicenceCluster);
+
+        Assert.Equal(["资料", "书籍"], keywords[0].Take(2));
+    }
+
     private IReadOnlyList<string>[] Keywords(params IReadOnlyList<ExchangeWords>[] clusters) =>
         new TopicLabeler(segmenter, keywords: 5).Keywords(clusters);
 
