@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Reading;
 
 namespace KnowledgeBase.Core.Faq;
 
@@ -24,14 +25,6 @@ internal static partial class ChatText
     // What ends a clause of chat; not '.', which sits inside numbers and names (T+0.5, 1.0版).
     private static readonly char[] ClauseEnds = [' ', '，', ',', '。', '！', '!', '~', '～', '；', ';', '：', ':', '、', '…'];
     private static readonly System.Buffers.SearchValues<char> ClauseEndValues = System.Buffers.SearchValues.Create(ClauseEnds);
-
-    // How long the rest of a nick cut at a space or at lost emoji may be (NickTailEnd), and what it never holds: sentence
-    // punctuation, another mention, a line break, or a character of a question (吗, 呢, 怎么, 什么, 哪, 谁 …); nor does it
-    // start with a particle ("多谢@亚楠 的分享?").
-    private const int MaxNickTail = 16;
-    private static readonly System.Buffers.SearchValues<char> NickTailStops = System.Buffers.SearchValues.Create("?\u2005，。！？：；,!;:@\n「」");
-    private static readonly System.Buffers.SearchValues<char> NotNickStarts = System.Buffers.SearchValues.Create(" 的给是在和把被");
-    private static readonly System.Buffers.SearchValues<char> QuestionWordChars = System.Buffers.SearchValues.Create("吗呢吧么嘛啥怎什哪谁否没能会可请问");
 
     // Words that end like a form of address and are not one.
     private static readonly HashSet<string> NotAddresses = new(StringComparer.Ordinal) { "汇总", "总总" };
@@ -188,7 +181,7 @@ internal static partial class ChatText
                 continue;
             }
 
-            var end = NickTailEnd(text, at + mention.Length);
+            var end = MentionParser.NickEnd(text, at + mention.Length);
             if (end < text.Length && text[end] is '\u2005' or '?')
             {
                 end++;
@@ -200,42 +193,6 @@ internal static partial class ChatText
         }
 
         return cleaned.Append(text, from, text.Length - from).ToString();
-    }
-
-    // Where a picked name really ends when the reader's name stopped short of it: nicks hold spaces ("@冯威-微保科技- COO?")
-    // and lost emoji ("@张于刚-支付产品??-杭州?"), and the reader stops at both. The rest of the nick runs, within a few
-    // characters and without sentence punctuation or a question word, to the single '?' (or U+2005) WeChat put after it,
-    // with the message going on right after; "@张三 你怎么看?" and "@张三 在吗?" are not nicks. Returns the index of that
-    // separator, or <paramref name="end"/> when there is none.
-    private static int NickTailEnd(string text, int end)
-    {
-        var from = end;
-        if (from < text.Length && text[from] == ' ')
-        {
-            from++;
-        }
-        else if (text.AsSpan(from).StartsWith("??", StringComparison.Ordinal))
-        {
-            while (from < text.Length && text[from] == '?')
-            {
-                from++;
-            }
-        }
-        else
-        {
-            return end;
-        }
-
-        var stop = text.AsSpan(from).IndexOfAny(NickTailStops);
-        if (stop < 1 || stop > MaxNickTail)
-        {
-            return end;
-        }
-
-        var separator = from + stop;
-        var tail = text.AsSpan(from, stop);
-        var goesOn = separator + 1 < text.Length && !char.IsWhiteSpace(text[separator + 1]) && text[separator + 1] is not ('?' or '？');
-        return text[separator] is '?' or '\u2005' && goesOn && !tail.ContainsAny(QuestionWordChars) && !NotNickStarts.Contains(tail[0]) ? separator : end;
     }
 
     // The '@' of an e-mail address (1042026665@qq.com) is glued to a local-part character and followed by a dotted ASCII

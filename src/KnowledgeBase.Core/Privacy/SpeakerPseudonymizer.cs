@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Exchanges;
+using KnowledgeBase.Core.Reading;
 
 namespace KnowledgeBase.Core.Privacy;
 
@@ -153,7 +154,8 @@ internal sealed class SpeakerPseudonymizer
             if (pseudonym is not null)
             {
                 builder.Append(pseudonym);
-                i = at + length;
+                // The rest of a nick the name stopped short of ("@网联 张腕越?") names the person too: it goes with it.
+                i = c == '「' ? at + length : MentionParser.NickEnd(text, at + length);
             }
         }
 

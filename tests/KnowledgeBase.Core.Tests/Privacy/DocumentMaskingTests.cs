@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Export;
 using KnowledgeBase.Core.Privacy;
+using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Tests.Export;
 
 namespace KnowledgeBase.Core.Tests.Privacy;
@@ -120,6 +121,32 @@ public sealed partial class DocumentMaskingTests
         Assert.Equal($"对吗@{c}? 问@{g} @[无名]某人", messages[3].Body);
         Assert.Equal(["牌照"], masked.Topics[0].Keywords);
         Assert.Equal($"牌照 · {g}", masked.Topics[0].Label);
+    }
+
+    [Fact]
+    public void The_rest_of_a_nick_the_mentioned_name_stopped_short_of_goes_with_the_pseudonym()
+    {
+        var asker = new Speaker("小王", "小王");
+        var document = SampleDocuments.Payments();
+        const string Path = "proddev/2018-03-06-chat.markdown";
+        var talk = new Exchange(
+            "x-nick",
+            Path,
+            [
+                new ExchangeMessage(SampleDocuments.Message(Path, 3, "2018-03-06T10:00:00", asker, "@网联 张腕越?银联卡品牌费网联需要给银联吗？", mentions: MentionParser.Find("@网联 张腕越?银联卡品牌费网联需要给银联吗？")), MessageRole.Question),
+                new ExchangeMessage(SampleDocuments.Message(Path, 5, "2018-03-06T10:01:00", asker, "@Summer 梁夏-丰瑞祥-GM-BJ  恩恩 我说这个必须直接签吗", mentions: MentionParser.Find("@Summer 梁夏-丰瑞祥-GM-BJ  恩恩 我说这个必须直接签吗")), MessageRole.Context),
+                new ExchangeMessage(SampleDocuments.Message(Path, 7, "2018-03-06T10:02:00", asker, "@网联 你怎么看?我觉得可以", mentions: MentionParser.Find("@网联 你怎么看?我觉得可以")), MessageRole.Context),
+            ],
+            0.8,
+            "t-licence");
+        document = document with { Exchanges = [.. document.Exchanges, talk] };
+
+        var masked = PersonalDataMasker.Mask(document, new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" });
+
+        var bodies = masked.Exchanges[^1].Messages.Select(m => m.Message.Body).ToList();
+        Assert.Matches("^@成员-[0-9A-F]{4,}\\?银联卡品牌费网联需要给银联吗？$", bodies[0]);
+        Assert.Matches("^@成员-[0-9A-F]{4,}  恩恩 我说这个必须直接签吗$", bodies[1]);
+        Assert.Matches("^@成员-[0-9A-F]{4,} 你怎么看\\?我觉得可以$", bodies[2]);
     }
 
     [Fact]

@@ -41,4 +41,21 @@ public sealed class MentionParserTests
     [Fact]
     public void Runaway_name_is_cut() =>
         Assert.Equal(MentionParser.MaxNameLength, Assert.Single(MentionParser.Find("@" + new string('长', 100))).Length);
+
+    [Theory]
+    [InlineData("@冯威-微保科技- COO?三方支付机构", "冯威-微保科技-", "@冯威-微保科技- COO")]
+    [InlineData("@网联 张腕越?银联卡品牌费", "网联", "@网联 张腕越")]
+    [InlineData("@张于刚-支付产品??-杭州?网联现在", "张于刚-支付产品", "@张于刚-支付产品??-杭州")]
+    [InlineData("@Summer 梁夏-丰瑞祥-GM-BJ  恩恩", "Summer", "@Summer 梁夏-丰瑞祥-GM-BJ")]
+    [InlineData("@张三 你怎么看?我觉得可以", "张三", "@张三")]
+    [InlineData("@张三 在吗?", "张三", "@张三")]
+    [InlineData("@张三 下周日  见", "张三", "@张三")]
+    [InlineData("多谢@亚楠 的分享?问题多", "亚楠", "多谢@亚楠")]
+    public void A_nick_with_a_space_or_lost_emoji_ends_at_the_separator_after_it(string text, string name, string nick)
+    {
+        Assert.Equal(name, MentionParser.Find(text)[0]);
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+
+        Assert.Equal(nick, text[..MentionParser.NickEnd(text, at + 1 + name.Length)]);
+    }
 }
