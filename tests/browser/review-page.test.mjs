@@ -238,7 +238,8 @@ test('a refused save keeps what the analyst typed: the edit form after a conflic
   await page.fill('#actor', 'alice');
   await page.click('#note-form button');
   await page.waitForFunction(() => document.querySelector('#notes').textContent.includes('要记住的话'));
-  assert.equal(await page.inputValue('#note-text'), '');
+  // The box is emptied once the save is through, after the list has been reloaded: wait for it, not for the note alone.
+  await page.waitForFunction(() => document.querySelector('#note-text').value === '');
 });
 
 test('a double click sends one action', async () => {

@@ -47,6 +47,19 @@ public sealed class MarkdownExporterTests
     }
 
     [Fact]
+    public void A_source_path_with_markdown_characters_is_escaped_in_the_link_text()
+    {
+        using var folder = new ExportFolder();
+        var document = SampleDocuments.Payments();
+        var source = new KnowledgeBase.Core.Domain.SourceRef("[测试]群/2024-03-05-chat.markdown", 3);
+        document = document with { Entries = [document.Entries[0] with { Sources = [source] }, .. document.Entries.Skip(1)] };
+
+        new KnowledgeBaseExporter().Export(document, new ExportOptions(ExportFormat.Markdown), folder.Path);
+
+        Assert.Contains("- 来源：[\\[测试\\]群/2024-03-05-chat.markdown:3](", folder.Read("topic-t-licence.md"));
+    }
+
+    [Fact]
     public void An_entry_nobody_answered_says_so()
     {
         using var folder = new ExportFolder();
