@@ -629,6 +629,22 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void An_approval_of_an_older_store_flagged_by_a_rewritten_message_is_unflagged_when_the_message_is_back()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-license", "alice");
+        // As a store written before the reviewed hash covered merges and splits.
+        using var reopened = ReopenedAfter("UPDATE entries SET reviewed_hash = content_hash, eff_content_hash = NULL WHERE status = 'approved';");
+
+        Assert.Equal(["e-license"], reopened.MergeBuild(Rewritten(CurationFixture.Build(), "devarch/2018-04-26-chat.markdown", 20, "要两年。")).ChangedSinceReview);
+        Assert.True(reopened.Get("e-license")!.ChangedSinceReview);
+
+        Assert.Empty(reopened.MergeBuild(CurationFixture.Build()).ChangedSinceReview);
+        Assert.False(reopened.Get("e-license")!.ChangedSinceReview);
+        Assert.Contains(reopened.Audit("e-license"), a => a.Action == "back-as-reviewed");
+    }
+
+    [Fact]
     public void A_store_that_reviewed_places_only_takes_the_text_as_reviewed_once_and_then_sees_text_changes()
     {
         store.Merge(CurationFixture.Build());
