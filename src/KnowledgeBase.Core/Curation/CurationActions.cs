@@ -513,7 +513,7 @@ internal sealed class CurationActions
         // question, past the moved entry's versions: a version from before that arrival was of the moved entry.
         if (expected < ArrivalVersion(connection, transaction, row.Id) && MovedTo(connection, transaction, row.Id) is { } movedTo && movedTo != row.Id)
         {
-            var why = Displaced(connection, transaction, row.Id) ? "its question is not on its line any more" : "its question is on another line now";
+            var why = LastMoveFrom(connection, transaction, row.Id) is { Displaced: true } ? "its question is not on its line any more" : "its question is on another line now";
             throw new CurationConflictException(
                 $"entry {row.Id} is another question now: a build moved the entry you loaded to {movedTo} ({why}). " +
                 $"Nothing was saved; open {movedTo} and make your change there.")
@@ -548,14 +548,6 @@ internal sealed class CurationActions
             AND (action = 'build-add' OR (action IN ('build-reanchor', 'build-displaced') AND field = 'id' AND new_value = $id));
             """,
             ("$id", id));
-
-    // Whether the latest build to move an entry away from this id did so because its question was gone.
-    private static bool Displaced(SqliteConnection connection, SqliteTransaction transaction, string id) =>
-        Scalar(
-            connection,
-            transaction,
-            "SELECT action = 'build-displaced' FROM audit WHERE action IN ('build-reanchor', 'build-displaced') AND field = 'id' AND old_value = $id ORDER BY id DESC LIMIT 1;",
-            ("$id", id)) == 1;
 
     // The entry a build makes of exactly these exchanges: the build's own row when it made one of them alone (so undoing
     // a merge brings the entry's text back word for word), else the entry builder's work on the stored exchanges.

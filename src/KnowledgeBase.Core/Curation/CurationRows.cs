@@ -42,7 +42,7 @@ internal static class CurationRows
     {
         string? movedTo = null;
         var seen = new HashSet<string>(StringComparer.Ordinal) { id };
-        for (var from = id; Moved(connection, transaction, from) is { } next && seen.Add(next); from = next)
+        for (var from = id; LastMoveFrom(connection, transaction, from)?.To is { } next && seen.Add(next); from = next)
         {
             movedTo = next;
             if (LoadRow(connection, transaction, next) is not null)
@@ -54,14 +54,19 @@ internal static class CurationRows
         return movedTo;
     }
 
-    private static string? Moved(SqliteConnection connection, SqliteTransaction? transaction, string id)
+    /// <summary>
+    /// The latest build move of the entry that had <paramref name="id"/>: the id it went to, and whether it went because its
+    /// question was gone (displaced) rather than on another line; null when no build moved one.
+    /// </summary>
+    internal static (string To, bool Displaced)? LastMoveFrom(SqliteConnection connection, SqliteTransaction? transaction, string id)
     {
         using var command = Command(
             connection,
             transaction,
-            "SELECT entry_id FROM audit WHERE action IN ('build-reanchor', 'build-displaced') AND field = 'id' AND old_value = $id ORDER BY id DESC LIMIT 1;",
+            "SELECT entry_id, action FROM audit WHERE action IN ('build-reanchor', 'build-displaced') AND field = 'id' AND old_value = $id ORDER BY id DESC LIMIT 1;",
             ("$id", id));
-        return command.ExecuteScalar() as string;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetString(1) == "build-displaced") : null;
     }
 
     internal static Dictionary<string, IReadOnlyList<CurationNote>> LoadNotes(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<string> ids)

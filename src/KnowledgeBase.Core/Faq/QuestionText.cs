@@ -32,7 +32,7 @@ internal static class QuestionText
             .Select(m => m.Message)
             .ToList();
         var followed = Join(followUps);
-        return followed.Length > 0 ? (followed, followUps) : (Build(questions), questions);
+        return followed.Length > 0 ? (followed, followUps) : (Unjoined(questions[0]), questions);
     }
 
     /// <summary>
@@ -49,12 +49,13 @@ internal static class QuestionText
     {
         var messages = questions.ToList();
         var question = Join(messages);
-        if (question.Length > 0 || messages.Count == 0)
-        {
-            return question;
-        }
+        return question.Length > 0 || messages.Count == 0 ? question : Unjoined(messages[0]);
+    }
 
-        var cleaned = ChatText.Clean(messages[0].Text, messages[0].Mentions);
+    // The first message's cleaned text, when nothing of the question is left to join.
+    private static string Unjoined(ChatMessage first)
+    {
+        var cleaned = ChatText.Clean(first.Text, first.Mentions);
         return cleaned.Length > 0 ? cleaned : Wordless;
     }
 

@@ -48,12 +48,13 @@ internal sealed class TopicLabeler
         }
 
         var averageMass = counts.Length == 0 ? 1.0 : Math.Max(1.0, counts.Average(c => c.Values.Sum()));
+        // In how many of each cluster's exchanges a word is, and so in how many of all exchanges.
+        var frequencies = clusters.Select(DocumentFrequencies).ToArray();
         var exchanges = clusters.Sum(c => c.Count);
-        var spread = clusters.SelectMany(c => c)
-            .SelectMany(e => e.Question.Concat(e.Answer).Distinct(StringComparer.Ordinal))
-            .GroupBy(w => w, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Rarity(g.Count(), exchanges), StringComparer.Ordinal);
-        return counts.Select((cluster, i) => Pick(cluster, totals, averageMass, spread, Coverage(clusters[i]))).ToArray();
+        var spread = frequencies.SelectMany(f => f)
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Rarity(g.Sum(p => p.Value), exchanges), StringComparer.Ordinal);
+        return counts.Select((cluster, i) => Pick(cluster, totals, averageMass, spread, frequencies[i], clusters[i].Count)).ToArray();
     }
 
     /// <summary>A short label from the first three keywords, e.g. <c>二类户 · 账户体系 · 实名</c>.</summary>
@@ -62,13 +63,14 @@ internal sealed class TopicLabeler
     public static string Label(IReadOnlyList<string> keywords) =>
         keywords.Count == 0 ? "(无关键词)" : string.Join(" · ", keywords.Take(3));
 
-    private IReadOnlyList<string> Pick(Dictionary<string, double> cluster, Dictionary<string, double> totals, double averageMass, Dictionary<string, double> rarity, Dictionary<string, double> coverage)
+    private IReadOnlyList<string> Pick(
+        Dictionary<string, double> cluster, Dictionary<string, double> totals, double averageMass, Dictionary<string, double> rarity, Dictionary<string, int> frequency, int size)
     {
         var mass = Math.Max(1.0, cluster.Values.Sum());
         // A word few other topics use can top a mixed cluster from a handful of its exchanges (保理业务 in 5 of 307) and
         // name none of the rest: the share of the cluster's exchanges that use it weighs in too.
         var ranked = cluster
-            .Select(pair => (Word: pair.Key, Score: Score(pair.Key, pair.Value, mass, totals[pair.Key], averageMass) * rarity.GetValueOrDefault(pair.Key, 1.0) * Math.Sqrt(coverage[pair.Key])))
+            .Select(pair => (Word: pair.Key, Score: Score(pair.Key, pair.Value, mass, totals[pair.Key], averageMass) * rarity.GetValueOrDefault(pair.Key, 1.0) * Math.Sqrt(frequency[pair.Key] / (double)size)))
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Word, StringComparer.Ordinal)
             .Select(s => s.Word)
@@ -97,16 +99,16 @@ internal sealed class TopicLabeler
         return _segmenter.IsDomainTerm(word) ? score * DomainBoost : score;
     }
 
-    /// <summary>Per word, the share of the cluster's exchanges that use it, in question or answer.</summary>
-    private static Dictionary<string, double> Coverage(IReadOnlyList<ExchangeWords> exchanges)
+    /// <summary>Per word, in how many of the cluster's exchanges it is, in question or answer.</summary>
+    private static Dictionary<string, int> DocumentFrequencies(IReadOnlyList<ExchangeWords> exchanges)
     {
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var word in exchanges.SelectMany(e => e.Question.Concat(e.Answer).Distinct(StringComparer.Ordinal)))
         {
             counts[word] = counts.GetValueOrDefault(word) + 1;
         }
 
-        return counts.ToDictionary(p => p.Key, p => p.Value / exchanges.Count, StringComparer.Ordinal);
+        return counts;
     }
 
     /// <summary>Per word, in how many exchanges it appears: twice for a question word, once for an answer word.</summary>
