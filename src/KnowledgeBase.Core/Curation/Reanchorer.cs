@@ -20,7 +20,9 @@ internal static partial class Reanchorer
     // stored ones, this finds each stored entry and exchange whose first question the build has on another line of the
     // same file (the same time, speaker and text, found once in the store and once in the build) and moves it to its new
     // id with everything that names it: status, edits, notes, audit, merges, splits, exchange moves, search rows. A
-    // stored entry that had the new id, whose question is not there any more, keeps its decisions under "<id>-displaced".
+    // stored entry that had the new id, whose question is not there any more, keeps its decisions under "<id>-displaced";
+    // so does one whose line now holds another message (see AnotherMessage), and the id goes to that message's entry as
+    // a new candidate.
     internal static Reanchoring Reanchor(SqliteConnection connection, SqliteTransaction transaction, KnowledgeBaseDocument build, IReadOnlyDictionary<string, string> anchors, DateTimeOffset now)
     {
         // A message said twice the same way (same time, speaker and text) in a file cannot tell which one moved where.
@@ -75,16 +77,28 @@ internal static partial class Reanchorer
             .Select(r => (r.Id, Anchor: r.Anchor ?? (r.Present && r.BuiltExchangeIds.Count > 0 ? storedExchanges.GetValueOrDefault(r.BuiltExchangeIds[0]) : null)))
             .Where(p => p.Anchor is not null)
             .ToDictionary(p => p.Id, p => p.Anchor!, StringComparer.Ordinal);
-        var builtEntries = build.Entries
+        var builtFirst = build.Entries
             .GroupBy(e => e.Id, StringComparer.Ordinal)
             .Where(g => g.Count() == 1 && g.Single().ExchangeIds.Count > 0 && anchors.ContainsKey(g.Single().ExchangeIds[0]))
-            .ToDictionary(g => g.Key, g => anchors[g.Single().ExchangeIds[0]], StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Single().ExchangeIds[0], StringComparer.Ordinal);
+        var builtEntries = builtFirst.ToDictionary(p => p.Key, p => anchors[p.Value], StringComparer.Ordinal);
         var entryMap = Matches(storedEntries, builtEntries, twice);
+        // A build that finds another message on a stored question's line gives it the stored id; what the store holds
+        // under that id is about the question that was there.
+        var asked = build.Exchanges.Where(x => x.Questions.Any()).DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.FirstQuestion, StringComparer.Ordinal);
+        var replacedExchanges = storedExchanges
+            .Where(p => !exchangeMap.ContainsKey(p.Key) && asked.TryGetValue(p.Key, out var now) && AnotherMessage(connection, transaction, p.Value, now))
+            .Select(p => p.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        var replacedEntries = storedEntries
+            .Where(p => !entryMap.ContainsKey(p.Key) && builtFirst.TryGetValue(p.Key, out var first) && AnotherMessage(connection, transaction, p.Value, asked[first]))
+            .Select(p => p.Key)
+            .ToHashSet(StringComparer.Ordinal);
 
-        if (exchangeMap.Count > 0)
+        if (exchangeMap.Count > 0 || replacedExchanges.Count > 0)
         {
             // An id another exchange now has names nothing of the stored one's any more: its message is no longer on that line.
-            var taken = exchangeMap.Values.ToHashSet(StringComparer.Ordinal);
+            var taken = exchangeMap.Values.Concat(replacedExchanges).ToHashSet(StringComparer.Ordinal);
             string? Mapped(string id) => exchangeMap.TryGetValue(id, out var to) ? to : taken.Contains(id) ? null : id;
             var moves = new List<(string Exchange, string Entry)>();
             using (var command = Command(connection, transaction, "SELECT exchange_id, entry_id FROM exchange_moves;"))
@@ -122,7 +136,8 @@ internal static partial class Reanchorer
 
         var byId = rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var used = byId.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var id in entryMap.Values.Where(id => byId.ContainsKey(id) && !entryMap.ContainsKey(id)).Order(StringComparer.Ordinal))
+        var displaced = entryMap.Values.Where(id => byId.ContainsKey(id) && !entryMap.ContainsKey(id)).Union(replacedEntries, StringComparer.Ordinal).ToList();
+        foreach (var id in displaced.Order(StringComparer.Ordinal))
         {
             var free = id + "-displaced";
             for (var n = 2; used.Contains(free); n++)
@@ -158,7 +173,10 @@ internal static partial class Reanchorer
             Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "question", $"line {AnchorLine(storedEntries[from])}", $"line {AnchorLine(builtEntries[to])}", version);
         }
 
-        var vacated = entryMap.Keys.Where(id => !entryMap.ContainsValue(id)).ToDictionary(id => id, id => byId[id].Version, StringComparer.Ordinal);
+        // An id left behind (its entry moved or displaced, nothing moved onto it) starts its new entry past the old one's
+        // versions, so a save of the old entry is stale there.
+        var vacated = entryMap.Keys.Where(id => !entryMap.ContainsValue(id)).Concat(replacedEntries)
+            .ToDictionary(id => id, id => byId[id].Version, StringComparer.Ordinal);
         return new Reanchoring(entryMap, vacated);
     }
 
@@ -181,6 +199,42 @@ internal static partial class Reanchorer
         }
 
         return map;
+    }
+
+    // Whether the message a build has on a stored question's line is another message rather than the same one reworded:
+    // at most one of its time, speaker and text is the stored one's. A message rewritten in place (same time and speaker)
+    // stays the entry's question, so an approval of it is flagged, not dropped. The stored question is read back from the
+    // messages the store keeps; when those no longer hold it, the id stays with the entry as it did before anchors.
+    private static bool AnotherMessage(SqliteConnection connection, SqliteTransaction transaction, string anchor, ChatMessage now)
+    {
+        var key = AnchorKey(anchor);
+        if (key == MessageContent.Key(now) || AnchorLine(anchor) != now.Source.Line)
+        {
+            return false;
+        }
+
+        using var command = Command(
+            connection,
+            transaction,
+            "SELECT time, speaker, body FROM messages WHERE path = $path AND line = $line;",
+            ("$path", now.Source.Path),
+            ("$line", now.Source.Line));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        var (time, speaker, body) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+        if (MessageContent.Key(now.Source.Path, time, speaker, body) != key)
+        {
+            return false;
+        }
+
+        var same = (time == now.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) ? 1 : 0)
+            + (speaker == now.Speaker.Raw ? 1 : 0)
+            + (body == now.Body ? 1 : 0);
+        return same < 2;
     }
 
     // Gives an entry another id everywhere the store names it.

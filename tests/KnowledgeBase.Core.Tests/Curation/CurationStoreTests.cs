@@ -837,6 +837,55 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void Another_question_on_a_curated_entry_s_line_is_a_new_candidate_and_the_curated_entry_keeps_its_decisions()
+    {
+        SettleApprovedWithANoteAndRefundRejected();
+        store.MergeEntries("e-license", "e-settle", "alice");
+        var seen = store.Get("e-settle")!.Version;
+        // A re-export with another member's question, asked at another time, on the settlement question's line.
+        var other = OnTheSettlementLine(CurationFixture.Build(), "2018-03-05T11:30:00", "钱九", "备付金怎么对账？");
+
+        var result = store.MergeBuild(other);
+
+        Assert.Equal(["e-settle"], result.Added);
+        Assert.Equal(["e-settle-displaced"], result.Missing);
+        Assert.Empty(result.Moved);
+        var asked = store.Get("e-settle")!;
+        Assert.Equal((CurationStatus.Candidate, "备付金怎么对账？", 0), (asked.Entry.Status, asked.Entry.Question, asked.Notes.Count));
+        Assert.Equal(["x-settle"], asked.Entry.ExchangeIds);
+        var displaced = store.Get("e-settle-displaced")!;
+        Assert.Equal((CurationStatus.Approved, false, "keep"), (displaced.Entry.Status, displaced.InLatestBuild, displaced.Notes.Single().Text));
+        Assert.Equal("二清的T+1结算怎么做轧差？", displaced.Entry.Question);
+        // The licence entry the analyst merged into the settlement question stays merged into it, and holds its exchange
+        // again while that one is gone.
+        Assert.Equal("e-settle-displaced", store.Get("e-license")!.MergedInto);
+        Assert.Equal(["x-license"], result.Document.Entries.Single(e => e.Id == "e-license").ExchangeIds);
+        var stale = Assert.Throws<CurationConflictException>(() => store.Reject("e-settle", "carol", seen));
+        Assert.Equal("e-settle-displaced", stale.MovedTo);
+
+        // The settlement question back on its line takes its id and decisions back.
+        var back = store.MergeBuild(CurationFixture.Build());
+
+        Assert.Equal("e-settle", back.Moved["e-settle-displaced"]);
+        Assert.Equal((CurationStatus.Approved, "keep"), (store.Get("e-settle")!.Entry.Status, store.Get("e-settle")!.Notes.Single().Text));
+        Assert.Equal("e-settle", store.Get("e-license")!.MergedInto);
+    }
+
+    [Fact]
+    public void A_question_reworded_in_place_by_its_asker_keeps_its_entry_s_id_and_decisions()
+    {
+        SettleApprovedWithANoteAndRefundRejected();
+
+        // The same member at the same time, the text corrected: the same message, so the same entry, flagged for review.
+        var result = store.MergeBuild(OnTheSettlementLine(CurationFixture.Build(), "2018-03-05T10:00:00", "张三-某支付-产品-上海", "二清的T+1结算怎么轧差？"));
+
+        Assert.Empty(result.Added);
+        Assert.Empty(result.Missing);
+        Assert.Equal(["e-settle"], result.ChangedSinceReview);
+        Assert.Equal((CurationStatus.Approved, "keep"), (store.Get("e-settle")!.Entry.Status, store.Get("e-settle")!.Notes.Single().Text));
+    }
+
+    [Fact]
     public void A_displaced_entry_whose_question_comes_back_on_its_line_gets_its_id_and_decisions_back()
     {
         SettleApprovedWithANoteAndRefundRejected();
@@ -1238,6 +1287,18 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     // The settlement question gone and the refund question on its line (304 lines up), so with its ids.
     private static KnowledgeBaseDocument RefundOnTheSettlementLine() =>
         Shifted(Without(CurationFixture.Build(), "settle"), Day, -304, id => id.Replace("refund", "settle", StringComparison.Ordinal));
+
+    // The build with the settlement question's line saying body, by speaker at time, and its entry asking that.
+    private static KnowledgeBaseDocument OnTheSettlementLine(KnowledgeBaseDocument build, string time, string speaker, string body)
+    {
+        var ask = build.Exchanges.Single(x => x.Id == "x-settle").Messages[0].Message;
+        var now = ask with { Time = DateTime.Parse(time, System.Globalization.CultureInfo.InvariantCulture), Speaker = new Speaker(speaker, speaker.Split('-')[0]), Body = body };
+        return build with
+        {
+            Exchanges = build.Exchanges.Select(x => x with { Messages = x.Messages.Select(m => m.Message == ask ? m with { Message = now } : m).ToList() }).ToList(),
+            Entries = build.Entries.Select(e => e.Id == "e-settle" ? e with { Question = body } : e).ToList(),
+        };
+    }
 
     // The build without the exchange x-<name> and the entry e-<name>: their question no longer asked, or its file gone.
     private static KnowledgeBaseDocument Without(KnowledgeBaseDocument build, string name) => build with
