@@ -258,7 +258,29 @@ internal sealed class CurationActions
             }
 
             InsertBuiltEntry(connection, transaction, entry, SourcesHash(entry.Sources), StoredContentHash(connection, transaction, entry.Sources), null, splitFrom: id);
-            Execute(connection, transaction, "UPDATE entries SET version = version + 1 WHERE id = $id;", ("$id", id));
+            // The question the entry shows is the one split off: it takes the text of the exchanges it keeps, as a split's
+            // edit (a build keeps it as it keeps edits), unless the analyst wrote their own.
+            var keeping = row.EffExchangeIds.Except(moving, StringComparer.Ordinal).ToList();
+            var rest = row.Question is null && entry.Question == row.BuiltQuestion ? TryBuiltEntryOf(connection, transaction, keeping) : null;
+            var question = rest?.Question;
+            var answer = row.Answer is null ? rest?.Answer : null;
+            Execute(
+                connection,
+                transaction,
+                "UPDATE entries SET version = version + 1, question = COALESCE($question, question), answer = COALESCE($answer, answer) WHERE id = $id;",
+                ("$id", id),
+                ("$question", question),
+                ("$answer", answer));
+            if (question is not null)
+            {
+                Audit(connection, transaction, id, now, actor, "split-text", "question", row.CurrentQuestion, question, row.Version + 1);
+            }
+
+            if (answer is not null && answer != row.CurrentAnswer)
+            {
+                Audit(connection, transaction, id, now, actor, "split-text", "answer", row.CurrentAnswer, answer, row.Version + 1);
+            }
+
             foreach (var exchange in moving)
             {
                 Execute(connection, transaction, "INSERT OR REPLACE INTO exchange_moves (exchange_id, entry_id) VALUES ($x, $e);", ("$x", exchange), ("$e", newId));
@@ -551,7 +573,13 @@ internal sealed class CurationActions
 
     // The entry a build makes of exactly these exchanges: the build's own row when it made one of them alone (so undoing
     // a merge brings the entry's text back word for word), else the entry builder's work on the stored exchanges.
-    private FaqEntry BuiltEntryOf(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> exchangeIds)
+    private FaqEntry BuiltEntryOf(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> exchangeIds) =>
+        TryBuiltEntryOf(connection, transaction, exchangeIds)
+        ?? throw new CurationException($"none of {string.Join(", ", exchangeIds)} asks a question: there is nothing to start an entry from");
+
+    // The entry the build made of exactly these exchanges, or the one the entry builder makes of them; null when none
+    // of them asks a question.
+    private FaqEntry? TryBuiltEntryOf(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string> exchangeIds)
     {
         var wanted = exchangeIds.ToHashSet(StringComparer.Ordinal);
         var built = LoadRows(connection, transaction, "origin = $origin", [("$origin", BuildActor)])
@@ -575,12 +603,7 @@ internal sealed class CurationActions
         }
 
         var exchanges = LoadExchanges(connection, transaction).Where(x => wanted.Contains(x.Id)).Select(Reparsed).ToList();
-        if (!exchanges.Any(x => x.Questions.Any()))
-        {
-            throw new CurationException($"none of {string.Join(", ", exchangeIds)} asks a question: there is nothing to start an entry from");
-        }
-
-        return entryBuilder.Value.Entry(exchanges);
+        return exchanges.Any(x => x.Questions.Any()) ? entryBuilder.Value.Entry(exchanges) : null;
     }
 
     // The store keeps each message's body only; its quote and mentions are read from it again, as the reader found them,

@@ -329,6 +329,38 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void Splitting_off_the_exchange_an_entry_s_text_came_from_gives_the_entry_the_text_of_what_it_keeps()
+    {
+        var build = CurationFixture.Build(withNewDay: true);
+        store.Merge(build);
+
+        var split = store.Split("e-settle", ["x-settle"], "bob");
+
+        Assert.Equal("二清的T+1结算怎么做轧差？", split.Entry.Question);
+        var expected = new FaqEntryBuilder(segmenter).Entry([build.Exchanges.Single(x => x.Id == "x-settle-2")]);
+        var settle = store.Get("e-settle")!;
+        Assert.Equal((expected.Question, expected.Answer, true), (settle.Entry.Question, settle.Entry.Answer, settle.Edited));
+        Assert.Contains(store.Audit("e-settle"), a => a is { Actor: "bob", Action: "split-text", Field: "question", OldValue: "二清的T+1结算怎么做轧差？" });
+        Assert.DoesNotContain(store.List(new EntryQuery(Text: "二清")), e => e.Id == "e-settle");
+        // A rebuild words the entry from all its exchanges again; the text it has since the split stays.
+        store.Merge(build);
+        Assert.Equal(expected.Question, store.Get("e-settle")!.Entry.Question);
+    }
+
+    [Fact]
+    public void Splitting_off_the_exchange_an_entry_s_text_came_from_keeps_the_analyst_s_own_wording()
+    {
+        store.Merge(CurationFixture.Build(withNewDay: true));
+        var answer = store.Edit("e-settle", new EntryEdit(Question: "轧差怎么做？"), "alice").Entry.Answer;
+
+        store.Split("e-settle", ["x-settle"], "bob");
+
+        var settle = store.Get("e-settle")!;
+        Assert.Equal(("轧差怎么做？", answer), (settle.Entry.Question, settle.Entry.Answer));
+        Assert.DoesNotContain(store.Audit("e-settle"), a => a.Action == "split-text");
+    }
+
+    [Fact]
     public void A_split_survives_rebuilds_with_its_own_text_and_the_remaining_entry_keeps_its_edits()
     {
         var build = WithOwnKeywords(CurationFixture.Build());
