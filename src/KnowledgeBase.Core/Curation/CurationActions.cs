@@ -303,6 +303,7 @@ internal sealed class CurationActions
         using var transaction = connection.BeginTransaction(deferred: true);
         var rows = LoadRows(connection, transaction, "1 = 1", []).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var topics = LoadKnownTopics(connection, transaction);
+        var curatedAs = CuratedAs(connection, transaction, document, rows);
         transaction.Commit();
 
         var inFaq = document.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
@@ -317,7 +318,7 @@ internal sealed class CurationActions
         var unknown = new List<string>();
         foreach (var entry in document.Entries)
         {
-            if (!rows.TryGetValue(entry.Id, out var row))
+            if (curatedAs.GetValueOrDefault(entry.Id) is not { } row)
             {
                 entries.Add(entry);
                 unknown.Add(entry.Id);
@@ -330,8 +331,9 @@ internal sealed class CurationActions
                 continue;
             }
 
-            // The store's own exchanges only when the faq.json has them all (a faq.json of an older build may not).
-            var curated = Complete(row)
+            // The store's own exchanges only when the faq.json has them all (a faq.json of an older build may not) under the
+            // ids they have there.
+            var curated = row.Id == entry.Id && Complete(row)
                 ? row.ToEntry()
                 : entry with { Status = row.Status, TopicId = row.CurrentTopicId, Question = row.CurrentQuestion, Answer = row.CurrentAnswer };
             entries.Add(curated);
@@ -341,7 +343,7 @@ internal sealed class CurationActions
                 differing.Add(entry.Id);
             }
 
-            foreach (var split in splits[entry.Id])
+            foreach (var split in splits[row.Id])
             {
                 entries.Add(split.ToEntry());
                 differing.Add(split.Id);
@@ -349,6 +351,33 @@ internal sealed class CurationActions
         }
 
         return new AppliedDecisions((document with { Entries = entries }).WithTopicsOfEntries(topics), differing, unknown);
+    }
+
+    // The stored entry that holds the decisions about each entry of the faq.json: the one with its id while that one asks
+    // the same question (its first question the same message), else the one a later build moved that question to (to
+    // another line, or displaced when another message took its line), as kb review history shows.
+    private static Dictionary<string, EntryRow> CuratedAs(SqliteConnection connection, SqliteTransaction transaction, KnowledgeBaseDocument document, IReadOnlyDictionary<string, EntryRow> rows)
+    {
+        var asked = document.Exchanges.Where(x => x.Questions.Any()).DistinctBy(x => x.Id)
+            .ToDictionary(x => x.Id, x => MessageContent.Key(x.FirstQuestion), StringComparer.Ordinal);
+        var curated = new Dictionary<string, EntryRow>(StringComparer.Ordinal);
+        foreach (var entry in document.Entries.DistinctBy(e => e.Id))
+        {
+            var key = entry.ExchangeIds.Count > 0 ? asked.GetValueOrDefault(entry.ExchangeIds[0]) : null;
+            bool Asks(EntryRow row) => key is null || row.Anchor is null || Reanchorer.AnchorKey(row.Anchor) == key;
+            var row = rows.GetValueOrDefault(entry.Id);
+            if ((row is null || !Asks(row)) && MovedTo(connection, transaction, entry.Id) is { } to && rows.TryGetValue(to, out var moved) && Asks(moved))
+            {
+                row = moved;
+            }
+
+            if (row is not null)
+            {
+                curated[entry.Id] = row;
+            }
+        }
+
+        return curated;
     }
 
     // The store keeps an edit as typed; the faq.json has it masked (unless built with --no-mask): the same text either way.

@@ -92,7 +92,9 @@ public sealed class CurationStore : IDisposable
     /// the statuses and edits of its build until the next one. Each entry the store knows takes its current status,
     /// question, answer and topic (and, when the faq.json has their exchanges, the exchanges a merge gave it); entries
     /// merged away are left out, entries split off are added after the entry they came from, and every topic an entry
-    /// names is listed. Entries the store does not know are kept as they are. Nothing is written.
+    /// names is listed. An entry whose question a later build moved to another id (another line, or displaced when
+    /// another message took its line) takes the decisions found there under its own id. Entries the store does not know
+    /// are kept as they are. Nothing is written.
     /// </summary>
     /// <param name="document">A faq.json written by a build into this store.</param>
     /// <returns>The curated document and the entries that differ from the faq.json.</returns>

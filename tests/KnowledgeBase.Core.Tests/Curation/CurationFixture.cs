@@ -53,6 +53,46 @@ internal static class CurationFixture
         return new KnowledgeBaseDocument(1, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new InputSummary("corpus", 2, 7, 0), topics, exchanges, entries);
     }
 
+    /// <summary>The file of the settlement and refund questions.</summary>
+    public const string Day = "proddev/2018-03-05-chat.markdown";
+
+    // The build with every message of path `by` lines further down (lines added above them), and the exchanges and
+    // entries whose question is asked there renamed, as a build names them after the line of their question.
+    public static KnowledgeBaseDocument Shifted(KnowledgeBaseDocument build, string path, int by, Func<string, string> rename)
+    {
+        var moved = build.Exchanges.Where(x => x.Path == path).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+        SourceRef Down(SourceRef source) => source.Path == path ? source with { Line = source.Line + by } : source;
+        string Renamed(string id) => moved.Contains(id) ? rename(id) : id;
+        return build with
+        {
+            Exchanges = build.Exchanges
+                .Select(x => x with
+                {
+                    Id = Renamed(x.Id),
+                    Messages = x.Messages.Select(m => m with { Message = m.Message with { Source = Down(m.Message.Source) } }).ToList(),
+                })
+                .ToList(),
+            Entries = build.Entries
+                .Select(e => e with
+                {
+                    Id = moved.Contains(e.ExchangeIds[0]) ? rename(e.Id) : e.Id,
+                    ExchangeIds = e.ExchangeIds.Select(Renamed).ToList(),
+                    Sources = e.Sources.Select(Down).ToList(),
+                })
+                .ToList(),
+        };
+    }
+    // The settlement question gone and the refund question on its line (304 lines up), so with its ids.
+    public static KnowledgeBaseDocument RefundOnTheSettlementLine() =>
+        Shifted(Without(CurationFixture.Build(), "settle"), Day, -304, id => id.Replace("refund", "settle", StringComparison.Ordinal));
+
+    // The build without the exchange x-<name> and the entry e-<name>: their question no longer asked, or its file gone.
+    public static KnowledgeBaseDocument Without(KnowledgeBaseDocument build, string name) => build with
+    {
+        Exchanges = build.Exchanges.Where(x => x.Id != "x-" + name).ToList(),
+        Entries = build.Entries.Where(e => e.Id != "e-" + name).ToList(),
+    };
+
     private static ChatMessage Message(string path, int line, string time, string raw, string name, string body)
     {
         var parts = raw.Split('-');

@@ -99,6 +99,38 @@ public sealed class CurationStoreDecisionsTests : IDisposable
         Assert.Empty(store.ApplyDecisions(faq).Unknown);
     }
 
+    [Fact]
+    public void Decisions_follow_questions_a_later_build_moved_to_other_lines()
+    {
+        var faq = store.MergeBuild(CurationFixture.Build()).Document;
+        store.Approve("e-settle", "alice");
+        // A build elsewhere, into this store, of the input with four lines added above the day's questions.
+        store.MergeBuild(CurationFixture.Shifted(CurationFixture.Build(), CurationFixture.Day, 4, id => id + "-16"));
+        store.Reject("e-refund-16", "bob");
+
+        var applied = store.ApplyDecisions(faq);
+
+        Assert.Equal(["e-settle", "e-refund", "e-license"], applied.Document.Entries.Select(e => e.Id));
+        Assert.Equal([CurationStatus.Approved, CurationStatus.Rejected, CurationStatus.Candidate], applied.Document.Entries.Select(e => e.Status));
+        Assert.Empty(applied.Unknown);
+        Assert.Equal(["e-settle", "e-refund"], applied.Differing);
+    }
+
+    [Fact]
+    public void An_id_that_names_another_question_now_gives_it_none_of_that_question_s_decisions()
+    {
+        var faq = store.MergeBuild(CurationFixture.Build()).Document;
+        store.Approve("e-settle", "alice");
+        store.Reject("e-refund", "bob");
+        // A later build: the settlement question gone, the refund question on its line and so with its id.
+        store.MergeBuild(CurationFixture.RefundOnTheSettlementLine());
+
+        var applied = store.ApplyDecisions(faq);
+
+        Assert.Equal([CurationStatus.Approved, CurationStatus.Rejected, CurationStatus.Candidate], applied.Document.Entries.Select(e => e.Status));
+        Assert.Equal(faq.Entries.Select(e => (e.Id, e.Question)), applied.Document.Entries.Select(e => (e.Id, e.Question)));
+    }
+
     private static (string, string, string, string, string, string) Shown(FaqEntry e) =>
         (e.Id, e.Status, e.TopicId, e.Question, e.Answer, string.Join(',', e.ExchangeIds));
 }

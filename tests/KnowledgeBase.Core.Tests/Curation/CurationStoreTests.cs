@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Faq;
 using KnowledgeBase.Core.Segmentation;
 using KnowledgeBase.Core.Tests.Segmentation;
+using static KnowledgeBase.Core.Tests.Curation.CurationFixture;
 
 namespace KnowledgeBase.Core.Tests.Curation;
 
@@ -1316,10 +1317,6 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         store.Reject("e-refund", "bob");
     }
 
-    // The settlement question gone and the refund question on its line (304 lines up), so with its ids.
-    private static KnowledgeBaseDocument RefundOnTheSettlementLine() =>
-        Shifted(Without(CurationFixture.Build(), "settle"), Day, -304, id => id.Replace("refund", "settle", StringComparison.Ordinal));
-
     // The build with the settlement question's line saying body, by speaker at time, and its entry asking that.
     private static KnowledgeBaseDocument OnTheSettlementLine(KnowledgeBaseDocument build, string time, string speaker, string body)
     {
@@ -1332,13 +1329,6 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         };
     }
 
-    // The build without the exchange x-<name> and the entry e-<name>: their question no longer asked, or its file gone.
-    private static KnowledgeBaseDocument Without(KnowledgeBaseDocument build, string name) => build with
-    {
-        Exchanges = build.Exchanges.Where(x => x.Id != "x-" + name).ToList(),
-        Entries = build.Entries.Where(e => e.Id != "e-" + name).ToList(),
-    };
-
     // The build with the message at path:line saying body instead.
     private static KnowledgeBaseDocument Rewritten(KnowledgeBaseDocument build, string path, int line, string body) =>
         build with
@@ -1350,33 +1340,4 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
                 })
                 .ToList(),
         };
-
-    private const string Day = "proddev/2018-03-05-chat.markdown";
-
-    // The build with every message of path `by` lines further down (lines added above them), and the exchanges and
-    // entries whose question is asked there renamed, as a build names them after the line of their question.
-    private static KnowledgeBaseDocument Shifted(KnowledgeBaseDocument build, string path, int by, Func<string, string> rename)
-    {
-        var moved = build.Exchanges.Where(x => x.Path == path).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
-        SourceRef Down(SourceRef source) => source.Path == path ? source with { Line = source.Line + by } : source;
-        string Renamed(string id) => moved.Contains(id) ? rename(id) : id;
-        return build with
-        {
-            Exchanges = build.Exchanges
-                .Select(x => x with
-                {
-                    Id = Renamed(x.Id),
-                    Messages = x.Messages.Select(m => m with { Message = m.Message with { Source = Down(m.Message.Source) } }).ToList(),
-                })
-                .ToList(),
-            Entries = build.Entries
-                .Select(e => e with
-                {
-                    Id = moved.Contains(e.ExchangeIds[0]) ? rename(e.Id) : e.Id,
-                    ExchangeIds = e.ExchangeIds.Select(Renamed).ToList(),
-                    Sources = e.Sources.Select(Down).ToList(),
-                })
-                .ToList(),
-        };
-    }
 }
