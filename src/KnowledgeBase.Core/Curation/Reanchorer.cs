@@ -83,6 +83,11 @@ internal static partial class Reanchorer
             .ToDictionary(g => g.Key, g => g.Single().ExchangeIds[0], StringComparer.Ordinal);
         var builtEntries = builtFirst.ToDictionary(p => p.Key, p => anchors[p.Value], StringComparer.Ordinal);
         var entryMap = Matches(storedEntries, builtEntries, twice);
+        foreach (var (from, to) in Regrouped(rows, storedExchanges, build, anchors, twice, entryMap))
+        {
+            entryMap[from] = to;
+        }
+
         // A build that finds another message on a stored question's line gives it the stored id; what the store holds
         // under that id is about the question that was there.
         var asked = build.Exchanges.Where(x => x.Questions.Any()).DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.FirstQuestion, StringComparer.Ordinal);
@@ -170,7 +175,10 @@ internal static partial class Reanchorer
                 : row.ReviewedHash;
             Execute(connection, transaction, "UPDATE entries SET version = $version, reviewed_hash = $reviewed WHERE id = $id;", ("$id", to), ("$version", version), ("$reviewed", reviewed));
             Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "id", from, to, version);
-            Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "question", $"line {AnchorLine(storedEntries[from])}", $"line {AnchorLine(builtEntries[to])}", version);
+            if (storedEntries.TryGetValue(from, out var was) && builtEntries.TryGetValue(to, out var line))
+            {
+                Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "question", $"line {AnchorLine(was)}", $"line {AnchorLine(line)}", version);
+            }
         }
 
         // An id left behind (its entry moved or displaced, nothing moved onto it) starts its new entry past the old one's
@@ -199,6 +207,44 @@ internal static partial class Reanchorer
         }
 
         return map;
+    }
+
+    // Stored entries the build no longer produced whose questions it asks in one new entry: one led by an earlier copy of
+    // the question (a day added before it, a second export of the day), or by a question that was one of the stored
+    // entry's own (its first question's day gone). The entry id follows the first question, so such an entry comes under
+    // a new id; the stored entry moves there with its decisions when the two share an exchange's question (the same
+    // message) and neither shares one with another such entry.
+    private static IEnumerable<(string From, string To)> Regrouped(
+        IReadOnlyList<EntryRow> rows,
+        IReadOnlyDictionary<string, string> storedExchanges,
+        KnowledgeBaseDocument build,
+        IReadOnlyDictionary<string, string> anchors,
+        IReadOnlySet<string> twice,
+        IReadOnlyDictionary<string, string> moved)
+    {
+        var storedIds = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var builtIds = build.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var taken = moved.Values.ToHashSet(StringComparer.Ordinal);
+        var asking = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var entry in build.Entries.Where(e => !storedIds.Contains(e.Id) && !taken.Contains(e.Id)))
+        {
+            foreach (var key in entry.ExchangeIds.Where(anchors.ContainsKey).Select(x => AnchorKey(anchors[x])).Where(k => !twice.Contains(k)))
+            {
+                (asking.TryGetValue(key, out var ids) ? ids : asking[key] = new HashSet<string>(StringComparer.Ordinal)).Add(entry.Id);
+            }
+        }
+
+        var pairs = rows
+            .Where(r => r.Origin == BuildActor && !builtIds.Contains(r.Id) && !moved.ContainsKey(r.Id))
+            .Select(r => (From: r.Id, To: r.BuiltExchangeIds
+                .Where(storedExchanges.ContainsKey)
+                .SelectMany(x => asking.GetValueOrDefault(AnchorKey(storedExchanges[x])) ?? [])
+                .Distinct(StringComparer.Ordinal)
+                .ToList()))
+            .Where(p => p.To.Count == 1)
+            .Select(p => (p.From, To: p.To[0]))
+            .ToList();
+        return pairs.GroupBy(p => p.To, StringComparer.Ordinal).Where(g => g.Count() == 1).Select(g => g.Single());
     }
 
     // Whether the message a build has on a stored question's line is another message rather than the same one reworded:

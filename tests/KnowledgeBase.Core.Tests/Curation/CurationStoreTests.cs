@@ -919,6 +919,52 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void An_entry_led_by_an_earlier_copy_of_a_curated_question_takes_its_decisions_and_gives_them_back()
+    {
+        SettleApprovedWithANoteAndRefundRejected();
+        var withEarlierDay = WithAnEarlierDayAskingTheSettlementQuestion(CurationFixture.Build());
+
+        var result = store.MergeBuild(withEarlierDay);
+
+        Assert.Equal("e-early", result.Moved["e-settle"]);
+        Assert.Empty(result.Added);
+        Assert.Empty(result.Missing);
+        var early = store.Get("e-early")!;
+        Assert.Equal((CurationStatus.Approved, "keep"), (early.Entry.Status, early.Notes.Single().Text));
+        Assert.Equal(["x-early", "x-settle"], early.Entry.ExchangeIds);
+        // It cites more than the analyst approved: flagged for another look.
+        Assert.Equal(["e-early"], result.ChangedSinceReview);
+        Assert.Contains(store.Audit("e-early"), a => a is { Action: "build-reanchor", Field: "id", OldValue: "e-settle", NewValue: "e-early" });
+
+        // The earlier day held back again: the settlement question leads its entry again, which takes the decisions back.
+        var back = store.MergeBuild(CurationFixture.Build());
+
+        Assert.Equal("e-settle", back.Moved["e-early"]);
+        Assert.Empty(back.Added);
+        var settle = store.Get("e-settle")!;
+        Assert.Equal((CurationStatus.Approved, false, "keep"), (settle.Entry.Status, settle.ChangedSinceReview, settle.Notes.Single().Text));
+    }
+
+    [Fact]
+    public void Two_curated_entries_whose_questions_a_new_entry_joins_keep_their_own_ids()
+    {
+        SettleApprovedWithANoteAndRefundRejected();
+        var build = WithAnEarlierDayAskingTheSettlementQuestion(CurationFixture.Build());
+        // The new entry holds the refund question too: which curated entry it continues is unknowable.
+        build = build with
+        {
+            Entries = build.Entries.Where(e => e.Id != "e-refund").Select(e => e.Id == "e-early" ? e with { ExchangeIds = [.. e.ExchangeIds, "x-refund"] } : e).ToList(),
+        };
+
+        var result = store.MergeBuild(build);
+
+        Assert.Empty(result.Moved);
+        Assert.Equal(["e-early"], result.Added);
+        Assert.Equal(["e-refund", "e-settle"], result.Missing.Order(StringComparer.Ordinal));
+        Assert.Equal(CurationStatus.Approved, store.Get("e-settle")!.Entry.Status);
+    }
+
+    [Fact]
     public void A_displaced_entry_whose_question_comes_back_on_its_line_gets_its_id_and_decisions_back()
     {
         SettleApprovedWithANoteAndRefundRejected();
@@ -995,7 +1041,12 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.False(store.MergeBuild(smaller with { Entries = smaller.Entries.Where(e => e.Id != "e-license").ToList() }).MostlyMissing);
         store.Merge(CurationFixture.Build());
         var other = CurationFixture.Build();
-        other = other with { Entries = [other.Entries[0] with { Id = "e-other" }] };
+        // Another group's day, asking its own question.
+        other = other with
+        {
+            Exchanges = other.Exchanges.Select(x => x with { Messages = x.Messages.Select(m => m with { Message = m.Message with { Source = m.Message.Source with { Path = "other/" + m.Message.Source.Path } } }).ToList() }).ToList(),
+            Entries = [other.Entries[0] with { Id = "e-other" }],
+        };
 
         var result = store.MergeBuild(other);
 
@@ -1296,6 +1347,22 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         }
 
         return new CurationStore(new CurationStoreOptions(store.DatabasePath));
+    }
+
+    // The build with a day before the fixture's asking the settlement question the same way, which the build joins with
+    // the fixture's settlement question into an entry led by it, "e-early".
+    private static KnowledgeBaseDocument WithAnEarlierDayAskingTheSettlementQuestion(KnowledgeBaseDocument build)
+    {
+        var settle = build.Exchanges.Single(x => x.Id == "x-settle");
+        var ask = settle.Messages[0].Message;
+        var earlyAsk = ask with { Source = new SourceRef("proddev/2018-03-01-chat.markdown", 30), Time = ask.Time.AddDays(-4) };
+        var early = new Exchange("x-early", earlyAsk.Source.Path, [settle.Messages[0] with { Message = earlyAsk }], 0.5, settle.TopicId);
+        var entry = build.Entries.Single(e => e.Id == "e-settle");
+        return build with
+        {
+            Exchanges = [early, .. build.Exchanges],
+            Entries = [entry with { Id = "e-early", ExchangeIds = ["x-early", .. entry.ExchangeIds], Sources = [earlyAsk.Source, .. entry.Sources] }, .. build.Entries.Where(e => e.Id != "e-settle")],
+        };
     }
 
     // The refund exchange merged into e-settle and split off it again, its new entry approved: the split entry's id.
