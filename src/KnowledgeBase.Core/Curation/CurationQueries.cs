@@ -78,6 +78,13 @@ internal sealed class CurationQueries(CurationDatabase database)
         return new PreviousTopics(latest, used) { EarlierTopicOfExchange = earlier, TopicOfQuestion = byQuestion };
     }
 
+    /// <inheritdoc cref="CurationStore.FilesOfLatestBuild"/>
+    internal IReadOnlySet<string> FilesOfLatestBuild()
+    {
+        using var connection = database.OpenConnection();
+        return Strings(connection, "SELECT DISTINCT path FROM exchanges WHERE present = 1;").ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <inheritdoc cref="CurationStore.KnownTopics"/>
     internal IReadOnlyList<Topic> KnownTopics()
     {

@@ -107,6 +107,10 @@ public sealed class CurationStore : IDisposable
     /// <returns>The previous build's topics; empty for a new store.</returns>
     public PreviousTopics TopicsOfLatestBuild() => Guard(() => queries.TopicsOfLatestBuild());
 
+    /// <summary>The files the latest build merged into the store found exchanges in, by path under the input folder.</summary>
+    /// <returns>The paths; empty for a new store.</returns>
+    public IReadOnlySet<string> FilesOfLatestBuild() => Guard(() => queries.FilesOfLatestBuild());
+
     /// <summary>
     /// Every topic any build stored, in the latest build's order; one the latest build no longer produces keeps its last
     /// label and keywords and counts no exchanges.

@@ -95,7 +95,7 @@ public sealed class KnowledgeBasePipeline
             Interlocked.Add(ref headers, day.HeaderLines);
             progress?.Report(new PipelineProgress("reading", Interlocked.Increment(ref done), files.Count));
         });
-        var copies = SameDayFiles.Check(sameDay.OfType<SameDayFile>().ToList());
+        var copies = SameDayFiles.Check(sameDay.OfType<SameDayFile>().ToList(), options.ReadBefore);
         foreach (var problem in copies.Problems)
         {
             problems.Add(problem);

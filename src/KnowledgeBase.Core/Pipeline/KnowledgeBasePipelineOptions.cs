@@ -16,6 +16,13 @@ public sealed record KnowledgeBasePipelineOptions(string InputRoot)
     /// </summary>
     public Topics.PreviousTopics? PreviousTopics { get; init; }
 
+    /// <summary>
+    /// Files an earlier build of the same output read, by path under the input root: of same-day copies with the same
+    /// content, one of these is read (see <see cref="Reading.SameDayFiles"/>), so that a copy added beside a curated day
+    /// leaves its entries' ids and decisions where they are.
+    /// </summary>
+    public IReadOnlySet<string> ReadBefore { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The build time written into faq.json; <c>null</c> takes the current time.</summary>
     public DateTimeOffset? GeneratedAt { get; init; }
 

@@ -69,6 +69,27 @@ public sealed partial class RebuildCurationTests : IDisposable
         Assert.Contains(Entries(output), e => e.Id == source.Id);
     }
 
+    [KbBuiltFact]
+    public void An_identical_copy_of_a_curated_day_under_a_shorter_name_is_the_one_skipped()
+    {
+        var (input, output, db) = Sample();
+        Assert.Equal(0, KbProcess.Run("build", input, "--out", output).ExitCode);
+        var approved = Entries(output).First(e => e.Path.EndsWith(Day, StringComparison.Ordinal));
+        Assert.Equal(0, KbProcess.Run("review", "approve", approved.Id, "--db", db).ExitCode);
+        // The day saved again under a name that sorts first among copies (the day's date, shorter).
+        File.Copy(Path.Combine(input, "payexpert", Day), Path.Combine(input, "payexpert", "2024-03-05.md"));
+
+        var (code, _, stderr) = KbProcess.Run("build", input, "--out", output);
+
+        // Built, with the copy reported as a problem of the input.
+        Assert.Equal(1, code);
+        Assert.Contains("payexpert/2024-03-05.md:1: same group and day (2024-03-05) as payexpert/2024-03-05-chat.markdown, and the same content: this copy is skipped", stderr, StringComparison.Ordinal);
+        var summary = Summary().Match(stderr);
+        Assert.True(summary.Success, stderr);
+        Assert.Equal(("0", "0"), (summary.Groups["new"].Value, summary.Groups["missing"].Value));
+        Assert.Equal("approved", Entries(output).Single(e => e.Id == approved.Id).Status);
+    }
+
     [GeneratedRegex(@"review store .*: (?<new>\d+) new, \d+ changed, (?<moved>\d+) moved, (?<missing>\d+) no longer found")]
     private static partial Regex Summary();
 

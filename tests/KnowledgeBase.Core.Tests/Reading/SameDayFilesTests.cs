@@ -20,6 +20,19 @@ public sealed class SameDayFilesTests
     }
 
     [Fact]
+    public void Of_identical_copies_the_one_an_earlier_build_read_stays_the_one_read()
+    {
+        // A copy under a shorter name added beside a day a build read (and analysts curated).
+        var files = new[] { File("g1/2024-03-05-chat.markdown", "a"), File("g1/2024-03-05.md", "a") };
+
+        Assert.Equal(["g1/2024-03-05-chat.markdown"], SameDayFiles.Check(files).Skipped);
+        var check = SameDayFiles.Check(files, new HashSet<string>(["g1/2024-03-05-chat.markdown"], StringComparer.Ordinal));
+
+        Assert.Equal(["g1/2024-03-05.md"], check.Skipped);
+        Assert.Contains("as g1/2024-03-05-chat.markdown, and the same content: this copy is skipped", Assert.Single(check.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Files_with_different_content_are_both_read_and_both_reported()
     {
         var check = SameDayFiles.Check([File("g1/2024-03-05-chat.markdown", "a"), File("g1/2024-03-05-chat-2.markdown", "b")]);

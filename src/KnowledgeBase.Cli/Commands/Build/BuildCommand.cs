@@ -36,7 +36,7 @@ internal sealed class BuildCommand : Command<BuildSettings>
         // The topics of the previous build of this output (the store's, else the faq.json there): they are continued and
         // their ids kept, so that a few days added leave every entry in its topic under its id.
         var previous = PreviousTopics(db, settings.Out, segmenter);
-        options = options with { PreviousTopics = settings.FreshTopics ? null : previous };
+        options = options with { PreviousTopics = settings.FreshTopics ? null : previous, ReadBefore = ReadBefore(db, segmenter) };
 
         // What this run creates and must take back when it finds nothing readable ("nothing written").
         var outExisted = Directory.Exists(settings.Out);
@@ -213,6 +213,19 @@ internal sealed class BuildCommand : Command<BuildSettings>
 
         var path = Path.Combine(output, "faq.json");
         return File.Exists(path) && FaqJsonInput.TryRead(path, out var document) ? Core.Topics.PreviousTopics.Of(document) : null;
+    }
+
+    // The files the store's latest build read: of same-day copies, those stay the ones read.
+    private static IReadOnlySet<string> ReadBefore(string db, ChineseSegmenter segmenter)
+    {
+        if (!File.Exists(db))
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        // Opened as for the topics above, so that it is left as it was.
+        using var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter));
+        return store.FilesOfLatestBuild();
     }
 
     private static PipelineResult RunWithProgressBar(KnowledgeBasePipelineOptions options, CancellationToken cancellationToken) =>
