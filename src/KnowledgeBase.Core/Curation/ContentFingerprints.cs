@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Privacy;
 using Microsoft.Data.Sqlite;
 using static KnowledgeBase.Core.Curation.CurationDatabase;
 
@@ -46,7 +47,22 @@ internal static class ContentFingerprints
 
     internal static string Hash(string text) => MessageContent.Hash(text);
 
-    // What messages say, in any order, under the prefix that tells which fingerprint it is.
+    // What messages say, in any order, under the prefix that tells which fingerprint it is. Speakers and texts are taken
+    // with personal data masked, as a build writes them by default, so that a build with --no-mask of the same input
+    // says the same to the store (masking masked text changes nothing).
     private static string Fingerprint(string prefix, IEnumerable<string> said) =>
-        prefix + Hash(string.Join('\u001e', said.Order(StringComparer.Ordinal)));
+        prefix + Hash(string.Join('\u001e', said.Select(Masked).Order(StringComparer.Ordinal)));
+
+    // MessageContent.Said's file, time, speaker and text, the last two masked.
+    private static string Masked(string said)
+    {
+        var parts = said.Split('\u001f');
+        if (parts.Length != 4)
+        {
+            return said;
+        }
+
+        (parts[2], parts[3]) = (PersonalDataMasker.Mask(parts[2]), PersonalDataMasker.Mask(parts[3]));
+        return string.Join('\u001f', parts);
+    }
 }

@@ -608,6 +608,20 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void A_build_without_masking_of_the_same_input_leaves_an_approval_of_the_masked_text_as_reviewed()
+    {
+        store.Merge(Rewritten(CurationFixture.Build(), Day, 53, "打我电话 [手机号]"));
+        store.Approve("e-settle", "alice");
+
+        // kb build --no-mask: the same message with the number the default build masked.
+        var result = store.MergeBuild(Rewritten(CurationFixture.Build(), Day, 53, "打我电话 13812345678"));
+
+        Assert.Empty(result.ChangedSinceReview);
+        Assert.False(store.Get("e-settle")!.ChangedSinceReview);
+        Assert.Equal(["e-settle"], store.MergeBuild(Rewritten(CurationFixture.Build(), Day, 53, "打我电话 13912345678 吧")).ChangedSinceReview);
+    }
+
+    [Fact]
     public void An_approved_entry_split_off_another_is_flagged_when_a_message_it_cites_is_rewritten()
     {
         var split = ApprovedSplitOfRefund();
