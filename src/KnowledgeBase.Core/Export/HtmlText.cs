@@ -8,9 +8,11 @@ namespace KnowledgeBase.Core.Export;
 internal static class HtmlText
 {
     // A Markdown link or image with an http(s) target (its title may hold the placeholder of masked personal data, such as
-    // [手机号], each as the masker writes it), else a bare http(s) address up to a space, a quote or CJK punctuation.
+    // [手机号], each as the masker writes it), else a bare http(s) address up to a space, a quote, a bracket, an @ or a CJK
+    // character or punctuation mark: chat glues words and mentions to a link ("见https://example.com/a这里",
+    // "https://x.cn/p@张三"), far more often than an address holds Chinese or an @.
     private static readonly Regex Link = new(
-        $$"""(?<image>!)?\[(?<title>(?:[^\[\]]|{{Placeholders()}}){1,300})\]\((?<url>https?://[^\s()<>"']+)\)|(?<bare>https?://[^\s<>"'()（）【】「」，。、；！？“”]+)""",
+        $$"""(?<image>!)?\[(?<title>(?:[^\[\]]|{{Placeholders()}}){1,300})\]\((?<url>https?://[^\s()<>"']+)\)|(?<bare>https?://[^\s<>"'()@\u2018-\u201F\u2026\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]+)""",
         RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     /// <summary>Text for an element or a quoted attribute value.</summary>

@@ -46,6 +46,21 @@ public sealed class HtmlTextTests
     }
 
     [Theory]
+    [InlineData("见https://example.com/a这里", "见", "https://example.com/a", "这里")]
+    [InlineData("https://x.cn/p@张三", "", "https://x.cn/p", "@张三")]
+    [InlineData("https://wenku.baidu.com/view/42ac06b9.html@何瑾-海航新生-跨境支付", "", "https://wenku.baidu.com/view/42ac06b9.html", "@何瑾-海航新生-跨境支付")]
+    [InlineData("看http://e.com/x：第二条", "看", "http://e.com/x", "：第二条")]
+    [InlineData("http://e.com/x…对吧", "", "http://e.com/x", "…对吧")]
+    [InlineData("http://e.com/x『引用』", "", "http://e.com/x", "『引用』")]
+    [InlineData("http://e.com/a?b=1&c=2#d求推荐", "", "http://e.com/a?b=1&c=2#d", "求推荐")]
+    public void A_bare_address_ends_where_chinese_text_or_a_mention_is_glued_to_it(string text, string before, string url, string after)
+    {
+        var html = HtmlText.LinkedLines(text);
+
+        Assert.Equal($"{before}<a href=\"{HtmlText.Escape(url)}\" {Rel}>{HtmlText.Escape(url)}</a>{after}", html);
+    }
+
+    [Theory]
     [InlineData("[点我](javascript:alert(1))", "[点我](javascript:alert(1))")]
     [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
     public void Anything_but_an_http_link_stays_escaped_text(string text, string expected)
