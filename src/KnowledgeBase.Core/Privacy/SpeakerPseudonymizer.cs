@@ -120,7 +120,7 @@ internal sealed class SpeakerPseudonymizer
         return byPerson.TryGetValue(person, out var same) ? same : Prefix + Hash(person)[..ShortestHex];
     }
 
-    /// <summary>Replaces known names after <c>@</c> (and the quoted name in <c>「name：…」</c>) with their pseudonyms.</summary>
+    /// <summary>Replaces known names after <c>@</c> (and the quoted name in <c>「name：…」</c> or <c>「 name: …」</c>) with their pseudonyms.</summary>
     public string ReplaceMentions(string text)
     {
         if (text.IndexOfAny(['@', '＠', '「']) < 0)
@@ -140,8 +140,15 @@ internal sealed class SpeakerPseudonymizer
                 continue;
             }
 
+            // "「 王文: …」": some quotes have spaces before the name, which QuotedReplyParser reads past too.
+            var start = i;
+            while (c == '「' && start < text.Length && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
             // "@[澳觅支付_PM]Flugel-Yan": a company or role in brackets before the name goes with it.
-            var at = i;
+            var at = start;
             if (!NameAt(text, at, out var pseudonym, out var length) && c is '@' or '＠' && at < text.Length && text[at] is '[' or '【')
             {
                 var close = text.IndexOf(text[at] == '[' ? ']' : '】', at + 1);
@@ -153,7 +160,7 @@ internal sealed class SpeakerPseudonymizer
 
             if (pseudonym is not null)
             {
-                builder.Append(pseudonym);
+                builder.Append(text, i, start - i).Append(pseudonym);
                 // The rest of a nick the name stopped short of ("@网联 张腕越?") names the person too: it goes with it.
                 i = c == '「' ? at + length : MentionParser.NickEnd(text, at + length);
             }

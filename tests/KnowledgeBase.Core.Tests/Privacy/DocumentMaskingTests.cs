@@ -149,6 +149,37 @@ public sealed partial class DocumentMaskingTests
         Assert.Matches("^@成员-[0-9A-F]{4,} 你怎么看\\?我觉得可以$", bodies[2]);
     }
 
+    [Theory]
+    [InlineData("「 王文: 各位，ofo退款怎么到微信的 」 - - - - - - - - 走的企业付款")]
+    [InlineData("「\u3000王文：各位，ofo退款怎么到微信的」 - - - - 走的企业付款")]
+    [InlineData("「  Kylin Rpay MD AUS: 后台自动分帐 」 - - - - 如果是支付公司的话")]
+    public void A_quoted_name_after_spaces_in_the_bracket_is_replaced(string body)
+    {
+        // As in the corpus (prodarch/2018-04-03, 2017-12-27): two-character and Latin names are not looked for in running text.
+        var quote = QuotedReplyParser.Parse(body)!;
+        var quoted = new Speaker(quote.Name, quote.Name);
+        var asker = new Speaker("小王", "小王");
+        const string Path = "prodarch/2018-04-03-chat.markdown";
+        var talk = new Exchange(
+            "x-quote",
+            Path,
+            [
+                new ExchangeMessage(SampleDocuments.Message(Path, 3, "2018-04-03T10:00:00", quoted, "各位，ofo退款怎么到微信的"), MessageRole.Question),
+                new ExchangeMessage(SampleDocuments.Message(Path, 5, "2018-04-03T10:01:00", asker, body, quote: quote), MessageRole.Answer),
+            ],
+            0.8,
+            "t-licence");
+        var document = SampleDocuments.Payments() with { Exchanges = [talk] };
+
+        var masked = PersonalDataMasker.Mask(document, new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" });
+
+        var messages = masked.Exchanges[0].Messages.Select(m => m.Message).ToList();
+        var pseudonym = messages[0].Speaker.Raw;
+        Assert.DoesNotContain(quote.Name, messages[1].Body, StringComparison.Ordinal);
+        Assert.Equal(body.Replace(quote.Name, pseudonym, StringComparison.Ordinal), messages[1].Body);
+        Assert.Equal(pseudonym, messages[1].Quote!.Name);
+    }
+
     [Fact]
     public void Pseudonyms_stay_distinct_when_short_hashes_collide()
     {
