@@ -9,7 +9,7 @@ public sealed record MaskingOptions
     /// <summary>Replace card numbers, resident ID numbers, mobile numbers and e-mail addresses with placeholders (default true).</summary>
     public bool MaskPersonalData { get; init; } = true;
 
-    /// <summary>Replace every nick with a stable pseudonym such as <c>成员-7F3A</c> (default false).</summary>
+    /// <summary>Replace every nick with a stable pseudonym such as <c>成员-7F3A09C2</c> (default false).</summary>
     public bool AnonymizeSpeakers { get; init; }
 
     /// <summary>

@@ -83,7 +83,7 @@ public static partial class PersonalDataMasker
 
     /// <summary>
     /// Whether the document's speakers were anonymized (<see cref="MaskingOptions.AnonymizeSpeakers"/>): it has messages,
-    /// and every one of them is by a pseudonym such as <c>成员-7F3A</c>. Such a document is an export, not a build.
+    /// and every one of them is by a pseudonym such as <c>成员-7F3A09C2</c>. Such a document is an export, not a build.
     /// </summary>
     /// <param name="document">A faq.json read back.</param>
     /// <returns>True when every speaker is a pseudonym.</returns>

@@ -7,8 +7,10 @@ using KnowledgeBase.Core.Reading;
 namespace KnowledgeBase.Core.Privacy;
 
 /// <summary>
-/// Gives every person of a document a stable pseudonym such as <c>成员-7F3A</c>: the first hex digits of a keyed hash
-/// (HMAC-SHA256) of the person's normalised name, lengthened only where two people of the document would collide.
+/// Gives every person of a document a stable pseudonym such as <c>成员-7F3A09C2</c>: the first eight hex digits of a keyed
+/// hash (HMAC-SHA256) of the person's normalised name, so with the same key a person has the same pseudonym in every
+/// export, whoever else is in it. Only two people of one document who share those eight digits get more, as many as tell
+/// them apart (the odds that a document with the corpus's 1,600 people has such a pair are about 1 in 3,000).
 /// A person is a speaker's parsed name (so a nick that only changes its company or role suffix keeps its pseudonym),
 /// an expert's name, or an @mention. In free text, names are replaced after <c>@</c>, in quotes and answer attributions,
 /// and anywhere for names that are safe to look for: nicks of five or more characters with Chinese in them, and Chinese
@@ -18,6 +20,10 @@ namespace KnowledgeBase.Core.Privacy;
 internal sealed class SpeakerPseudonymizer
 {
     private const string Prefix = "成员-";
+    // With four digits 37 of the corpus's 1,600 people collided, and lengthening theirs made a pseudonym depend on who else
+    // was exported; with eight a collision is rare enough that lengthening the two who share them is only a safety net.
+    private const int Hex = 8;
+    // Exports before pseudonyms had eight digits wrote four or more.
     private const int ShortestHex = 4;
     private const int MaxSurfaceLength = 64;
 
@@ -57,7 +63,7 @@ internal sealed class SpeakerPseudonymizer
             var shared = Math.Max(
                 i > 0 ? CommonPrefix(sorted[i].Hash, sorted[i - 1].Hash) : 0,
                 i + 1 < sorted.Count ? CommonPrefix(sorted[i].Hash, sorted[i + 1].Hash) : 0);
-            var length = Math.Max(ShortestHex, (shared + 2) / 2 * 2);
+            var length = Math.Max(Hex, (shared + 2) / 2 * 2);
             byPerson[sorted[i].Person] = Prefix + sorted[i].Hash[..length];
         }
 
@@ -117,7 +123,7 @@ internal sealed class SpeakerPseudonymizer
         }
 
         var person = NameKey.Of(surface);
-        return byPerson.TryGetValue(person, out var same) ? same : Prefix + Hash(person)[..ShortestHex];
+        return byPerson.TryGetValue(person, out var same) ? same : Prefix + Hash(person)[..Hex];
     }
 
     /// <summary>Replaces known names after <c>@</c> (and the quoted name in <c>「name：…」</c> or <c>「 name: …」</c>) with their pseudonyms.</summary>

@@ -181,19 +181,38 @@ public sealed partial class DocumentMaskingTests
     }
 
     [Fact]
-    public void Pseudonyms_stay_distinct_when_short_hashes_collide()
+    public void A_keyed_pseudonym_is_the_same_whoever_else_is_exported()
     {
-        // 3000 people in 65536 four-digit pseudonyms collide dozens of times; each collision must be lengthened.
-        var experts = Enumerable.Range(0, 3000).Select(i => new Expert($"成员{i}", null, null, 1)).ToList();
-        var entry = SampleDocuments.Payments().Entries[0] with { Experts = experts };
-        var document = SampleDocuments.Payments() with { Entries = [entry] };
+        // 3000 people collided dozens of times in four hex digits, and lengthening theirs depended on who else was there.
+        var options = new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" };
+        var all = Pseudonyms(Enumerable.Range(0, 3000).Select(i => $"成员{i}"), options);
+        var third = Pseudonyms(Enumerable.Range(0, 3000).Where(i => i % 3 == 0).Select(i => $"成员{i}"), options);
+        var alone = Pseudonyms(["成员42"], options);
 
-        var masked = PersonalDataMasker.Mask(document, new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" });
+        Assert.All(third, p => Assert.Equal(all[p.Key], p.Value));
+        Assert.Equal(all["成员42"], alone["成员42"]);
+        Assert.Equal(all.Count, all.Values.Distinct().Count());
+        Assert.All(all.Values, p => Assert.Matches(PseudonymPattern(), p));
+    }
 
-        var names = masked.Entries[0].Experts.Select(e => e.Name).ToList();
-        Assert.Equal(names.Count, names.Distinct().Count());
-        Assert.Contains(names, n => n.Length > "成员-7F3A".Length);
-        Assert.All(names, n => Assert.Matches(PseudonymPattern(), n));
+    [Fact]
+    public void Two_people_whose_pseudonyms_would_collide_get_longer_ones_and_nobody_else_does()
+    {
+        // Found by trying 成员0, 成员1, …: with key k the two hashes share their first eight hex digits.
+        const string First = "成员60784";
+        const string Second = "成员97558";
+        var shared = Hmac("k", First)[..8];
+        Assert.Equal(shared, Hmac("k", Second)[..8]);
+        var options = new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" };
+
+        var both = Pseudonyms([First, Second, "成员42"], options);
+
+        Assert.NotEqual(both[First], both[Second]);
+        Assert.StartsWith($"成员-{shared}", both[First], StringComparison.Ordinal);
+        Assert.StartsWith($"成员-{shared}", both[Second], StringComparison.Ordinal);
+        Assert.True(both[First].Length > "成员-".Length + 8);
+        Assert.Equal($"成员-{Hmac("k", "成员42")[..8]}", both["成员42"]);
+        Assert.Equal($"成员-{shared}", Pseudonyms([First], options)[First]);
     }
 
     private static string Json(KnowledgeBaseDocument document)
@@ -203,6 +222,18 @@ public sealed partial class DocumentMaskingTests
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    [GeneratedRegex("^成员-[0-9A-F]{4,}$")]
+    // The pseudonym of a person as an expert of a document with these experts.
+    private static Dictionary<string, string> Pseudonyms(IEnumerable<string> names, MaskingOptions options)
+    {
+        var experts = names.Select(n => new Expert(n, null, null, 1)).ToList();
+        var document = SampleDocuments.Payments() with { Entries = [SampleDocuments.Payments().Entries[0] with { Experts = experts }] };
+        var masked = PersonalDataMasker.Mask(document, options);
+        return experts.Zip(masked.Entries[0].Experts).ToDictionary(p => p.First.Name, p => p.Second.Name, StringComparer.Ordinal);
+    }
+
+    private static string Hmac(string key, string name) =>
+        Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(name)));
+
+    [GeneratedRegex("^成员-[0-9A-F]{8}$")]
     private static partial Regex PseudonymPattern();
 }

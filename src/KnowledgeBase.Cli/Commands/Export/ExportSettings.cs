@@ -46,7 +46,7 @@ internal sealed class ExportSettings : CommandSettings
     public bool NoMask { get; init; }
 
     [CommandOption("--anonymize-speakers")]
-    [Description("Replace every nick, @mention and expert with a stable pseudonym such as 成员-7F3A.")]
+    [Description("Replace every nick, @mention and expert with a stable pseudonym such as 成员-7F3A09C2 (the same one in every export given the same --pseudonym-key).")]
     public bool AnonymizeSpeakers { get; init; }
 
     [CommandOption("--pseudonym-key <secret>")]
