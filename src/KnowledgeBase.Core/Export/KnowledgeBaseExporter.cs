@@ -16,7 +16,10 @@ public sealed class KnowledgeBaseExporter
     /// <param name="document">The knowledge base as read from faq.json or the review store.</param>
     /// <param name="options">Format, source links and masking.</param>
     /// <param name="outputDirectory">Target folder, created when missing.</param>
-    /// <returns>The files written, relative to the folder, and the earlier export's files removed or left alone.</returns>
+    /// <returns>
+    /// The files written, relative to the folder, the earlier export's files removed or left alone, and whether pseudonyms
+    /// the document already had were kept (<see cref="ExportResult.KeptPseudonyms"/>).
+    /// </returns>
     /// <exception cref="IOException">The record cannot be written in the folder (checked before any file is written).</exception>
     public ExportResult Export(KnowledgeBaseDocument document, ExportOptions options, string outputDirectory)
     {
@@ -40,6 +43,9 @@ public sealed class KnowledgeBaseExporter
                 break;
         }
 
-        return ExportRecord.Update(outputDirectory, written, options.Inputs);
+        return ExportRecord.Update(outputDirectory, written, options.Inputs) with
+        {
+            KeptPseudonyms = options.Masking.AnonymizeSpeakers && PersonalDataMasker.HasPseudonyms(document),
+        };
     }
 }

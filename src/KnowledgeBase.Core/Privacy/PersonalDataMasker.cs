@@ -55,7 +55,8 @@ public static partial class PersonalDataMasker
 
     /// <summary>
     /// Masks a whole knowledge base: personal data in every text, nick, expert, keyword and label, and with
-    /// <see cref="MaskingOptions.AnonymizeSpeakers"/> every nick and @mention replaced by a stable pseudonym.
+    /// <see cref="MaskingOptions.AnonymizeSpeakers"/> every nick and @mention replaced by a stable pseudonym (one that is a
+    /// pseudonym already stays as it is: see <see cref="HasPseudonyms"/>).
     /// </summary>
     /// <param name="document">The document, as built.</param>
     /// <param name="options">What to mask.</param>
@@ -92,6 +93,17 @@ public static partial class PersonalDataMasker
         var messages = document.Exchanges.SelectMany(x => x.Messages).ToList();
         return messages.Count > 0 && messages.All(m => SpeakerPseudonymizer.IsPseudonym(m.Message.Speaker.Raw));
     }
+
+    /// <summary>
+    /// Whether any speaker or expert of the document is a pseudonym already, as in a faq.json an anonymized export wrote.
+    /// <see cref="MaskingOptions.AnonymizeSpeakers"/> keeps such pseudonyms as they are and pseudonymises only the rest:
+    /// their hash cannot be computed again, with another key or the same, without the real names.
+    /// </summary>
+    /// <param name="document">A faq.json read back.</param>
+    /// <returns>True when at least one speaker or expert is a pseudonym.</returns>
+    public static bool HasPseudonyms(KnowledgeBaseDocument document) =>
+        document.Exchanges.SelectMany(x => x.Messages).Any(m => SpeakerPseudonymizer.IsPseudonym(m.Message.Speaker.Raw))
+        || document.Entries.SelectMany(e => e.Experts).Any(e => SpeakerPseudonymizer.IsPseudonym(e.Name));
 
     /// <summary>Finds the personal data in a text, in order, without overlaps.</summary>
     /// <param name="text">The text.</param>

@@ -15,7 +15,9 @@ namespace KnowledgeBase.Core.Privacy;
 /// an expert's name, or an @mention. In free text, names are replaced after <c>@</c>, in quotes and answer attributions,
 /// and anywhere for names that are safe to look for: nicks of five or more characters with Chinese in them, and Chinese
 /// names of three or four characters starting with a common surname. Two-character names (程昱) and Latin nicks are
-/// left alone in running text because too many of them are ordinary words (支付, 成都, Tree, Wall).
+/// left alone in running text because too many of them are ordinary words (支付, 成都, Tree, Wall). A name that is already
+/// a pseudonym (a faq.json an earlier anonymized export wrote) is kept as it is: its hash cannot be recomputed without the
+/// real name, and read back as a nick it would parse as the name 成员 of every such person.
 /// </summary>
 internal sealed class SpeakerPseudonymizer
 {
@@ -54,7 +56,7 @@ internal sealed class SpeakerPseudonymizer
     {
         this.key = key;
         var surfaceList = surfaces.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
-        var people = surfaceList.Select(person).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var people = surfaceList.Where(s => LeadingPseudonym(s) is null).Select(person).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         // Sorted hashes: a person's shortest unshared prefix is one longer than its longest common prefix with a neighbour.
         var sorted = people.Select(p => (Person: p, Hash: Hash(p))).OrderBy(h => h.Hash, StringComparer.Ordinal).ToList();
         byPerson = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -67,7 +69,8 @@ internal sealed class SpeakerPseudonymizer
             byPerson[sorted[i].Person] = Prefix + sorted[i].Hash[..length];
         }
 
-        bySurface = surfaceList.Where(s => s.Length <= MaxSurfaceLength).ToDictionary(s => s, s => byPerson[person(s)], StringComparer.Ordinal);
+        bySurface = surfaceList.Where(s => s.Length <= MaxSurfaceLength)
+            .ToDictionary(s => s, s => LeadingPseudonym(s) ?? byPerson[person(s)], StringComparer.Ordinal);
         inText = bySurface.Where(p => SafeInText(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         inTextLookup = inText.GetAlternateLookup<ReadOnlySpan<char>>();
         inTextLengths = inText.Keys.Select(k => k.Length).Distinct().OrderDescending().ToArray();
@@ -90,7 +93,11 @@ internal sealed class SpeakerPseudonymizer
         foreach (var message in document.Exchanges.SelectMany(e => e.Messages).Select(m => m.Message))
         {
             Add(message.Speaker.Raw, message.Speaker.Name);
-            Add(message.Speaker.Name, message.Speaker.Name);
+            // A pseudonym parses as the name 成员 (of company 6A34), which all of them share: it is no name to look for.
+            if (LeadingPseudonym(message.Speaker.Raw) is null)
+            {
+                Add(message.Speaker.Name, message.Speaker.Name);
+            }
         }
 
         foreach (var message in document.Exchanges.SelectMany(e => e.Messages).Select(m => m.Message))
@@ -263,6 +270,25 @@ internal sealed class SpeakerPseudonymizer
         }
 
         return surface.Length is 3 or 4 && cjk == surface.Length && CommonSurnames.Contains(surface[0], StringComparison.Ordinal);
+    }
+
+    // The pseudonym a name is or starts with: an earlier export left the rest of a nick after some mentioned pseudonyms
+    // ("@成员-5C27F6BC-丰瑞祥-GM-BJ"), which goes with the pseudonym here.
+    private static string? LeadingPseudonym(string surface)
+    {
+        if (!surface.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = Prefix.Length;
+        while (end < surface.Length && char.IsAsciiHexDigitUpper(surface[end]))
+        {
+            end++;
+        }
+
+        var pseudonym = end - Prefix.Length >= ShortestHex && (end == surface.Length || surface[end] is '-' or '|' or '_' or '－' or '｜' or '—' or '～' or '~');
+        return pseudonym ? surface[..end] : null;
     }
 
     private static int CommonPrefix(string a, string b) => a.AsSpan().CommonPrefixLength(b);

@@ -50,6 +50,25 @@ public sealed class KnowledgeBaseExporterTests
     }
 
     [Fact]
+    public void An_anonymized_export_exported_anonymized_again_says_it_kept_the_pseudonyms()
+    {
+        using var first = new ExportFolder();
+        using var second = new ExportFolder();
+        using var third = new ExportFolder();
+        var options = new ExportOptions(ExportFormat.Json) { Masking = new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" } };
+
+        var once = new KnowledgeBaseExporter().Export(SampleDocuments.Payments(), options, first.Path);
+        var exported = new FaqJsonReader().ReadFile(System.IO.Path.Combine(first.Path, "faq.json"));
+        var twice = new KnowledgeBaseExporter().Export(exported, options with { Masking = options.Masking with { PseudonymKey = "other" } }, second.Path);
+        var plain = new KnowledgeBaseExporter().Export(exported, new ExportOptions(ExportFormat.Json), third.Path);
+
+        Assert.False(once.KeptPseudonyms);
+        Assert.True(twice.KeptPseudonyms);
+        Assert.False(plain.KeptPseudonyms);
+        Assert.Equal(first.Read("faq.json"), second.Read("faq.json"));
+    }
+
+    [Fact]
     public void Json_export_is_faq_json_that_validates()
     {
         using var folder = new ExportFolder();

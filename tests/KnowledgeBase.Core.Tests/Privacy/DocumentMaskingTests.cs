@@ -180,6 +180,52 @@ public sealed partial class DocumentMaskingTests
         Assert.Equal(pseudonym, messages[1].Quote!.Name);
     }
 
+    [Theory]
+    [InlineData("another key")]
+    [InlineData(null)]
+    public void An_anonymized_faq_json_anonymized_again_keeps_its_pseudonyms(string? key)
+    {
+        // Read back, "成员-6A34" parses as the name 成员 of company 6A34: taken as a nick, every pseudonym was one person.
+        var once = Json(PersonalDataMasker.Mask(SampleDocuments.Payments(), new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = "k" }));
+        var readBack = new FaqJsonReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(once)));
+        Assert.True(PersonalDataMasker.HasPseudonyms(readBack));
+
+        var twice = PersonalDataMasker.Mask(readBack, new MaskingOptions { AnonymizeSpeakers = true, PseudonymKey = key });
+
+        Assert.Equal(4, twice.Exchanges[0].Messages.Select(m => m.Message.Speaker.Raw).Append(twice.Exchanges[1].Messages[0].Message.Speaker.Raw).Distinct().Count());
+        Assert.Equal(once, Json(twice));
+    }
+
+    [Fact]
+    public void The_rest_of_a_nick_an_earlier_export_left_after_a_mentioned_pseudonym_goes_with_it()
+    {
+        // As the corpus's "@Summer 梁夏-丰瑞祥-GM-BJ 哦" came out of an anonymized export, read back.
+        const string Path = "proddev/2018-03-06-chat.markdown";
+        var first = SpeakerParser.Parse("成员-5C27F6BC");
+        var second = SpeakerParser.Parse("成员-0F0A3B12");
+        const string Thanks = "@成员-5C27F6BC-丰瑞祥-GM-BJ 哦，谢谢！";
+        var talk = new Exchange(
+            "x-again",
+            Path,
+            [
+                new ExchangeMessage(SampleDocuments.Message(Path, 3, "2018-03-06T10:00:00", first, "他们是通过什么方式串联上的呢？"), MessageRole.Question),
+                new ExchangeMessage(SampleDocuments.Message(Path, 5, "2018-03-06T10:01:00", second, Thanks, mentions: MentionParser.Find(Thanks)), MessageRole.Context),
+            ],
+            0.8,
+            "t-licence");
+        var document = SampleDocuments.Payments() with { Exchanges = [talk], Entries = [] };
+
+        var masked = PersonalDataMasker.Mask(document, new MaskingOptions { AnonymizeSpeakers = true });
+
+        var messages = masked.Exchanges[0].Messages.Select(m => m.Message).ToList();
+        Assert.Equal(["成员-5C27F6BC", "成员-0F0A3B12"], messages.Select(m => m.Speaker.Raw));
+        Assert.Equal("@成员-5C27F6BC 哦，谢谢！", messages[1].Body);
+        Assert.Equal(["成员-5C27F6BC"], messages[1].Mentions);
+    }
+
+    [Fact]
+    public void A_document_as_built_has_no_pseudonyms() => Assert.False(PersonalDataMasker.HasPseudonyms(SampleDocuments.Payments()));
+
     [Fact]
     public void A_keyed_pseudonym_is_the_same_whoever_else_is_exported()
     {

@@ -81,6 +81,15 @@ internal sealed class ExportCommand : Command<ExportSettings>
             return ExitCodes.UsageOrNothingReadable;
         }
 
+        if (result.KeptPseudonyms)
+        {
+            // A pseudonym cannot be hashed again without the name behind it; parsed as a nick, every one would be 成员.
+            Terminal.Problem(
+                $"kb export: WARNING: the speakers in {settings.Input ?? settings.Database} are anonymized already (成员-…, an earlier kb export): " +
+                "their pseudonyms are kept as they are, not anonymized again" +
+                (settings.PseudonymKey is null ? string.Empty : "; --pseudonym-key cannot apply to them: export the faq.json kb build wrote for pseudonyms of that key"));
+        }
+
         // A page an earlier export wrote and this one does not (an entry rejected since) must not stay published.
         if (result.Removed.Count > 0)
         {
@@ -93,7 +102,8 @@ internal sealed class ExportCommand : Command<ExportSettings>
                 $"left alone {result.Changed.Count} file(s) an earlier kb export wrote in {settings.Out} and this one does not, changed since: {Names(result.Changed)}");
         }
 
-        var privacy = (settings.NoMask ? "personal data kept" : "personal data masked") + (settings.AnonymizeSpeakers ? ", speakers anonymized" : string.Empty);
+        var privacy = (settings.NoMask ? "personal data kept" : "personal data masked")
+            + (settings.AnonymizeSpeakers ? (result.KeptPseudonyms ? ", speakers anonymized (pseudonyms kept)" : ", speakers anonymized") : string.Empty);
         Console.Out.WriteLine(
             $"{document.Entries.Count} entries, {document.Topics.Count} topics -> {result.Files.Count} files " +
             $"({options.Format.ToString().ToLowerInvariant()}) in {settings.Out}; {privacy}");
