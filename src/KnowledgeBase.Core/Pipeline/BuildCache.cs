@@ -15,12 +15,16 @@ namespace KnowledgeBase.Core.Pipeline;
 /// </summary>
 /// <remarks>
 /// A SQLite file in WAL mode: each pass is one transaction, so a killed build leaves the cache as the last finished
-/// pass left it, never half-written. A file that is not a cache, or a cache of another format, is set aside and
-/// replaced. One connection is shared under a lock, so parallel workers can use one cache.
+/// pass left it, never half-written. A SQLite file that cannot be used as a cache (damaged, or a cache of another
+/// format) is set aside and replaced; any other file is refused and left as it was. One connection is shared under a
+/// lock, so parallel workers can use one cache.
 /// </remarks>
 public sealed class BuildCache : IDisposable
 {
     private const string Format = "kb-build-cache/1";
+
+    // The first 16 bytes of every SQLite database file (https://www.sqlite.org/fileformat.html#the_database_header).
+    private static ReadOnlySpan<byte> SqliteHeader => "SQLite format 3\0"u8;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -72,11 +76,12 @@ public sealed class BuildCache : IDisposable
     /// <param name="modelsDirectory">The models folder, part of the fingerprint.</param>
     /// <returns>The cache and, when an unusable file had to be replaced, why.</returns>
     /// <exception cref="BuildCacheRefusedException">
-    /// The file is a sound SQLite database that is no build cache (a review store given as the cache, say): it is left
-    /// as it was.
+    /// The file is not empty and not a SQLite file (a faq.json or notes given as the cache, say), or it is a sound SQLite
+    /// database that is no build cache (a review store given as the cache): it is left as it was.
     /// </exception>
     public static (BuildCache Cache, string? Replaced) Open(string path, string modelsDirectory)
     {
+        RefuseIfNotSqlite(path);
         var fingerprint = FingerprintOf(modelsDirectory);
         try
         {
@@ -258,6 +263,32 @@ public sealed class BuildCache : IDisposable
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    // Only a file that says it is SQLite can be a damaged cache to set aside; any other file is someone's work, which the
+    // build must not move. An empty file is what a new SQLite database starts as.
+    private static void RefuseIfNotSqlite(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        Span<byte> head = stackalloc byte[SqliteHeader.Length];
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        if (read == 0 || head[..read].SequenceEqual(SqliteHeader))
+        {
+            return;
+        }
+
+        throw new BuildCacheRefusedException(
+            $"{path} is not a SQLite file (it does not start with \"SQLite format 3\"): not used and left as it was; " +
+            "give --cache a file of its own");
     }
 
     private static BuildCache OpenFile(string path, string fingerprint)

@@ -121,5 +121,21 @@ public sealed class CliUsageTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [KbBuiltFact]
+    public void A_file_that_is_not_SQLite_given_as_the_build_cache_is_refused_and_left_as_it_was()
+    {
+        var output = Path.Combine(work, "out");
+        var notes = Path.Combine(work, "notes.txt");
+        File.WriteAllText(notes, "my notes\n");
+
+        var (code, _, error) = KbProcess.Run("build", Sample, "--out", output, "--cache", notes);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"kb build: build cache {notes} is not a SQLite file", error);
+        Assert.Equal("my notes\n", File.ReadAllText(notes));
+        Assert.False(File.Exists(notes + ".unusable"));
+        Assert.False(Directory.Exists(output));
+    }
+
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
 }

@@ -100,7 +100,8 @@ public sealed class IncrementalBuildTests : IDisposable
     {
         var input = Copy(SampleFiles());
         var cache = Path.Combine(work.Path, "cache.db");
-        File.WriteAllText(cache, "this is not a SQLite database, whatever its name says");
+        // The SQLite header, then garbage: a cache whose first page was overwritten.
+        File.WriteAllText(cache, "SQLite format 3\0this is not a SQLite database, whatever its header says");
 
         var result = Build(input, cache);
 
@@ -108,6 +109,37 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Contains(cache, result.Cache.Replaced, StringComparison.Ordinal);
         Assert.True(File.Exists(cache + ".unusable"));
         Assert.Equal(Json(Build(input, cachePath: null)), Json(result));
+        Assert.Equal(0, Build(input, cache).Cache!.Misses);
+    }
+
+    [Theory]
+    [InlineData("notes.txt", "this is not a SQLite database, whatever its name says")]
+    [InlineData("faq.json", "{\"schemaVersion\": 1}")]
+    [InlineData("short.db", "SQLite")]
+    public void A_file_that_is_not_SQLite_given_as_the_cache_is_refused_and_left_as_it_was(string name, string text)
+    {
+        var input = Copy(SampleFiles());
+        var file = Path.Combine(work.Path, name);
+        File.WriteAllText(file, text);
+
+        var refused = Assert.Throws<BuildCacheRefusedException>(() => Build(input, file));
+
+        Assert.Contains($"{file} is not a SQLite file", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(text, File.ReadAllText(file));
+        Assert.Equal([file], Directory.GetFiles(work.Path, name + "*"));
+    }
+
+    [Fact]
+    public void An_empty_file_given_as_the_cache_becomes_a_new_cache()
+    {
+        var input = Copy(SampleFiles());
+        var cache = Path.Combine(work.Path, "cache.db");
+        File.WriteAllBytes(cache, []);
+
+        var result = Build(input, cache);
+
+        Assert.Null(result.Cache!.Replaced);
+        Assert.False(File.Exists(cache + ".unusable"));
         Assert.Equal(0, Build(input, cache).Cache!.Misses);
     }
 
