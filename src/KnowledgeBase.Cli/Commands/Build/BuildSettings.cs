@@ -57,6 +57,16 @@ internal sealed class BuildSettings : CommandSettings
             return ValidationResult.Error("--cache and --no-cache cannot be used together");
         }
 
+        // Checked now, not when the output is written after the long work.
+        var paths = OutputPath.FolderProblem("--out", Out)
+            ?? OutputPath.FileProblem("--out", Path.Combine(Out, "faq.json"))
+            ?? OutputPath.FileProblem("--db", Db ?? Path.Combine(Out, "kb.db"))
+            ?? (NoCache ? null : OutputPath.FileProblem("--cache", Cache ?? Path.Combine(Out, "build-cache.db")));
+        if (paths is not null)
+        {
+            return ValidationResult.Error(paths);
+        }
+
         // The cache is set aside and replaced when it cannot be used: it must never be the review store.
         if (!NoCache && string.Equals(Path.GetFullPath(Cache ?? Path.Combine(Out, "build-cache.db")), Path.GetFullPath(Db ?? Path.Combine(Out, "kb.db")), StringComparison.Ordinal))
         {
