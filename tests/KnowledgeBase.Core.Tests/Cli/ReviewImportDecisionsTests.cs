@@ -86,6 +86,32 @@ public sealed class ReviewImportDecisionsTests : IDisposable
         Assert.False(File.Exists(db));
     }
 
+    [KbBuiltFact]
+    public void An_out_path_that_cannot_be_written_stops_the_import_before_any_decision_is_saved()
+    {
+        var db = Path.Combine(work, "kb.db");
+        Assert.Equal(0, KbProcess.Run("review", "import", Write("built.json", new()), "--db", db).ExitCode);
+        var curated = Write("curated.json", new() { ["e-settle"] = "rejected" });
+        var before = KbProcess.Run("review", "list", "--db", db).Stdout;
+        var file = Path.Combine(work, "afile");
+        File.WriteAllText(file, "x");
+        var folder = Directory.CreateDirectory(Path.Combine(work, "folder")).FullName;
+
+        foreach (var (output, message) in new[]
+        {
+            (folder, $"--out {folder} is a folder, expected a file"),
+            (Path.Combine(file, "faq.json"), $"--out {Path.Combine(file, "faq.json")}: {file} is a file, not a folder"),
+            (db, "--out and --db name the same file"),
+        })
+        {
+            var (code, stdout, stderr) = KbProcess.Run("review", "import", curated, "--db", db, "--out", output);
+
+            Assert.Equal(before, KbProcess.Run("review", "list", "--db", db).Stdout);
+            Assert.Equal((2, string.Empty), (code, stdout));
+            Assert.Contains(message, stderr, StringComparison.Ordinal);
+        }
+    }
+
     // The version column counts changes, and an approval is one.
     private static string Unversioned(string row) => string.Join('\t', row.Split('\t').Where((_, i) => i != 4));
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -27,6 +28,27 @@ internal sealed class ReviewImportSettings : ReviewSettings
             return ValidationResult.Error("--db <file> is required");
         }
 
-        return File.Exists(FaqJson) ? ValidationResult.Success() : ValidationResult.Error($"faq.json not found: {FaqJson}");
+        if (!File.Exists(FaqJson))
+        {
+            return ValidationResult.Error($"faq.json not found: {FaqJson}");
+        }
+
+        if (OutputPath.FileProblem("--db", Database) is { } db)
+        {
+            return ValidationResult.Error(db);
+        }
+
+        // The decisions are committed before --out is written: a path that cannot be written must stop the import first.
+        if (Out is null)
+        {
+            return ValidationResult.Success();
+        }
+
+        if (string.Equals(Path.GetFullPath(Out), Path.GetFullPath(Database), StringComparison.Ordinal))
+        {
+            return ValidationResult.Error("--out and --db name the same file: the curated faq.json would overwrite the review store");
+        }
+
+        return OutputPath.FileProblem("--out", Out) is { } output ? ValidationResult.Error(output) : ValidationResult.Success();
     }
 }
