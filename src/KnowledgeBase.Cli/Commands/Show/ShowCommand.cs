@@ -1,6 +1,7 @@
 using System.Globalization;
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Privacy;
 using KnowledgeBase.Core.Reading;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -40,6 +41,7 @@ internal sealed class ShowCommand : Command<ShowSettings>
         var root = ResolveRoot(settings.Input ?? document.Input.Root, settings.Faq);
         var exchanges = document.Exchanges.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var reader = new ChatLogReader();
+        var anonymized = PersonalDataMasker.HasAnonymizedSpeakers(document);
         foreach (var id in entry.ExchangeIds)
         {
             if (!exchanges.TryGetValue(id, out var exchange))
@@ -58,7 +60,7 @@ internal sealed class ShowCommand : Command<ShowSettings>
                 continue;
             }
 
-            WriteConversation(output, exchange, reader.ReadFile(root!, file).Day, settings.Context);
+            WriteConversation(output, exchange, reader.ReadFile(root!, file).Day, file, anonymized, settings.Context);
         }
 
         return ExitCodes.Ok;
@@ -86,7 +88,7 @@ internal sealed class ShowCommand : Command<ShowSettings>
         return $"{expert.Name}{(about.Length == 0 ? string.Empty : $" ({about})")} ×{expert.Answers}";
     }
 
-    private static void WriteConversation(Output output, Exchange exchange, ChatDay day, int around)
+    private static void WriteConversation(Output output, Exchange exchange, ChatDay day, string file, bool anonymized, int around)
     {
         var roles = new Dictionary<int, MessageRole>();
         foreach (var cited in exchange.Messages)
@@ -95,6 +97,22 @@ internal sealed class ShowCommand : Command<ShowSettings>
             foreach (var duplicate in cited.Duplicates.Where(d => d.Path == exchange.Path))
             {
                 roles.TryAdd(duplicate.Line, cited.Role);
+            }
+        }
+
+        // faq.json cites messages by line: once the file has changed, another message (or none) may be on that line now,
+        // and marking it Q or A would show the wrong conversation without a word.
+        var atLine = day.Messages.DistinctBy(m => m.Source.Line).ToDictionary(m => m.Source.Line);
+        foreach (var cited in exchange.Messages)
+        {
+            var line = cited.Message.Source.Line;
+            var now = atLine.GetValueOrDefault(line);
+            if (now is null || !SameMessage(cited.Message, now, anonymized))
+            {
+                roles.Remove(line);
+                Terminal.Problem(
+                    $"{file}:{line}: WARNING: the file changed since faq.json was written: it cites {Describe(cited.Message)} here, the file has " +
+                    $"{(now is null ? "no message" : Describe(now))}; not marked {Mark(cited.Role)} (kb build again to cite the file as it is)");
             }
         }
 
@@ -124,6 +142,39 @@ internal sealed class ShowCommand : Command<ShowSettings>
             previous = i;
         }
     }
+
+    // faq.json holds the time, the speaker and the text as the build read them, masked unless built with --no-mask, and
+    // with pseudonyms for speakers and @mentions in an anonymized export (then only the time can be compared).
+    private static bool SameMessage(ChatMessage recorded, ChatMessage now, bool anonymized)
+    {
+        if (recorded.Time != now.Time)
+        {
+            return false;
+        }
+
+        if (anonymized)
+        {
+            return true;
+        }
+
+        return Same(recorded.Speaker.Raw, now.Speaker.Raw) && Same(recorded.Body, now.Body);
+
+        static bool Same(string recorded, string now) =>
+            string.Equals(recorded, now, StringComparison.Ordinal) || string.Equals(recorded, PersonalDataMasker.Mask(now), StringComparison.Ordinal);
+    }
+
+    private static string Describe(ChatMessage message)
+    {
+        var text = message.Body.ReplaceLineEndings(" ");
+        return $"{message.Time:HH:mm:ss} {message.Speaker.Raw}: \"{(text.Length > 40 ? text[..40] + "…" : text)}\"";
+    }
+
+    private static string Mark(MessageRole role) => role switch
+    {
+        MessageRole.Question => "Q",
+        MessageRole.Answer => "A",
+        _ => "C",
+    };
 
     private static void WriteCited(Output output, Exchange exchange)
     {
