@@ -11,7 +11,16 @@ internal sealed class ReviewHistoryCommand : Command<ReviewHistorySettings>
     public override int Execute(CommandContext context, ReviewHistorySettings settings, CancellationToken cancellationToken)
     {
         using var store = ReviewStore.Open(settings);
-        return ReviewStore.Run(() => Print(store.Audit(settings.Id is null ? null : store.ResolveId(settings.Id), settings.Limit)));
+        return ReviewStore.Run(() =>
+        {
+            // One row more than asked tells whether the trail goes on, so a cut list is never taken for the whole trail.
+            var rows = store.Audit(settings.Id is null ? null : store.ResolveId(settings.Id), settings.Limit == int.MaxValue ? settings.Limit : settings.Limit + 1);
+            Print(rows.Take(settings.Limit));
+            if (rows.Count > settings.Limit)
+            {
+                Console.Error.WriteLine($"kb review history: the newest {settings.Limit} rows shown; there are older ones (--limit <n> shows more)");
+            }
+        });
     }
 
     private static void Print(IEnumerable<AuditRecord> rows)

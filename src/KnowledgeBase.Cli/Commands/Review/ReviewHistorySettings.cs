@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace KnowledgeBase.Cli.Commands.Review;
@@ -14,4 +15,15 @@ internal sealed class ReviewHistorySettings : ReviewSettings
     [Description("At most this many rows, newest first.")]
     [DefaultValue(100)]
     public int Limit { get; init; } = 100;
+
+    public override ValidationResult Validate()
+    {
+        var result = base.Validate();
+        if (!result.Successful)
+        {
+            return result;
+        }
+
+        return Limit < 1 ? ValidationResult.Error("--limit must be at least 1") : ValidationResult.Success();
+    }
 }

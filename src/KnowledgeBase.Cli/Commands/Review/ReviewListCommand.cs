@@ -19,7 +19,7 @@ internal sealed class ReviewListCommand : Command<ReviewListSettings>
     public override int Execute(CommandContext context, ReviewListSettings settings, CancellationToken cancellationToken)
     {
         using var store = ReviewStore.Open(settings);
-        var entries = store.List(new EntryQuery(
+        var query = new EntryQuery(
             TopicId: settings.Topic,
             Status: settings.Status,
             Group: settings.Group,
@@ -29,7 +29,10 @@ internal sealed class ReviewListCommand : Command<ReviewListSettings>
             Text: settings.Search,
             ChangedSinceReview: settings.Changed ? true : null,
             IncludeMissing: settings.Missing,
-            Limit: settings.Limit));
+            Limit: settings.Limit);
+        var entries = store.List(query);
+        // A list cut at --limit must say so, or 500 rows pass for all there are.
+        var matching = entries.Count < settings.Limit ? entries.Count : store.Count(query);
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(
@@ -47,6 +50,7 @@ internal sealed class ReviewListCommand : Command<ReviewListSettings>
                     e.Entry.Answer,
                 }),
                 JsonOptions));
+            ReportCut(entries.Count, matching);
             return ExitCodes.Ok;
         }
 
@@ -57,6 +61,7 @@ internal sealed class ReviewListCommand : Command<ReviewListSettings>
                 Console.Out.WriteLine(string.Join('\t', e.Id, e.Entry.Status, e.Entry.TopicId, e.Entry.Confidence.ToString("0.00", CultureInfo.InvariantCulture), e.Version, Flags(e), Tsv.Field(e.Entry.Question)));
             }
 
+            ReportCut(entries.Count, matching);
             return ExitCodes.Ok;
         }
 
@@ -74,8 +79,17 @@ internal sealed class ReviewListCommand : Command<ReviewListSettings>
         }
 
         AnsiConsole.Write(table);
-        Console.Out.WriteLine($"{entries.Count} entries");
+        Console.Out.WriteLine(entries.Count < matching ? $"{entries.Count} of {matching} entries shown (--limit <n> shows more)" : $"{entries.Count} entries");
         return ExitCodes.Ok;
+    }
+
+    // Redirected output stays rows only: the note goes to stderr.
+    private static void ReportCut(int shown, int matching)
+    {
+        if (shown < matching)
+        {
+            Console.Error.WriteLine($"kb review list: {shown} of {matching} entries shown (--limit <n> shows more)");
+        }
     }
 
     private static string Flags(CuratedEntry entry) => string.Join(
