@@ -78,12 +78,56 @@ public sealed class GoldSetTests
         Assert.Throws<InvalidDataException>(() => GoldSet.Load(dir.Path));
     }
 
+    [Fact]
+    public void Load_leaves_out_json_files_that_are_not_label_files_and_says_why()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("g/d.json", """{"path": "g/d.markdown", "exchanges": [{"q": [5], "a": [9], "topic": "arch"}]}""");
+        string review = dir.Write("review-2026-11-30.json", """[{"path": "g/d.markdown", "exchange_q": [5], "verdict": "keep"}]""");
+        string splits = dir.Write("splits.json", """{"train": ["g/d.json"], "heldout": []}""");
+
+        var gold = GoldSet.Load(dir.Path);
+
+        Assert.Equal(["g/d.markdown"], gold.Files.Select(f => f.Path));
+        Assert.Equal(
+            [
+                new SkippedGoldFile(review, "not a label file: a JSON array, not an object with \"path\" and \"exchanges\""),
+                new SkippedGoldFile(splits, "not a label file: an object without \"path\" and \"exchanges\" (its keys: train, heldout)"),
+            ],
+            gold.Skipped);
+    }
+
+    [Fact]
+    public void A_json_file_that_does_not_parse_is_named_with_its_line_and_column()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Write("g/d.json", "{\"path\": \"g/d.markdown\",\n \"exchanges\": [oops]}");
+
+        var load = Assert.Throws<InvalidDataException>(() => GoldSet.Load(dir.Path));
+        var read = Assert.Throws<InvalidDataException>(() => GoldSet.ReadGoldFile(path));
+
+        Assert.StartsWith($"{path}:2:16: not valid JSON: 'o' is an invalid start of a value.", load.Message, StringComparison.Ordinal);
+        Assert.Equal(load.Message, read.Message);
+    }
+
+    [Fact]
+    public void A_folder_without_label_files_is_an_error_that_names_the_other_files()
+    {
+        using var dir = new TempDirectory();
+        string splits = dir.Write("splits.json", """{"train": []}""");
+
+        var error = Assert.Throws<InvalidDataException>(() => GoldSet.Load(dir.Path));
+
+        Assert.Equal($"no label files in {dir.Path} (*.json objects with \"path\" and \"exchanges\"); 1 other JSON file(s) there: {splits}", error.Message);
+    }
+
     [SharedFact]
     public void Loads_the_development_set()
     {
         var gold = GoldSet.Load(SharedFolder.GoldDev);
 
         Assert.NotEmpty(gold.Files);
+        Assert.Empty(gold.Skipped);
         Assert.All(gold.Files, f => Assert.True(File.Exists(Path.Combine(SharedFolder.Corpus, f.Path)), f.Path));
         Assert.All(gold.Files.SelectMany(f => f.Exchanges), e => Assert.NotEmpty(e.Questions));
     }

@@ -10,7 +10,23 @@ internal sealed class EvalCommand : Command<EvalSettings>
 {
     public override int Execute(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
     {
-        var gold = GoldSet.Load(settings.Gold);
+        GoldSet gold;
+        try
+        {
+            gold = GoldSet.Load(settings.Gold);
+        }
+        catch (InvalidDataException bad)
+        {
+            Terminal.Problem($"kb eval: {bad.Message}");
+            return ExitCodes.UsageOrNothingReadable;
+        }
+
+        // On stderr, so that --json stays exactly the reference scorer's line.
+        foreach (var skipped in gold.Skipped)
+        {
+            Console.Error.WriteLine($"kb eval: note: {skipped.Path} skipped: {skipped.Reason}");
+        }
+
         var predictions = PredictedExchanges.LoadFaqJson(settings.Faq);
         var corpus = settings.Corpus ?? predictions.InputRoot;
         var corpusDir = corpus is not null && Directory.Exists(corpus) ? corpus : null;
