@@ -18,6 +18,10 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 400;
 }
 
+// Ctrl-C ends kb as it always has (exit code 130; a killed build leaves every file as it was or whole), but a progress
+// bar has hidden the cursor and would leave the terminal without one.
+Console.CancelKeyPress += (_, _) => Terminal.RestoreCursor();
+
 var app = new CommandApp();
 app.Configure(config =>
 {

@@ -13,4 +13,22 @@ internal static class Terminal
 
     /// <summary>Writes a problem line (<c>path:line: what is wrong</c>) to stderr.</summary>
     public static void Problem(string text) => Console.Error.WriteLine(text);
+
+    /// <summary>
+    /// Shows the cursor again (DECTCEM, <c>ESC [ ? 25 h</c>) on whichever of stderr and stdout is a terminal: a progress
+    /// bar hides it and shows it when it ends, which it does not when Ctrl-C ends the process.
+    /// </summary>
+    public static void RestoreCursor()
+    {
+        const string ShowCursor = "\u001b[?25h";
+        if (!Console.IsErrorRedirected)
+        {
+            Console.Error.Write(ShowCursor);
+        }
+        else if (!Console.IsOutputRedirected)
+        {
+            Console.Out.Write(ShowCursor);
+            Console.Out.Flush();
+        }
+    }
 }
