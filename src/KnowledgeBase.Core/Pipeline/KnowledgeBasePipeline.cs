@@ -37,7 +37,7 @@ public sealed class KnowledgeBasePipeline
         {
             // An empty or mistyped input folder is no corpus: returned before the cache is opened, so it cannot drop the
             // records of the real one.
-            return NothingReadable(options, 0, found.Problems, found.LeftOut, 0, timings);
+            return NothingReadable(options, found.UnfollowedChatLogs, found.Problems, found.LeftOut, 0, timings);
         }
 
         var problems = new ConcurrentBag<InputProblem>(found.Problems);
@@ -124,7 +124,7 @@ public sealed class KnowledgeBasePipeline
         {
             // Only unreadable files (a day nobody spoke on, with a front matter, is read): nothing to build from.
             // Disposing the cache rolls this pass back, so it keeps the records of the last real build.
-            return NothingReadable(options, files.Count, Sorted(problems), found.LeftOut, headers, timings);
+            return NothingReadable(options, files.Count + found.UnfollowedChatLogs, Sorted(problems), found.LeftOut, headers, timings);
         }
 
         var directory = directoryBuilder.Build();
@@ -177,7 +177,7 @@ public sealed class KnowledgeBasePipeline
         var document = new KnowledgeBaseDocument(
             KnowledgeBaseDocument.CurrentSchemaVersion,
             options.GeneratedAt ?? DateTimeOffset.UtcNow,
-            new InputSummary(options.InputRoot, read, messages, InputProblem.Total(sortedProblems)) { SkippedFiles = files.Count - read },
+            new InputSummary(options.InputRoot, read, messages, InputProblem.Total(sortedProblems)) { SkippedFiles = files.Count - read + found.UnfollowedChatLogs },
             clustering.Topics,
             clustering.Exchanges,
             entries);

@@ -38,12 +38,17 @@ public static class ChatLogFinder
         var search = new FinderSearch(
             new HashSet<string>(StringComparer.Ordinal) { realRoot },
             (leaveOut ?? []).Select(RealPath).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            [],
             []);
         Search(new DirectoryInfo(root), string.Empty, realRoot, search, files, problems);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         problems.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         search.LeftOut.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new ChatLogFinderResult(files.AsReadOnly(), problems.AsReadOnly()) { LeftOut = search.LeftOut.AsReadOnly() };
+        return new ChatLogFinderResult(files.AsReadOnly(), problems.AsReadOnly())
+        {
+            LeftOut = search.LeftOut.AsReadOnly(),
+            UnfollowedChatLogs = search.Unfollowed.Count,
+        };
     }
 
     /// <summary>True for the extensions chat logs are saved with.</summary>
@@ -111,6 +116,12 @@ public static class ChatLogFinder
             if (entry.LinkTarget is not null && LinkFault(entry) is { } fault)
             {
                 problems.Add(new InputProblem(path, 0, $"{fault}: not followed"));
+                // Named like a chat log, it was meant to be read: a skipped file, as an unreadable one is.
+                if (IsChatLog(entry.Name))
+                {
+                    search.Unfollowed.Add(path);
+                }
+
                 continue;
             }
 
@@ -129,7 +140,7 @@ public static class ChatLogFinder
     {
         var files = new List<ChatLogFile>();
         var searched = new HashSet<string>(search.Searched, StringComparer.Ordinal) { realFolder };
-        var inner = new FinderSearch(searched, [], []);
+        var inner = new FinderSearch(searched, [], [], []);
         Search(folder, relative, realFolder, inner, files, []);
         // An export inside it (kb export --out <output>/wiki) holds files of it too.
         return files.Count + inner.LeftOut.Sum(left => left.ChatLogFiles);
@@ -192,7 +203,8 @@ public static class ChatLogFinder
     /// <param name="Searched">Real paths of the folders searched so far.</param>
     /// <param name="LeaveOut">Real paths of the folders not to search.</param>
     /// <param name="LeftOut">The left-out folders met so far.</param>
-    private sealed record FinderSearch(HashSet<string> Searched, HashSet<string> LeaveOut, List<LeftOutFolder> LeftOut);
+    /// <param name="Unfollowed">Entries named like chat logs that are broken links or link loops, met so far.</param>
+    private sealed record FinderSearch(HashSet<string> Searched, HashSet<string> LeaveOut, List<LeftOutFolder> LeftOut, List<string> Unfollowed);
 
     private static void PushParts(Stack<string> pending, string relative)
     {

@@ -71,6 +71,23 @@ public sealed class OddInputCliTests : IDisposable
     }
 
     [KbBuiltFact]
+    public void A_broken_chat_log_link_is_reported_and_counted_as_skipped_by_build_and_stats()
+    {
+        var input = Path.Combine(work.Path, "in");
+        Directory.CreateDirectory(Path.Combine(input, "payexpert"));
+        File.Copy(SampleDay, Path.Combine(input, "payexpert", "2024-03-05-chat.markdown"));
+        File.CreateSymbolicLink(Path.Combine(input, "payexpert", "2024-03-06-chat.markdown"), Path.Combine(work.Path, "moved-away.markdown"));
+
+        var build = KbProcess.Run("build", input, "--out", Path.Combine(work.Path, "out"), "--no-cache");
+        var stats = KbProcess.Run("stats", input, "--json");
+
+        Assert.Contains("payexpert/2024-03-06-chat.markdown: broken symbolic link: not followed", build.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("1 files read, 1 skipped, ", build.Stdout, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stats.Stdout);
+        Assert.Equal((1, 1), (json.RootElement.GetProperty("files").GetInt32(), json.RootElement.GetProperty("skippedFiles").GetInt32()));
+    }
+
+    [KbBuiltFact]
     public void A_build_says_when_SOURCE_DATE_EPOCH_is_no_time_and_uses_the_current_time()
     {
         var output = Path.Combine(work.Path, "out");

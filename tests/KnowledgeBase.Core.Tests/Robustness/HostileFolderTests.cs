@@ -72,6 +72,7 @@ public sealed class HostileFolderTests : IDisposable
                 "pong: symbolic link loop (links that lead back to each other): not followed",
             ],
             found.Problems.Select(problem => problem.ToString()));
+        Assert.Equal(2, found.UnfollowedChatLogs);
         Assert.Equal(2, Assert.Single(results).Day.Messages.Count);
     }
 

@@ -63,7 +63,7 @@ internal sealed class StatsCommand : Command<StatsSettings>
         var messages = days.SelectMany(d => d.Messages).ToList();
         var stats = new CorpusStats(
             Files: days.Count,
-            SkippedFiles: found.Files.Count - days.Count,
+            SkippedFiles: found.Files.Count - days.Count + found.UnfollowedChatLogs,
             Days: dated.Select(d => (d.Group, d.Date)).Distinct().Count(),
             UndatedFiles: kept.Count(r => r.Result.Day.Date == DateOnly.MinValue),
             Groups: days.GroupBy(d => d.Group).OrderBy(g => g.Key, StringComparer.Ordinal)
