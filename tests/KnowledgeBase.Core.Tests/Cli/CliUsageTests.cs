@@ -137,5 +137,39 @@ public sealed class CliUsageTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [KbBuiltTheory]
+    [InlineData("topics", "{folder}")]
+    [InlineData("show", "q1", "--in", "{folder}")]
+    [InlineData("eval", "--gold", "{work}", "{folder}")]
+    [InlineData("export", "--in", "{folder}", "--out", "{work}/x")]
+    [InlineData("review", "list", "--db", "{folder}")]
+    [InlineData("review", "import", "{folder}", "--db", "{work}/kb.db")]
+    [InlineData("serve", "--db", "{folder}")]
+    [InlineData("show-day", "{folder}")]
+    public void A_folder_given_for_a_file_is_called_a_folder(params string[] arguments)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(work, "a-folder")).FullName;
+
+        var (code, stdout, error) = KbProcess.Run([.. arguments.Select(a => a.Replace("{folder}", folder, StringComparison.Ordinal).Replace("{work}", work, StringComparison.Ordinal))]);
+
+        Assert.Equal((2, string.Empty), (code, stdout));
+        Assert.Contains($"{folder} is a folder, expected a file", error, StringComparison.Ordinal);
+    }
+
+    [KbBuiltTheory]
+    [InlineData("eval", "--gold", "{file}", "{file}")]
+    [InlineData("train", "--labels", "{file}")]
+    [InlineData("show-day", "{file}", "--corpus", "{file}")]
+    public void A_file_given_for_a_folder_is_called_a_file(params string[] arguments)
+    {
+        var file = Path.Combine(work, "a-file.json");
+        File.WriteAllText(file, "{}");
+
+        var (code, stdout, error) = KbProcess.Run([.. arguments.Select(a => a.Replace("{file}", file, StringComparison.Ordinal))]);
+
+        Assert.Equal((2, string.Empty), (code, stdout));
+        Assert.Contains($"{file} is a file, expected a folder", error, StringComparison.Ordinal);
+    }
+
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
 }

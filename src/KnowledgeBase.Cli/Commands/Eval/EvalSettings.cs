@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -40,11 +41,11 @@ internal sealed class EvalSettings : CommandSettings
     public string? Against { get; init; }
 
     public override ValidationResult Validate() =>
-        !File.Exists(Faq) ? ValidationResult.Error($"faq.json not found: {Faq}")
-        : !Directory.Exists(Gold) ? ValidationResult.Error($"gold folder not found: '{Gold}' (use --gold <dir>)")
+        InputPath.FileProblem(Faq, $"faq.json not found: {Faq}") is { } faq ? ValidationResult.Error(faq)
+        : InputPath.FolderProblem(Gold, $"gold folder not found: '{Gold}' (use --gold <dir>)") is { } gold ? ValidationResult.Error(gold)
         : Bootstrap is < 1 ? ValidationResult.Error("--bootstrap needs a number of resamples of at least 1")
         : Against is not null && Bootstrap is null ? ValidationResult.Error("--against compares bootstraps: give --bootstrap <n> too")
-        : Against is not null && !File.Exists(Against) ? ValidationResult.Error($"faq.json not found: {Against}")
+        : Against is not null && InputPath.FileProblem(Against, $"faq.json not found: {Against}") is { } against ? ValidationResult.Error(against)
         : Json && Bootstrap is not null ? ValidationResult.Error("--json prints the reference scorer's line only; --bootstrap is for the table")
         : Json && ByGroup ? ValidationResult.Error("--json prints the reference scorer's line only; --by-group is for the table")
         : Json && Calibration ? ValidationResult.Error("--json prints the reference scorer's line only; --calibration is for the table")

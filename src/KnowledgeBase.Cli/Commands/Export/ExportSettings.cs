@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -81,14 +82,14 @@ internal sealed class ExportSettings : CommandSettings
             return ValidationResult.Error("give either --in <faq.json> or --db <file> --status approved");
         }
 
-        if (Input is not null && !File.Exists(Input))
+        if (Input is not null && InputPath.FileProblem(Input, $"faq.json not found: {Input}") is { } input)
         {
-            return ValidationResult.Error($"faq.json not found: {Input}");
+            return ValidationResult.Error(input);
         }
 
-        if (Database is not null && !File.Exists(Database))
+        if (Database is not null && InputPath.FileProblem(Database, $"review store not found: {Database}") is { } database)
         {
-            return ValidationResult.Error($"review store not found: {Database}");
+            return ValidationResult.Error(database);
         }
 
         if (Input is null && !string.Equals(Status, "approved", StringComparison.Ordinal))

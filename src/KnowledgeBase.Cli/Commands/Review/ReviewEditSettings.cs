@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,9 +45,9 @@ internal sealed class ReviewEditSettings : ReviewSettings
             return ValidationResult.Error("give --answer or --answer-file, not both");
         }
 
-        if (AnswerFile is not null && !File.Exists(AnswerFile))
+        if (AnswerFile is not null && InputPath.FileProblem(AnswerFile, $"answer file not found: {AnswerFile}") is { } answer)
         {
-            return ValidationResult.Error($"answer file not found: {AnswerFile}");
+            return ValidationResult.Error(answer);
         }
 
         return Question is null && Answer is null && AnswerFile is null && Topic is null

@@ -28,9 +28,9 @@ internal sealed class ReviewImportSettings : ReviewSettings
             return ValidationResult.Error("--db <file> is required");
         }
 
-        if (!File.Exists(FaqJson))
+        if (InputPath.FileProblem(FaqJson, $"faq.json not found: {FaqJson}") is { } faq)
         {
-            return ValidationResult.Error($"faq.json not found: {FaqJson}");
+            return ValidationResult.Error(faq);
         }
 
         if (OutputPath.FileProblem("--db", Database) is { } db)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -26,6 +27,8 @@ internal class ReviewSettings : CommandSettings
             return ValidationResult.Error("--db <file> is required");
         }
 
-        return File.Exists(Database) ? ValidationResult.Success() : ValidationResult.Error($"no curation store at {Database}: run kb build --db first");
+        return InputPath.FileProblem(Database, $"no curation store at {Database}: run kb build --db first") is { } database
+            ? ValidationResult.Error(database)
+            : ValidationResult.Success();
     }
 }

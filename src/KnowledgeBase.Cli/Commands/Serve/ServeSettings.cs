@@ -41,9 +41,9 @@ internal sealed class ServeSettings : CommandSettings
             return ValidationResult.Error("--db <file> is required");
         }
 
-        if (!File.Exists(Database))
+        if (InputPath.FileProblem(Database, $"no curation store at {Database}: run kb build --db first") is { } database)
         {
-            return ValidationResult.Error($"no curation store at {Database}: run kb build --db first");
+            return ValidationResult.Error(database);
         }
 
         return Input is not null && InputFolder.Problem(Input) is { } input ? ValidationResult.Error(input) : ValidationResult.Success();

@@ -27,7 +27,7 @@ internal sealed class ShowSettings : CommandSettings
 
     public override ValidationResult Validate() =>
         Faq.Length == 0 ? ValidationResult.Error("give the faq.json with --in <faq.json>")
-        : !File.Exists(Faq) ? ValidationResult.Error($"faq.json not found: {Faq}")
+        : InputPath.FileProblem(Faq, $"faq.json not found: {Faq}") is { } faq ? ValidationResult.Error(faq)
         : Input is not null && InputFolder.Problem(Input) is { } input ? ValidationResult.Error(input)
         : Context < 0 ? ValidationResult.Error("--context must be 0 or more")
         : ValidationResult.Success();

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,7 +25,7 @@ internal sealed class ShowDaySettings : CommandSettings
     public string? Models { get; init; }
 
     public override ValidationResult Validate() =>
-        !System.IO.File.Exists(File) ? ValidationResult.Error($"file not found: {File}")
-        : Corpus is not null && !Directory.Exists(Corpus) ? ValidationResult.Error($"corpus folder not found: {Corpus}")
+        InputPath.FileProblem(File, $"file not found: {File}") is { } file ? ValidationResult.Error(file)
+        : Corpus is not null && InputPath.FolderProblem(Corpus, $"corpus folder not found: {Corpus}") is { } corpus ? ValidationResult.Error(corpus)
         : ValidationResult.Success();
 }

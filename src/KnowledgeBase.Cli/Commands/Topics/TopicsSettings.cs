@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,5 +13,5 @@ internal sealed class TopicsSettings : CommandSettings
     public string Faq { get; init; } = string.Empty;
 
     public override ValidationResult Validate() =>
-        File.Exists(Faq) ? ValidationResult.Success() : ValidationResult.Error($"faq.json not found: {Faq}");
+        InputPath.FileProblem(Faq, $"faq.json not found: {Faq}") is { } faq ? ValidationResult.Error(faq) : ValidationResult.Success();
 }

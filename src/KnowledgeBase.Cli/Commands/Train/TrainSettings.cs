@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KnowledgeBase.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,8 +45,8 @@ internal sealed class TrainSettings : CommandSettings
     public int Seed { get; init; } = 7;
 
     public override ValidationResult Validate() =>
-        !Directory.Exists(Labels) ? ValidationResult.Error($"labels folder not found: {Labels}")
-        : !Directory.Exists(Corpus) ? ValidationResult.Error($"corpus folder not found: {Corpus}")
+        InputPath.FolderProblem(Labels, $"labels folder not found: {Labels}") is { } labels ? ValidationResult.Error(labels)
+        : InputPath.FolderProblem(Corpus, $"corpus folder not found: {Corpus}") is { } corpus ? ValidationResult.Error(corpus)
         : CrossValidate is < 2 ? ValidationResult.Error("--cross-validate needs at least 2 folds")
         : Predictions is not null && CrossValidate is null ? ValidationResult.Error("--predictions goes with --cross-validate")
         : DetectorOnly && CrossValidate is null ? ValidationResult.Error("--detector-only goes with --cross-validate")
