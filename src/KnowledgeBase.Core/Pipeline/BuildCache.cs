@@ -102,7 +102,7 @@ public sealed class BuildCache : IDisposable
                 }
             }
 
-            return (OpenFile(path, fingerprint), $"{path}: {e.Message}; moved to {aside} and started afresh");
+            return (OpenFile(path, fingerprint), $"{path} {Unusable(e)}: moved to {aside} and started afresh");
         }
     }
 
@@ -263,6 +263,27 @@ public sealed class BuildCache : IDisposable
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    // Why a cache file cannot be used, in words: SQLite's own ("SQLite Error 26: 'file is not a database'.") names neither
+    // the file nor what happened to it.
+    private static string Unusable(Exception error)
+    {
+        // Ours are in words already: "damaged (…)", "a build cache of format …".
+        if (error is not SqliteException sqlite)
+        {
+            return "is " + error.Message;
+        }
+
+        var text = sqlite.Message.TrimEnd('.');
+        var quote = text.IndexOf('\'', StringComparison.Ordinal);
+        var reason = quote >= 0 && text.EndsWith('\'') && text.Length > quote + 1 ? text[(quote + 1)..^1] : text;
+        return sqlite.SqliteErrorCode switch
+        {
+            26 => "is damaged: it starts like a SQLite database, but SQLite cannot open it as one",
+            11 => $"is damaged (SQLite: {reason})",
+            _ => $"cannot be used (SQLite: {reason})",
+        };
     }
 
     // Only a file that says it is SQLite can be a damaged cache to set aside; any other file is someone's work, which the

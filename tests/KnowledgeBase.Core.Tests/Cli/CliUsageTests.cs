@@ -137,6 +137,23 @@ public sealed class CliUsageTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [KbBuiltFact]
+    public void A_damaged_build_cache_is_said_in_words_naming_the_file()
+    {
+        var output = Path.Combine(work, "out");
+        var cache = Path.Combine(work, "cache.db");
+        File.WriteAllText(cache, "SQLite format 3\0the rest is not a database");
+
+        var (code, _, error) = KbProcess.Run("build", Sample, "--out", output, "--cache", cache);
+
+        Assert.Equal(0, code);
+        Assert.Contains(
+            $"kb build: build cache {cache} is damaged: it starts like a SQLite database, but SQLite cannot open it as one: moved to {cache}.unusable and started afresh\n",
+            error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("SQLite Error", error, StringComparison.Ordinal);
+    }
+
     [KbBuiltTheory]
     [InlineData("topics", "{folder}")]
     [InlineData("show", "q1", "--in", "{folder}")]

@@ -105,8 +105,9 @@ public sealed class IncrementalBuildTests : IDisposable
 
         var result = Build(input, cache);
 
-        Assert.NotNull(result.Cache!.Replaced);
-        Assert.Contains(cache, result.Cache.Replaced, StringComparison.Ordinal);
+        Assert.Equal(
+            $"{cache} is damaged: it starts like a SQLite database, but SQLite cannot open it as one: moved to {cache}.unusable and started afresh",
+            result.Cache!.Replaced);
         Assert.True(File.Exists(cache + ".unusable"));
         Assert.Equal(Json(Build(input, cachePath: null)), Json(result));
         Assert.Equal(0, Build(input, cache).Cache!.Misses);
@@ -158,7 +159,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         var result = Build(input, cache);
 
-        Assert.Contains("damaged", result.Cache!.Replaced, StringComparison.Ordinal);
+        Assert.StartsWith($"{cache} is damaged (", result.Cache!.Replaced, StringComparison.Ordinal);
         Assert.True(File.Exists(cache + ".unusable"));
         Assert.Equal(Json(Build(input, cachePath: null)), Json(result));
     }
