@@ -45,6 +45,21 @@ public sealed class CliUsageTests : IDisposable
         Assert.Contains("unknown --status bogus: use candidate, approved or rejected", error);
     }
 
+    [KbBuiltTheory]
+    [InlineData("list")]
+    [InlineData("history", "q1")]
+    [InlineData("import", "faq.json")]
+    public void Review_verbs_that_change_nothing_in_a_reviewer_s_name_refuse_as(params string[] verb)
+    {
+        var db = Path.Combine(work, "kb.db");
+        File.WriteAllBytes(db, []);
+
+        var (code, _, error) = KbProcess.Run(["review", .. verb, "--db", db, "--as", "bob"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown option 'as'", error, StringComparison.Ordinal);
+    }
+
     [KbBuiltFact]
     public void A_file_given_for_the_input_folder_is_called_a_file()
     {

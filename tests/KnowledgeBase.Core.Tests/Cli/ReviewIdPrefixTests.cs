@@ -32,4 +32,25 @@ public sealed class ReviewIdPrefixTests : IDisposable
         Assert.Equal(2, ambiguous);
         Assert.Contains("q names several entries: ", stderr);
     }
+
+    [KbBuiltFact]
+    public void Kb_show_names_the_entries_an_ambiguous_prefix_names_in_id_order_and_says_when_there_are_more()
+    {
+        var output = Path.Combine(work, "out");
+        var sample = Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
+        Assert.Equal(0, KbProcess.Run("build", sample, "--out", output).ExitCode);
+        var faq = Path.Combine(output, "faq.json");
+        using var document = JsonDocument.Parse(File.ReadAllBytes(faq));
+        var ids = document.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
+        Assert.True(ids.Count > 5, "the sample has more than five entries");
+        var two = ids.SelectMany(id => Enumerable.Range(2, 3).Select(n => id[..n])).First(p => ids.Count(i => i.StartsWith(p, StringComparison.Ordinal)) is >= 2 and <= 5);
+        var named = ids.Where(i => i.StartsWith(two, StringComparison.Ordinal)).ToList();
+
+        var (few, _, fewError) = KbProcess.Run("show", two, "--in", faq);
+        var (all, _, allError) = KbProcess.Run("show", "q", "--in", faq);
+
+        Assert.Equal((2, 2), (few, all));
+        Assert.Contains($"'{two}' names {named.Count} entries: {string.Join(", ", named)}; give more of the id", fewError, StringComparison.Ordinal);
+        Assert.Contains($"'q' names {ids.Count} entries: {string.Join(", ", ids.Take(5))}, …; give more of the id", allError, StringComparison.Ordinal);
+    }
 }

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace KnowledgeBase.Cli.Commands.Review;
 
 /// <summary>Settings of <c>kb review approve|reject|reset</c>: one or more entry ids.</summary>
-internal sealed class ReviewActionSettings : ReviewSettings
+internal sealed class ReviewActionSettings : ReviewActorSettings
 {
     [CommandArgument(0, "<entry-id>")]
     [Description("The entries to act on.")]

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace KnowledgeBase.Cli.Commands.Review;
 
 /// <summary>Settings of <c>kb review edit</c>.</summary>
-internal sealed class ReviewEditSettings : ReviewSettings
+internal sealed class ReviewEditSettings : ReviewActorSettings
 {
     [CommandArgument(0, "<entry-id>")]
     [Description("The entry to edit.")]

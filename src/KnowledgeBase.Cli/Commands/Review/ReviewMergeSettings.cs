@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace KnowledgeBase.Cli.Commands.Review;
 
 /// <summary>Settings of <c>kb review merge</c>.</summary>
-internal sealed class ReviewMergeSettings : ReviewSettings
+internal sealed class ReviewMergeSettings : ReviewActorSettings
 {
     [CommandArgument(0, "<source-id>")]
     [Description("The entry merged away.")]

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace KnowledgeBase.Cli.Commands.Review;
 
 /// <summary>Settings of <c>kb review note</c>.</summary>
-internal sealed class ReviewNoteSettings : ReviewSettings
+internal sealed class ReviewNoteSettings : ReviewActorSettings
 {
     [CommandArgument(0, "<entry-id>")]
     [Description("The entry.")]

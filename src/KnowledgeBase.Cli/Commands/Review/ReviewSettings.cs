@@ -12,10 +12,6 @@ internal class ReviewSettings : CommandSettings
     [Description("The curation store (SQLite) written by kb build --db.")]
     public string Database { get; init; } = string.Empty;
 
-    [CommandOption("--as <name>")]
-    [Description("Who acts, for the audit trail (default: the login name).")]
-    public string Actor { get; init; } = Environment.UserName;
-
     [CommandOption("--models <dir>")]
     [Description("Folder with the dictionary and stop words (default: the models/ shipped beside kb).")]
     public string? Models { get; init; }

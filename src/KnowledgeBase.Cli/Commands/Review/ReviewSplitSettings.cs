@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace KnowledgeBase.Cli.Commands.Review;
 
 /// <summary>Settings of <c>kb review split</c>.</summary>
-internal sealed class ReviewSplitSettings : ReviewSettings
+internal sealed class ReviewSplitSettings : ReviewActorSettings
 {
     [CommandArgument(0, "<entry-id>")]
     [Description("The entry to split.")]

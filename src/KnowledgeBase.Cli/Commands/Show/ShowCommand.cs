@@ -23,13 +23,13 @@ internal sealed class ShowCommand : Command<ShowSettings>
             return ExitCodes.UsageOrNothingReadable;
         }
 
-        var matches = document.Entries.Where(e => e.Id.StartsWith(settings.EntryId, StringComparison.Ordinal)).ToList();
+        var matches = document.Entries.Where(e => e.Id.StartsWith(settings.EntryId, StringComparison.Ordinal)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var exact = matches.FirstOrDefault(e => e.Id == settings.EntryId);
         if (exact is null && matches.Count != 1)
         {
             Terminal.Problem(matches.Count == 0
                 ? $"no entry '{settings.EntryId}' in {settings.Faq}"
-                : $"'{settings.EntryId}' names {matches.Count} entries: {string.Join(", ", matches.Take(5).Select(e => e.Id))}…");
+                : $"'{settings.EntryId}' names {matches.Count} entries: {string.Join(", ", matches.Take(5).Select(e => e.Id))}{(matches.Count > 5 ? ", …" : string.Empty)}; give more of the id");
             return ExitCodes.UsageOrNothingReadable;
         }
 
