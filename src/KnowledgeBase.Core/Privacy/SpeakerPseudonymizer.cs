@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeBase.Core.Domain;
@@ -12,12 +13,14 @@ namespace KnowledgeBase.Core.Privacy;
 /// export, whoever else is in it. Only two people of one document who share those eight digits get more, as many as tell
 /// them apart (the odds that a document with the corpus's 1,600 people has such a pair are about 1 in 3,000).
 /// A person is a speaker's parsed name (so a nick that only changes its company or role suffix keeps its pseudonym),
-/// an expert's name, or an @mention. In free text, names are replaced after <c>@</c>, in quotes and answer attributions,
-/// and anywhere for names that are safe to look for: nicks of five or more characters with Chinese in them, and Chinese
-/// names of three or four characters starting with a common surname. Two-character names (程昱) and Latin nicks are
-/// left alone in running text because too many of them are ordinary words (支付, 成都, Tree, Wall). A name that is already
-/// a pseudonym (a faq.json an earlier anonymized export wrote) is kept as it is: its hash cannot be recomputed without the
-/// real name, and read back as a nick it would parse as the name 成员 of every such person.
+/// an expert's name, or an @mention. In free text, names are replaced after <c>@</c> (with the rest of the nick after
+/// the name: <c>@Tom 张三-丰瑞祥-GM-BJ</c> goes whole where the document knows the person as Tom 张三), in quotes
+/// and answer attributions, and anywhere for names that are safe to look for: nicks of five or more characters with
+/// Chinese in them, and Chinese names of three or four characters starting with a common surname. Two-character names
+/// (程昱) and Latin nicks are left alone in running text because too many of them are ordinary words (支付, 成都, Tree,
+/// Wall). A name that is already a pseudonym (a faq.json an earlier anonymized export wrote) is kept as it is: its hash
+/// cannot be recomputed without the real name, and read back as a nick it would parse as the name 成员 of every such
+/// person.
 /// </summary>
 internal sealed class SpeakerPseudonymizer
 {
@@ -28,6 +31,16 @@ internal sealed class SpeakerPseudonymizer
     // Exports before pseudonyms had eight digits wrote four or more.
     private const int ShortestHex = 4;
     private const int MaxSurfaceLength = 64;
+    // How long the rest of a nick after a mentioned name may be (NickTailEnd): "-中央结算（中债登）-北京" is 13.
+    private const int MaxNickTail = 24;
+    private static readonly char[] NickSeparatorChars = "-－—–～~|｜_".ToCharArray();
+    private static readonly SearchValues<char> NickSeparators = SearchValues.Create(NickSeparatorChars);
+    // Where the rest of a nick after a mentioned name stops, besides white space: at the '?' the export made of WeChat's
+    // U+2005 after a picked name, at the next mention, at punctuation.
+    private static readonly SearchValues<char> NickTailStops = SearchValues.Create("?\u2005@，。！？：；、,!;:\"“”「」");
+    // Characters of a sentence rather than of a company, role or city: "@张三-你-说的对" is talk. Those of the corpus's
+    // nick parts are left out (饿了么, 唯品会, 小牛在线, 去哪儿, 什马金融, 成都).
+    private static readonly SearchValues<char> SentenceChars = SearchValues.Create("的是我你他她们吗呢吧嘛啥怎谁否没可请问这那就也还把被给对");
 
     private readonly Dictionary<string, string> byPerson;
     private readonly Dictionary<string, string> bySurface;
@@ -35,6 +48,7 @@ internal sealed class SpeakerPseudonymizer
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> inTextLookup;
     private readonly int[] inTextLengths;
     private readonly HashSet<string> personKeys;
+    private readonly HashSet<string> nickParts;
     private readonly byte[] key;
 
     // The most common Chinese surnames (about nine in ten people); rare ones that are also common words are left out.
@@ -52,9 +66,10 @@ internal sealed class SpeakerPseudonymizer
     public static bool IsPseudonym(string nick) =>
         nick.Length >= Prefix.Length + ShortestHex && nick.StartsWith(Prefix, StringComparison.Ordinal) && nick[Prefix.Length..].All(char.IsAsciiHexDigitUpper);
 
-    private SpeakerPseudonymizer(byte[] key, IEnumerable<string> surfaces, Func<string, string> person)
+    private SpeakerPseudonymizer(byte[] key, IEnumerable<string> surfaces, Func<string, string> person, IEnumerable<string> nickParts)
     {
         this.key = key;
+        this.nickParts = nickParts.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var surfaceList = surfaces.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
         var people = surfaceList.Where(s => LeadingPseudonym(s) is null).Select(person).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         // Sorted hashes: a person's shortest unshared prefix is one longer than its longest common prefix with a neighbour.
@@ -82,6 +97,7 @@ internal sealed class SpeakerPseudonymizer
     {
         var key = secret is null ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(secret);
         var personOfSurface = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nickParts = new List<string>();
         void Add(string surface, string name)
         {
             if (!string.IsNullOrWhiteSpace(surface))
@@ -97,6 +113,7 @@ internal sealed class SpeakerPseudonymizer
             if (LeadingPseudonym(message.Speaker.Raw) is null)
             {
                 Add(message.Speaker.Name, message.Speaker.Name);
+                nickParts.AddRange(NickParts(message.Speaker));
             }
         }
 
@@ -116,9 +133,23 @@ internal sealed class SpeakerPseudonymizer
         foreach (var expert in document.Entries.SelectMany(e => e.Experts))
         {
             Add(expert.Name, expert.Name);
+            nickParts.AddRange(new[] { expert.Company, expert.Role }.OfType<string>());
         }
 
-        return new SpeakerPseudonymizer(key, personOfSurface.Keys, s => personOfSurface[s]);
+        return new SpeakerPseudonymizer(key, personOfSurface.Keys, s => personOfSurface[s], nickParts);
+    }
+
+    // The company, role and city of a nick that follows the name-company-role-city habit, as parsed and as written
+    // ("钟文帅-天下支付PM-深圳": 天下支付, PM, 深圳 and 天下支付PM).
+    private static IEnumerable<string> NickParts(Speaker speaker)
+    {
+        if (speaker.Company is null && speaker.Role is null && speaker.City is null)
+        {
+            return [];
+        }
+
+        var written = speaker.Raw.Split(NickSeparatorChars, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1);
+        return written.Concat(new[] { speaker.Company, speaker.Role, speaker.City }.OfType<string>());
     }
 
     /// <summary>The pseudonym of a nick, name or mention; one not seen in the document still gets a stable one.</summary>
@@ -174,13 +205,49 @@ internal sealed class SpeakerPseudonymizer
             if (pseudonym is not null)
             {
                 builder.Append(text, i, start - i).Append(pseudonym);
-                // The rest of a nick the name stopped short of ("@网联 张腕越?") names the person too: it goes with it.
-                i = c == '「' ? at + length : MentionParser.NickEnd(text, at + length);
+                // The rest of a nick the name stopped short of ("@网联 张腕越?", "@Tom 张三-丰瑞祥-GM-BJ 哦") names the
+                // person too: it goes with it.
+                i = c == '「' ? at + length : MentionParser.NickEnd(text, NickTailEnd(text, at + length));
             }
         }
 
         return builder.ToString();
     }
+
+    // Where the nick of a mentioned name ends when the text goes on with the rest of it, separated from the name and
+    // within itself by a nick's separators ("@Tom 张三-丰瑞祥-GM-BJ 哦", "@Tom 张三|新生|跨境支付?"): the name found
+    // stops short of it when the mention parser stopped at a space or an '@' in the nick and the document knows the
+    // person by a shorter nick. The rest runs to white space, a '?' (WeChat's U+2005 after a picked name, lost), the next
+    // mention or punctuation. It is taken when it has two or more parts (|新生|跨境支付) or its one part is a company, role
+    // or city of a nick of the document's people or a known city or role word (-丰瑞祥, -北京, -产品), and no part holds a
+    // character of a sentence unless it is such a company; not for its separators alone: "@张三-你说的对 我觉得" and
+    // "@张三-你-说的对" keep their text.
+    private int NickTailEnd(string text, int end)
+    {
+        if (end >= text.Length || !NickSeparators.Contains(text[end]))
+        {
+            return end;
+        }
+
+        var rest = text.AsSpan(end, Math.Min(MaxNickTail + 1, text.Length - end));
+        var length = 0;
+        while (length < rest.Length && !char.IsWhiteSpace(rest[length]) && !NickTailStops.Contains(rest[length]))
+        {
+            length++;
+        }
+
+        var parts = text.Substring(end, length).Split(NickSeparatorChars, StringSplitOptions.RemoveEmptyEntries);
+        if (length > MaxNickTail || parts.Length == 0)
+        {
+            return end;
+        }
+
+        var worded = parts.All(p => nickParts.Contains(p) || !p.AsSpan().ContainsAny(SentenceChars));
+        return worded && (parts.Length >= 2 || IsNickPart(parts[0])) ? end + length : end;
+    }
+
+    private bool IsNickPart(string part) =>
+        nickParts.Contains(part) || SpeakerVocabulary.IsCity(part) || SpeakerVocabulary.IsRole(part) || SpeakerVocabulary.TrySplitRoleAndCity(part, out _, out _);
 
     // The longest name of the document's people that starts at index start of text.
     private bool NameAt(string text, int start, out string? pseudonym, out int length)
