@@ -224,26 +224,29 @@ internal sealed class SpeakerPseudonymizer
     // "@张三-你-说的对" keep their text.
     private int NickTailEnd(string text, int end)
     {
-        if (end >= text.Length || !NickSeparators.Contains(text[end]))
+        // "@Tom 张三 -信用卡中心-HK", "@杭州 -海尔金控 -支付-李四": some nicks have a space before a separator.
+        var from = end + 1 < text.Length && text[end] == ' ' ? end + 1 : end;
+        if (from >= text.Length || !NickSeparators.Contains(text[from]))
         {
             return end;
         }
 
-        var rest = text.AsSpan(end, Math.Min(MaxNickTail + 1, text.Length - end));
+        var rest = text.AsSpan(from, Math.Min(MaxNickTail + 1, text.Length - from));
         var length = 0;
-        while (length < rest.Length && !char.IsWhiteSpace(rest[length]) && !NickTailStops.Contains(rest[length]))
+        while (length < rest.Length && !NickTailStops.Contains(rest[length])
+            && (!char.IsWhiteSpace(rest[length]) || rest[length] == ' ' && length + 1 < rest.Length && NickSeparators.Contains(rest[length + 1])))
         {
             length++;
         }
 
-        var parts = text.Substring(end, length).Split(NickSeparatorChars, StringSplitOptions.RemoveEmptyEntries);
+        var parts = text.Substring(from, length).Split(NickSeparatorChars, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (length > MaxNickTail || parts.Length == 0)
         {
             return end;
         }
 
         var worded = parts.All(p => nickParts.Contains(p) || !p.AsSpan().ContainsAny(SentenceChars));
-        return worded && (parts.Length >= 2 || IsNickPart(parts[0])) ? end + length : end;
+        return worded && (parts.Length >= 2 || IsNickPart(parts[0])) ? from + length : end;
     }
 
     private bool IsNickPart(string part) =>

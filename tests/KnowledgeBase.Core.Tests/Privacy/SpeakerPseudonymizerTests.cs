@@ -32,6 +32,8 @@ public sealed class SpeakerPseudonymizerTests
     [InlineData("@王五－产品－上海  恩恩", "@{王五}  恩恩")]
     [InlineData("@张三-支付产品??-杭州?是的", "@{张三}?是的")]
     [InlineData("@张三-北京@李四|新生|跨境支付 你们好", "@{张三}@{李四} 你们好")]
+    [InlineData("OK，谢谢了@王五 -信用卡中心-HK", "OK，谢谢了@{王五}")]
+    [InlineData("@王五 -海尔金控 -支付-赵六 最终要怎么解决呢", "@{王五} 最终要怎么解决呢")]
     public void The_rest_of_a_short_nick_goes_with_the_pseudonym(string text, string expected) =>
         Assert.Equal(Expected(expected), Pseudonyms().ReplaceMentions(text));
 
@@ -50,6 +52,9 @@ public sealed class SpeakerPseudonymizerTests
     [InlineData("@张三-你-说的对 哈哈")]
     [InlineData("@张三-北京的同事怎么看?")]
     [InlineData("@张三-说的是产品 吧")]
+    [InlineData("@张三 - 我觉得可以")]
+    [InlineData("@张三 -你说的对")]
+    [InlineData("@张三 -你说的对 -哈哈")]
     public void Text_after_a_short_nick_stays(string text)
     {
         var pseudonyms = Pseudonyms();
