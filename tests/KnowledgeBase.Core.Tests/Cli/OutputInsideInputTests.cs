@@ -78,12 +78,7 @@ public sealed class OutputInsideInputTests : IDisposable
     {
         var chats = Path.Combine(work.Path, "chats");
         var sample = Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
-        foreach (var file in Directory.GetFiles(sample, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(chats, Path.GetRelativePath(sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
+        FolderCopy.All(sample, chats);
 
         return chats;
     }

@@ -97,12 +97,7 @@ public sealed partial class RebuildCurationTests : IDisposable
     {
         var input = Path.Combine(work, "in");
         var sample = Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
-        foreach (var path in Directory.GetFiles(sample, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(input, Path.GetRelativePath(sample, path));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(path, copy);
-        }
+        FolderCopy.All(sample, input);
 
         var output = Path.Combine(work, "out");
         return (input, output, Path.Combine(output, "kb.db"));

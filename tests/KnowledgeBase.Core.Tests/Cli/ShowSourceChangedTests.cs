@@ -21,12 +21,7 @@ public sealed class ShowSourceChangedTests : IDisposable
     {
         var input = Path.Combine(work, "in");
         var sample = Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
-        foreach (var file in Directory.GetFiles(sample, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(input, Path.GetRelativePath(sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        FolderCopy.All(sample, input);
 
         var faq = Path.Combine(work, "out", "faq.json");
         Assert.Equal(0, KbProcess.Run("build", input, "--out", Path.Combine(work, "out"), "--no-cache").ExitCode);

@@ -318,12 +318,7 @@ public sealed class IncrementalBuildTests : IDisposable
     {
         var sample = Path.Combine(RepositoryFolder.Path, "data", "sample");
         var input = Path.Combine(work.Path, "input");
-        foreach (var file in files)
-        {
-            var target = Path.Combine(input, Path.GetRelativePath(sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        FolderCopy.Files(sample, files, input);
 
         return input;
     }

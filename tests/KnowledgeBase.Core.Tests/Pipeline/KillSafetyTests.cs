@@ -74,12 +74,7 @@ public sealed partial class KillSafetyTests(ITestOutputHelper log) : IDisposable
     private string CopyInput(string name, IEnumerable<string> files, string sample)
     {
         var root = Path.Combine(work, name);
-        foreach (var file in files)
-        {
-            var target = Path.Combine(root, Path.GetRelativePath(sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        FolderCopy.Files(sample, files, root);
 
         return root;
     }

@@ -18,12 +18,7 @@ public sealed class SameDayAndSkippedFilesTests(SampleBuildFixture sample) : ICl
     public void A_copy_of_a_day_is_skipped_and_skipped_files_are_counted_apart()
     {
         var input = Path.Combine(work.Path, "in");
-        foreach (var file in Directory.GetFiles(sample.SampleRoot, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(sample.SampleRoot, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(input, relative))!);
-            File.Copy(file, Path.Combine(input, relative));
-        }
+        FolderCopy.All(sample.SampleRoot, input);
 
         File.Copy(Path.Combine(input, "payexpert", "2024-03-05-chat.markdown"), Path.Combine(input, Copy));
         File.WriteAllText(Path.Combine(input, "payexpert", "2024-03-10-chat.markdown"), string.Empty);
