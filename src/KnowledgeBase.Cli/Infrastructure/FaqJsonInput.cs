@@ -40,8 +40,7 @@ internal static class FaqJsonInput
     {
         if (error is JsonException { LineNumber: { } line } json)
         {
-            var message = json.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd();
-            return $"{path}:{(line + 1).ToString(CultureInfo.InvariantCulture)}: not a readable faq.json: {message}";
+            return $"{path}:{(line + 1).ToString(CultureInfo.InvariantCulture)}: not a readable faq.json: {JsonErrors.Reason(json)}";
         }
 
         return $"{path}: not a readable faq.json: {error.Message}";

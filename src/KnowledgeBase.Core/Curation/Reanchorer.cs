@@ -277,7 +277,7 @@ internal static partial class Reanchorer
             return false;
         }
 
-        var same = (time == now.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) ? 1 : 0)
+        var same = (ParseTime(time) == now.Time ? 1 : 0)
             + (speaker == now.Speaker.Raw ? 1 : 0)
             + (body == now.Body ? 1 : 0);
         return same < 2;

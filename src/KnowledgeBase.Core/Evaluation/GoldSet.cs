@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KnowledgeBase.Core.Export;
 
 namespace KnowledgeBase.Core.Evaluation;
 
@@ -125,7 +126,7 @@ public sealed class GoldSet
         return new GoldFile(path.GetString()!, list);
     }
 
-    // System.Text.Json counts lines and bytes from 0 and appends them to its message; people count from 1.
+    // System.Text.Json counts lines and bytes from 0; people count from 1.
     private static JsonDocument Parse(string jsonPath)
     {
         try
@@ -134,9 +135,8 @@ public sealed class GoldSet
         }
         catch (JsonException e)
         {
-            var message = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd();
             var where = e.LineNumber is { } line ? $":{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : string.Empty;
-            throw new InvalidDataException($"{jsonPath}{where}: not valid JSON: {message}", e);
+            throw new InvalidDataException($"{jsonPath}{where}: not valid JSON: {JsonErrors.Reason(e)}", e);
         }
     }
 

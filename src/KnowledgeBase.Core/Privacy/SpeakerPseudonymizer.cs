@@ -63,8 +63,7 @@ internal sealed class SpeakerPseudonymizer
     /// <summary>Whether a nick is a pseudonym this class gives (<c>成员-</c> and at least four upper-case hex digits).</summary>
     /// <param name="nick">A speaker's nick.</param>
     /// <returns>True for a pseudonym.</returns>
-    public static bool IsPseudonym(string nick) =>
-        nick.Length >= Prefix.Length + ShortestHex && nick.StartsWith(Prefix, StringComparison.Ordinal) && nick[Prefix.Length..].All(char.IsAsciiHexDigitUpper);
+    public static bool IsPseudonym(string nick) => LeadingPseudonym(nick)?.Length == nick.Length;
 
     private SpeakerPseudonymizer(byte[] key, IEnumerable<string> surfaces, Func<string, string> person, IEnumerable<string> nickParts)
     {

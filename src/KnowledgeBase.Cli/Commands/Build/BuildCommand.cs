@@ -34,9 +34,10 @@ internal sealed class BuildCommand : Command<BuildSettings>
         // The same segmenter as `kb serve`, so the store's search index is not rebuilt when switching between them.
         var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = options.ModelsDirectory });
         // The topics of the previous build of this output (the store's, else the faq.json there): they are continued and
-        // their ids kept, so that a few days added leave every entry in its topic under its id.
-        var previous = PreviousTopics(db, settings.Out, segmenter);
-        options = options with { PreviousTopics = settings.FreshTopics ? null : previous, ReadBefore = ReadBefore(db, segmenter) };
+        // their ids kept, so that a few days added leave every entry in its topic under its id. Of same-day copies, the
+        // files the store's latest build read stay the ones read.
+        var (previous, readBefore) = Previous(db, settings.Out, segmenter);
+        options = options with { PreviousTopics = settings.FreshTopics ? null : previous, ReadBefore = readBefore };
 
         // What this run creates and must take back when it finds nothing readable ("nothing written").
         var outExisted = Directory.Exists(settings.Out);
@@ -196,36 +197,26 @@ internal sealed class BuildCommand : Command<BuildSettings>
         return reasons.Count > 0 ? string.Join("; ", reasons) : "k-means left some clusters empty";
     }
 
-    private static PreviousTopics? PreviousTopics(string db, string output, ChineseSegmenter segmenter)
+    // What the previous build of this output left: its topics, and the files the store's latest build read.
+    private static (PreviousTopics? Topics, IReadOnlySet<string> ReadBefore) Previous(string db, string output, ChineseSegmenter segmenter)
     {
         // An output that has no store yet gets none here: a build that reads nothing must leave no file behind. A store
         // that is there is checked whole now, so that one that is damaged or not a store stops the build before its long
         // work, with faq.json, the build cache and the store as they were.
+        IReadOnlySet<string> readBefore = new HashSet<string>(StringComparer.Ordinal);
         if (File.Exists(db))
         {
             using var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter) with { CheckIntegrity = true });
+            readBefore = store.FilesOfLatestBuild();
             var topics = store.TopicsOfLatestBuild();
             if (!topics.IsEmpty)
             {
-                return topics;
+                return (topics, readBefore);
             }
         }
 
         var path = Path.Combine(output, "faq.json");
-        return File.Exists(path) && FaqJsonInput.TryRead(path, out var document) ? Core.Topics.PreviousTopics.Of(document) : null;
-    }
-
-    // The files the store's latest build read: of same-day copies, those stay the ones read.
-    private static IReadOnlySet<string> ReadBefore(string db, ChineseSegmenter segmenter)
-    {
-        if (!File.Exists(db))
-        {
-            return new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        // Opened as for the topics above, so that it is left as it was.
-        using var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter));
-        return store.FilesOfLatestBuild();
+        return (File.Exists(path) && FaqJsonInput.TryRead(path, out var document) ? Core.Topics.PreviousTopics.Of(document) : null, readBefore);
     }
 
     private static PipelineResult RunWithProgressBar(KnowledgeBasePipelineOptions options, CancellationToken cancellationToken) =>
