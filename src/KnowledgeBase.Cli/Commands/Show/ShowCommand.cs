@@ -101,19 +101,45 @@ internal sealed class ShowCommand : Command<ShowSettings>
         }
 
         // faq.json cites messages by line: once the file has changed, another message (or none) may be on that line now,
-        // and marking it Q or A would show the wrong conversation without a word.
+        // and marking it Q or A would show the wrong conversation without a word. The cited message is marked where it
+        // is now when the file holds it exactly once (a message added or removed above it moved it), as kb build would
+        // find it.
         var atLine = day.Messages.DistinctBy(m => m.Source.Line).ToDictionary(m => m.Source.Line);
+        var moved = new Dictionary<int, MessageRole>();
         foreach (var cited in exchange.Messages)
         {
             var line = cited.Message.Source.Line;
             var now = atLine.GetValueOrDefault(line);
-            if (now is null || !SameMessage(cited.Message, now, anonymized))
+            if (now is not null && SameMessage(cited.Message, now, anonymized))
             {
-                roles.Remove(line);
-                Terminal.Problem(
-                    $"{file}:{line}: WARNING: the file changed since faq.json was written: it cites {Describe(cited.Message)} here, the file has " +
-                    $"{(now is null ? "no message" : Describe(now))}; not marked {Mark(cited.Role)} (kb build again to cite the file as it is)");
+                continue;
             }
+
+            // Its twin's line (a day merged from two exports) has moved with it, or holds something else too.
+            roles.Remove(line);
+            foreach (var duplicate in cited.Duplicates.Where(d => d.Path == exchange.Path))
+            {
+                roles.Remove(duplicate.Line);
+            }
+
+            var found = day.Messages.Where(m => SameMessage(cited.Message, m, anonymized)).Take(2).ToList();
+            var where = found.Count == 1 ? found[0].Source.Line : (int?)null;
+            if (where is { } to)
+            {
+                moved[to] = cited.Role;
+            }
+
+            Terminal.Problem(
+                $"{file}:{line}: WARNING: the file changed since faq.json was written: it cites {Describe(cited.Message)} here, the file has " +
+                $"{(now is null ? "no message" : Describe(now))}; " +
+                (where is { } at
+                    ? $"marked {Mark(cited.Role)} on line {at}, where the file has it now (kb build again to cite the file as it is)"
+                    : $"not marked {Mark(cited.Role)} (kb build again to cite the file as it is)"));
+        }
+
+        foreach (var (line, role) in moved)
+        {
+            roles[line] = role;
         }
 
         var shown = new SortedSet<int>();
