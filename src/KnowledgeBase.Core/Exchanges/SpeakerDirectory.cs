@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Reading;
 
 namespace KnowledgeBase.Core.Exchanges;
@@ -17,6 +18,7 @@ public sealed class SpeakerDirectory
     private readonly FrozenDictionary<(string, string), int> _answeredAfterMention;
     private readonly FrozenDictionary<string, int> _mentionCounts;
     private readonly FrozenDictionary<string, SpeakerProfile> _profiles;
+    private readonly FrozenDictionary<string, Speaker> _attributed;
 
     internal SpeakerDirectory(
         IReadOnlyDictionary<(string, string), int> aliases,
@@ -28,6 +30,7 @@ public sealed class SpeakerDirectory
         _answeredAfterMention = answeredAfterMention.ToFrozenDictionary();
         _mentionCounts = mentionCounts.ToFrozenDictionary();
         _profiles = (profiles ?? new Dictionary<string, SpeakerProfile>()).ToFrozenDictionary(StringComparer.Ordinal);
+        _attributed = SpeakerIdentities.From(_aliases, _profiles);
     }
 
     /// <summary>A directory with no corpus evidence: names are matched by their spelling alone.</summary>
@@ -41,6 +44,28 @@ public sealed class SpeakerDirectory
     /// <param name="speaker">The raw nick.</param>
     /// <returns>The profile, <see cref="SpeakerProfile.Unknown"/> for a nick never seen.</returns>
     public SpeakerProfile Profile(string speaker) => _profiles.GetValueOrDefault(speaker, SpeakerProfile.Unknown);
+
+    /// <summary>
+    /// The speaker a message is credited to: for a nick known to be one person with another (the twins of days merged
+    /// from two exports), the name, company and role of whichever of the two says more about them
+    /// (<c>北京一张泽雄</c> answers as <c>张泽雄</c> of 民生金服); any other speaker as it is.
+    /// </summary>
+    /// <param name="speaker">The speaker as in the header.</param>
+    /// <returns>The speaker to credit, with the header's <see cref="Speaker.Raw"/> nick.</returns>
+    public Speaker Attributed(Speaker speaker) => _attributed.GetValueOrDefault(speaker.Raw, speaker);
+
+    /// <summary>The exchange with every message credited to its <see cref="Attributed(Speaker)"/> speaker.</summary>
+    /// <param name="exchange">An exchange as found.</param>
+    /// <returns>The exchange; the same instance when no speaker of it has another nick.</returns>
+    public Exchange Attributed(Exchange exchange) =>
+        exchange.Messages.All(m => !_attributed.ContainsKey(m.Message.Speaker.Raw))
+            ? exchange
+            : exchange with
+            {
+                Messages = exchange.Messages
+                    .Select(m => m with { Message = m.Message with { Speaker = Attributed(m.Message.Speaker) } })
+                    .ToList(),
+            };
 
     /// <summary>Finds which of the candidate speakers a mention addresses.</summary>
     /// <param name="mention">The mentioned name, without <c>@</c>.</param>

@@ -66,20 +66,20 @@ internal sealed class AnswerComposer
 
         // What the asker says among the answers (a guess, a follow-up, an answer to a clarifying question) is no answer
         // to their own question while someone else gave one, and does not make them an expert on it.
-        var askers = (questions ?? []).Select(q => q.Speaker.Raw).ToHashSet(StringComparer.Ordinal);
-        if (kept.Any(k => !askers.Contains(k.Message.Speaker.Raw)))
+        var askers = (questions ?? []).Select(q => Person(q.Speaker)).ToHashSet(StringComparer.Ordinal);
+        if (kept.Any(k => !askers.Contains(Person(k.Message.Speaker))))
         {
-            kept.RemoveAll(k => askers.Contains(k.Message.Speaker.Raw));
+            kept.RemoveAll(k => askers.Contains(Person(k.Message.Speaker)));
         }
 
         var parts = kept
-            .GroupBy(k => k.Message.Speaker.Raw, StringComparer.Ordinal)
+            .GroupBy(k => Person(k.Message.Speaker), StringComparer.Ordinal)
             // What a speaker says comes before what they share (a file name or a link), which rarely reads as an answer alone.
             .Select(g => new AnswerPart(g.First().Message.Speaker, ChatText.Join(g.OrderBy(k => k.Message.Kind == MessageKind.Link).Select(k => k.Text)), g.Count(), g.First().Message.Time))
             .Select(p => p with { Score = Informativeness(p.Text) })
             .OrderByDescending(p => p.Score)
             .ThenBy(p => p.FirstTime)
-            .ThenBy(p => p.Speaker.Raw, StringComparer.Ordinal)
+            .ThenBy(p => Person(p.Speaker), StringComparer.Ordinal)
             .ToList();
 
         var shown = parts.Take(_maxParts).ToList();
@@ -106,12 +106,17 @@ internal sealed class AnswerComposer
                 : message.Kind is MessageKind.Text or MessageKind.Link ? ChatText.Clean(message.Text, message.Mentions)
                 : string.Empty;
             var key = message.Kind is MessageKind.Image ? ImageText : Normalize(text);
-            if (key.Length > 0 && !asked.Contains(key) && seen.Add(message.Speaker.Raw + "\u001f" + key))
+            if (key.Length > 0 && !asked.Contains(key) && seen.Add(Person(message.Speaker) + "\u001e" + key))
             {
                 yield return (message, text);
             }
         }
     }
+
+    // Who a part is credited to: the name, company, role and city shown for them, so two nicks of one member (credited
+    // alike, see SpeakerDirectory.Attributed) are one expert, and two speakers a reader could not tell apart are too.
+    private static string Person(Speaker speaker) =>
+        string.Join('\u001f', speaker.Name, speaker.Company, speaker.Role, speaker.City);
 
     /// <summary>How a part is attributed: <c>钟文帅（天下支付·PM）</c>, or the bare name when company and role are unknown.</summary>
     /// <param name="speaker">The speaker.</param>

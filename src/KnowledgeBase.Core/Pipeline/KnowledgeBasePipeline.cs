@@ -170,7 +170,9 @@ public sealed class KnowledgeBasePipeline
         var clustering = new TopicClusterer(segmenter, new TopicClustererOptions { TopicCount = options.TopicCount }).Cluster(exchanges, options.PreviousTopics);
         Lap("topics");
         progress?.Report(new PipelineProgress("building entries", 0, 1));
-        var entries = new FaqEntryBuilder(segmenter).Build(clustering.Exchanges, clustering.Topics);
+        // Answers are credited to people, not nicks: a member known under two nicks is one expert.
+        var attributed = clustering.Exchanges.Select(directory.Attributed).ToList();
+        var entries = new FaqEntryBuilder(segmenter).Build(attributed, clustering.Topics);
         Lap("entries");
 
         var sortedProblems = Sorted(problems);
@@ -179,7 +181,7 @@ public sealed class KnowledgeBasePipeline
             options.GeneratedAt ?? DateTimeOffset.UtcNow,
             new InputSummary(options.InputRoot, read, messages, InputProblem.Total(sortedProblems)) { SkippedFiles = files.Count - read + found.UnfollowedChatLogs },
             clustering.Topics,
-            clustering.Exchanges,
+            attributed,
             entries);
         var cacheUse = cache is null ? null : new BuildCacheUse(cache.Path, reused, computed, cache.Complete(), cacheNote);
         return new PipelineResult(document, sortedProblems, headers, timings)

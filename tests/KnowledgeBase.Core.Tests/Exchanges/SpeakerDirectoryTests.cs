@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Exchanges;
 using KnowledgeBase.Core.Pipeline;
+using KnowledgeBase.Core.Reading;
 
 namespace KnowledgeBase.Core.Tests.Exchanges;
 
@@ -211,6 +212,67 @@ public sealed class SpeakerDirectoryTests(CorpusFixture corpus)
     {
         var day = CorpusFixture.ReadDay(SeedDay);
         return (day, day.Messages.Select(m => m.Speaker.Raw).Distinct().ToList());
+    }
+
+    [Fact]
+    public void A_nick_pair_of_merged_days_is_credited_as_the_nick_that_says_more()
+    {
+        var directory = Merged(("北京一张泽雄", "张泽雄-民生金服-项目总监", 3));
+
+        var credited = directory.Attributed(new Speaker("北京一张泽雄", "北京一张泽雄"));
+
+        Assert.Equal(new Speaker("北京一张泽雄", "张泽雄", "民生金服", "项目总监"), credited);
+        Assert.Equal(SpeakerParser.Parse("张泽雄-民生金服-项目总监"), directory.Attributed(SpeakerParser.Parse("张泽雄-民生金服-项目总监")));
+    }
+
+    [Fact]
+    public void Two_twins_are_too_few_to_tie_two_nicks()
+    {
+        var directory = Merged(("北京一张泽雄", "张泽雄-民生金服-项目总监", 2));
+
+        Assert.Equal("北京一张泽雄", directory.Attributed(SpeakerParser.Parse("北京一张泽雄")).Name);
+    }
+
+    // 我 is whoever exported the log: on days merged from two exports it twins the other exporter's nick, and the
+    // exporter's own nick twins 我. Neither is the other's only partner.
+    [Fact]
+    public void A_nick_whose_twins_are_split_between_people_is_tied_to_none_of_them()
+    {
+        var directory = Merged(("我", "李雄峰", 5), ("凤凰牌老熊-群主", "我", 3));
+
+        Assert.Equal("我", directory.Attributed(SpeakerParser.Parse("我")).Name);
+        Assert.Equal("李雄峰", directory.Attributed(SpeakerParser.Parse("李雄峰")).Name);
+        Assert.Equal("凤凰牌老熊", directory.Attributed(SpeakerParser.Parse("凤凰牌老熊-群主")).Name);
+    }
+
+    [Fact]
+    public void An_exchange_is_credited_message_by_message_and_keeps_its_header_nicks()
+    {
+        var directory = Merged(("北京一张泽雄", "张泽雄-民生金服-项目总监", 3));
+        var messages = ChatMessages.Sequence(("10:00:00", "Ann", "对账文件怎么标准化？"), ("10:01:00", "北京一张泽雄", "先统一格式"));
+        var exchange = new Exchange("x1", "devarch/a.md", [new ExchangeMessage(messages[0], MessageRole.Question, []), new ExchangeMessage(messages[1], MessageRole.Answer, [])], 0.9);
+
+        var credited = directory.Attributed(exchange);
+
+        Assert.Equal(["Ann", "北京一张泽雄"], credited.Messages.Select(m => m.Message.Speaker.Raw));
+        Assert.Equal(["Ann", "张泽雄"], credited.Messages.Select(m => m.Message.Speaker.Name));
+        Assert.Same(exchange, SpeakerDirectory.Empty.Attributed(exchange));
+    }
+
+    // A directory that saw each pair's two nicks say the same thing within a second, the given number of times.
+    private static SpeakerDirectory Merged(params (string First, string Twin, int Times)[] pairs)
+    {
+        var builder = new SpeakerDirectoryBuilder();
+        foreach (var (first, twin, times) in pairs)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                var said = $"{first}说的第{i}句";
+                builder.Observe(ChatMessages.Sequence(("09:00:00", first, said), ("09:00:01", twin, said), ("09:00:30", "Ann", "收到")));
+            }
+        }
+
+        return builder.Build();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Faq;
+using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Segmentation;
 using KnowledgeBase.Core.Tests.Segmentation;
 
@@ -20,6 +21,22 @@ public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixtur
         Assert.Equal("钟文帅（天下支付·PM）：支付账户只有三类账户才能买理财", answer.Text);
         var expert = Assert.Single(answer.Experts);
         Assert.Equal(("钟文帅", "天下支付", "PM", 1), (expert.Name, expert.Company, expert.Role, expert.Answers));
+    }
+
+    // A member known under two nicks (pairs of days merged from two exports) is credited alike under both.
+    [Fact]
+    public void Two_nicks_credited_as_one_person_are_one_expert()
+    {
+        var credited = SpeakerParser.Parse("张泽雄-民生金服-项目总监");
+        var answer = new AnswerComposer(segmenter, 6).Compose(
+        [
+            Chats.Message(Day, 53, "17:58:03", "张泽雄-民生金服-项目总监", "对账文件先统一标准化"),
+            Chats.Message(Day, 57, "17:58:18", "北京一张泽雄", "再按渠道分别核对") with { Speaker = credited with { Raw = "北京一张泽雄" } },
+        ]);
+
+        Assert.Equal("张泽雄（民生金服·项目总监）：对账文件先统一标准化，再按渠道分别核对", answer.Text);
+        var expert = Assert.Single(answer.Experts);
+        Assert.Equal(("张泽雄", 2), (expert.Name, expert.Answers));
     }
 
     [Fact]
