@@ -12,6 +12,11 @@ internal sealed class AnswerComposer
     // An image given as an answer (a screenshot), in the answer's text: what WeChat itself shows for one.
     private const string ImageText = "[图片]";
 
+    // A WeChat export shows its exporter's own messages under 我 ("me"); read in an FAQ, "我：…" would be the reader's.
+    // Which member exported a log is not in it (a day merged from two exports has two), so they are named by that role.
+    private const string ExporterNick = "我";
+    private const string ExporterName = "记录导出者";
+
     private readonly ChineseSegmenter _segmenter;
     private readonly int _maxParts;
 
@@ -127,9 +132,15 @@ internal sealed class AnswerComposer
         return details.Length == 0 ? NameOf(speaker) : $"{NameOf(speaker)}（{string.Join('·', details)}）";
     }
 
-    // The name as a reader should see it: without the '?' the export left for lost emoji (车睿??, H?o?wa?r?d?_?WANG).
+    // The name as a reader should see it: without the '?' the export left for lost emoji (车睿??, H?o?wa?r?d?_?WANG), and
+    // for 我, which is how a WeChat export names whoever exported it, who that is rather than "I".
     private static string NameOf(Speaker speaker)
     {
+        if (speaker.Raw == ExporterNick)
+        {
+            return ExporterName;
+        }
+
         var name = string.IsNullOrWhiteSpace(speaker.Name) ? speaker.Raw : speaker.Name;
         var shown = string.Join(' ', name.Replace("?", string.Empty, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return shown.Length > 0 ? shown : name;

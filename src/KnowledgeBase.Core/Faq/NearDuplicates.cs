@@ -59,8 +59,9 @@ internal static class NearDuplicates
         Dictionary<string, int> leadersByWording,
         FaqEntryBuilderOptions options)
     {
-        // The same wording (long enough not to be a chance match such as 为什么？) is the same question.
-        if (question.Question.Length >= 8 && leadersByWording.TryGetValue(question.Question, out var same))
+        // The same wording (long enough not to be a chance match such as 为什么？) is the same question; the words that
+        // stand in for a question of only a mention or emoji are no wording.
+        if (question.Question.Length >= 8 && question.Question != QuestionText.Wordless && leadersByWording.TryGetValue(question.Question, out var same))
         {
             return same;
         }

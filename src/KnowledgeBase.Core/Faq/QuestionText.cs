@@ -8,6 +8,12 @@ internal static class QuestionText
     /// <summary>What an entry's question says when its messages hold no text at all, only a mention or emoji.</summary>
     public const string Wordless = "（提问只有@或表情，没有文字：见原文）";
 
+    // Characters of a quoted message shown before a question asked as a reply to it.
+    private const int QuoteLength = 40;
+
+    // Characters in a row a question repeats of its quote to say what it quotes itself.
+    private const int SharedRun = 4;
+
     /// <summary>
     /// The question of an exchange (see <see cref="Build(IEnumerable{ChatMessage})"/>). A question that was only an
     /// opener ("请教一个问题") is asked in the asker's next messages, which the finder keeps as context before the first
@@ -62,7 +68,47 @@ internal static class QuestionText
     private static string Join(IEnumerable<ChatMessage> messages) =>
         ChatText.Join(messages
             .Where(m => m.Kind is MessageKind.Text or MessageKind.Link)
-            .Select(m => ChatText.StripCourtesies(ChatText.StripOpeners(ChatText.Clean(m.Text, m.Mentions))))
-            .Where(text => text.Length > 0 && !ChatText.IsChatter(text))
+            .Select(m => (Message: m, Text: ChatText.StripCourtesies(ChatText.StripOpeners(ChatText.Clean(m.Text, m.Mentions)))))
+            .Where(q => q.Text.Length > 0 && !ChatText.IsChatter(q.Text))
+            .Select(q => WithQuote(q.Message, q.Text))
             .Distinct(StringComparer.Ordinal));
+
+    // A question asked as a quoted reply asks about what it quotes ("「银行网关跟网银不是一个」有啥区别啊？"): without
+    // it, "有啥区别啊？" says nothing. A question that repeats some of the quote (同问，网联的手续费是按笔收吗) says it
+    // already. The quote is cut to its first QuoteLength characters.
+    private static string WithQuote(ChatMessage message, string question)
+    {
+        if (message.Quote is not { } quote)
+        {
+            return question;
+        }
+
+        var quoted = ChatText.Clean(quote.QuotedText, message.Mentions);
+        if (quoted.Length == 0 || SharesRun(quoted, question, SharedRun))
+        {
+            return question;
+        }
+
+        if (quoted.Length > QuoteLength)
+        {
+            var cut = char.IsHighSurrogate(quoted[QuoteLength - 1]) ? QuoteLength - 1 : QuoteLength;
+            quoted = quoted[..cut] + "…";
+        }
+
+        return $"「{quoted}」{question}";
+    }
+
+    // Whether the two texts have a run of at least the given number of characters in common.
+    private static bool SharesRun(string a, string b, int length)
+    {
+        for (var i = 0; i + length <= a.Length; i++)
+        {
+            if (b.Contains(a.AsSpan(i, length), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

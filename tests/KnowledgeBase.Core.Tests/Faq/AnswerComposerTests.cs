@@ -23,6 +23,19 @@ public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixtur
         Assert.Equal(("钟文帅", "天下支付", "PM", 1), (expert.Name, expert.Company, expert.Role, expert.Answers));
     }
 
+    // 我 is how a WeChat export names its exporter: "我：…" in an FAQ would read as the reader's own words.
+    [Fact]
+    public void The_exporter_of_a_log_is_named_by_that_role()
+    {
+        var answer = new AnswerComposer(segmenter, 6).Compose(
+        [
+            Chats.Message(Day, 53, "17:58:03", "我", "支付不耦合业务"),
+        ]);
+
+        Assert.Equal("记录导出者：支付不耦合业务", answer.Text);
+        Assert.Equal("记录导出者", Assert.Single(answer.Experts).Name);
+    }
+
     // A member known under two nicks (pairs of days merged from two exports) is credited alike under both.
     [Fact]
     public void Two_nicks_credited_as_one_person_are_one_expert()

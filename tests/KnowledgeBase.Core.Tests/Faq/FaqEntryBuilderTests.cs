@@ -72,6 +72,19 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
         Assert.Equal(Build(In(Refund, "t03"))[0].Id, merged.Id);
     }
 
+    // Questions of only a mention or emoji all read QuestionText.Wordless: that is no shared wording.
+    [Fact]
+    public void Questions_of_only_a_mention_are_not_merged_for_reading_alike()
+    {
+        var first = Chats.Exchange("proddev/2018-03-05-chat.markdown", 40, "小明", "@龚晓冬-银商账户-产品-上海 [抱拳]", ("龚晓冬", "备付金要集中存管"));
+        var second = Chats.Exchange("devarch/2018-05-10-chat.markdown", 80, "小红", "@周鑫-西安银行-产品经理 ？？？", ("周鑫", "二类户不能转账给他人"));
+
+        var entries = Build(In(first, "t01"), In(second, "t01"));
+
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal(QuestionText.Wordless, e.Question));
+    }
+
     [Fact]
     public void Entry_of_given_exchanges_is_the_entry_a_build_makes_of_them()
     {

@@ -83,6 +83,35 @@ public sealed class QuestionTextTests
     }
 
     [Fact]
+    public void A_question_asked_as_a_quoted_reply_starts_with_what_it_quotes()
+    {
+        var message = Chats.Message(Day, 169, "10:21:00", "小明", "「阿森-猪八戒-产品-重庆：银行网关跟网银不是一个」 - - - - - - - - - - - - - - - 有啥区别啊？");
+
+        Assert.Equal("「银行网关跟网银不是一个」有啥区别啊？", QuestionText.Build([message]));
+    }
+
+    [Fact]
+    public void A_long_quote_is_cut_before_the_question()
+    {
+        var quoted = string.Concat(Enumerable.Repeat("备付金集中存管以后", 6));
+        var message = Chats.Message(Day, 169, "10:21:00", "小明", $"「阿森：{quoted}」 - - - - 那清算怎么走？");
+
+        Assert.Equal($"「{quoted[..40]}…」那清算怎么走？", QuestionText.Build([message]));
+    }
+
+    [Fact]
+    public void A_quoted_reply_that_only_thanks_adds_no_question()
+    {
+        var messages = new[]
+        {
+            Chats.Message(Day, 10, "10:20:00", "小明", "二清怎么界定？"),
+            Chats.Message(Day, 14, "10:21:00", "小明", "「阿森：资金先进平台账户就是二清」 - - - - 谢谢"),
+        };
+
+        Assert.Equal("二清怎么界定？", QuestionText.Build(messages));
+    }
+
+    [Fact]
     public void A_question_of_only_a_mention_and_emoji_says_so()
     {
         Assert.Equal(QuestionText.Wordless, QuestionText.Build([Chats.Message(Day, 10, "15:31:36", "小明", "@周鑫-西安银行-产品经理 ？？？")]));
