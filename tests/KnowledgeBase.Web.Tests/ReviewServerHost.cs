@@ -94,6 +94,19 @@ internal sealed class ReviewServerHost : IAsyncDisposable
         return ((int)response.StatusCode, await Json(response));
     }
 
+    /// <summary>Sends a request with the headers a test sets, and returns the status and the parsed JSON body.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="path">The path and query, relative to <see cref="Address"/>.</param>
+    /// <param name="headers">Sets headers on the request (Host, Origin, the token); the content's type is set on <paramref name="content"/>.</param>
+    /// <param name="content">The body, or <see langword="null"/>.</param>
+    public async Task<(int Status, JsonElement Body)> Send(HttpMethod method, string path, Action<HttpRequestMessage>? headers = null, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        headers?.Invoke(request);
+        using var response = await Client.SendAsync(request);
+        return ((int)response.StatusCode, await Json(response));
+    }
+
     /// <summary>POSTs an action on an entry as the page does: the reviewer, the version they saw and the action's fields.</summary>
     public Task<(int Status, JsonElement Body)> Act(string id, string action, int version, object? fields = null)
     {
