@@ -265,6 +265,8 @@ public sealed class RequestGuardTests(SegmenterFixture segmenters)
     [InlineData("\"utf-8\"")]
     [InlineData("UTF-16")]
     [InlineData("utf-16be")]
+    [InlineData("gbk")]
+    [InlineData("gb18030")]
     public async Task A_note_sent_in_a_charset_NET_decodes_is_saved_as_the_text_that_was_typed(string charset)
     {
         await using var server = await Start();
