@@ -348,6 +348,7 @@ public sealed class ReviewApiTests(SegmenterFixture segmenters)
     [InlineData("", "send a JSON object with the version of the entry you saw")]
     [InlineData("""{"version":1}""", "say who you are: fill in the reviewer name")]
     [InlineData("""{"actor":"   ","version":1}""", "say who you are: fill in the reviewer name")]
+    [InlineData("""{"actor":"x\ty","version":1}""", "the reviewer name has a control character (U+0009) at character 2; nothing was saved")]
     public async Task An_action_without_a_version_or_a_reviewer_is_refused_with_a_message(string json, string error)
     {
         await using var server = await Start();
@@ -356,6 +357,30 @@ public sealed class ReviewApiTests(SegmenterFixture segmenters)
 
         Assert.Equal((400, error), (status, Error(body)));
         Assert.Equal("candidate", (await server.Entry("e-refund")).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"actor":"alice","version":1""", "the body is not valid JSON: '1' is an invalid end of a number. Expected a delimiter.")]
+    [InlineData("x", "the body is not valid JSON: 'x' is an invalid start of a value.")]
+    [InlineData("""{"actor":"alice","version":1} x""", "the body is not valid JSON: 'x' is invalid after a single JSON value. Expected end of data.")]
+    [InlineData("""{"actor":"alice","version":"x"}""", "version must be a whole number")]
+    [InlineData("""{"actor":"alice","version":1.5}""", "version must be a whole number")]
+    [InlineData("""{"actor":"alice","version":99999999999}""", "version must be a whole number")]
+    [InlineData("""{"actor":"alice","version":1,"targetVersion":"x"}""", "targetVersion must be a whole number")]
+    [InlineData("""{"actor":"alice","version":1,"exchangeIds":"x-card"}""", "exchangeIds must be a list of exchange ids")]
+    [InlineData("""{"actor":"alice","version":1,"exchangeIds":[1]}""", "exchangeIds must be a list of exchange ids")]
+    [InlineData("""{"actor":"alice","version":1,"text":5}""", "text must be a string")]
+    [InlineData("""{"actor":{},"version":1}""", "actor must be a string")]
+    [InlineData("[]", "the body must be a JSON object")]
+    [InlineData("\"approve\"", "the body must be a JSON object")]
+    public async Task A_body_that_is_not_the_JSON_of_an_action_is_refused_with_a_message_and_saves_nothing(string json, string error)
+    {
+        await using var server = await Start();
+
+        var (status, body) = await server.PostJson("api/entries/e-card/note", json);
+
+        Assert.Equal((400, error), (status, Error(body)));
+        Assert.Equal(1, await server.Version("e-card"));
     }
 
     [Fact]

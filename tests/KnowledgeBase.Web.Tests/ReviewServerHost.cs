@@ -18,19 +18,20 @@ internal sealed class ReviewServerHost : IAsyncDisposable
     /// <summary>The entry ids of the fixture, highest confidence first.</summary>
     public static readonly string[] FixtureIds = ["e-settle", "e-license", "e-refund", "e-card"];
 
-    private readonly WebApplication app;
-
     private ReviewServerHost(string directory, ReviewServerOptions options, WebApplication app, Uri address)
     {
         Folder = directory;
         Options = options;
-        this.app = app;
+        App = app;
         Address = address;
         Client = new HttpClient { BaseAddress = address };
     }
 
     /// <summary>The test's folder: the store, and the input folder under <c>input/</c>.</summary>
     public string Folder { get; }
+
+    /// <summary>The started application.</summary>
+    public WebApplication App { get; }
 
     /// <summary>The options the server was created with.</summary>
     public ReviewServerOptions Options { get; }
@@ -143,8 +144,8 @@ internal sealed class ReviewServerHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await App.StopAsync();
+        await App.DisposeAsync();
         // The server's store leaves its pooled connections open until the pool is cleared.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);
