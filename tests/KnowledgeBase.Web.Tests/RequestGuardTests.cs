@@ -47,6 +47,17 @@ public sealed class RequestGuardTests(SegmenterFixture segmenters)
         Assert.Equal((200, 200), (withPort.Status, without.Status));
     }
 
+    [Fact]
+    public async Task A_server_bound_to_another_loopback_address_serves_the_address_it_is_bound_to()
+    {
+        await using var server = await ReviewServerHost.StartAsync(segmenters.Segmenter, options => options with { Host = "127.0.0.2" });
+
+        var (status, _) = await server.GetJson("api/meta");
+        var foreign = await server.Send(HttpMethod.Get, "api/meta", r => r.Headers.Host = "evil.example");
+
+        Assert.Equal((200, 400), (status, foreign.Status));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("app.js")]
