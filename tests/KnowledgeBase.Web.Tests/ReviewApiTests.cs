@@ -476,6 +476,18 @@ public sealed class ReviewApiTests(SegmenterFixture segmenters)
     }
 
     [Theory]
+    [InlineData(364)]
+    [InlineData(1000)]
+    public async Task A_line_past_the_end_of_the_file_is_not_found_with_a_message_rather_than_shown_as_nothing(int line)
+    {
+        await using var server = await Start();
+
+        var (status, body) = await server.GetJson($"api/source?path={Uri.EscapeDataString(Day)}&line={line}");
+
+        Assert.Equal((404, $"{Day} has 363 lines, not {line}: has it changed since the build?"), (status, Error(body)));
+    }
+
+    [Theory]
     [InlineData("../kb.db")]
     [InlineData("proddev/../../kb.db")]
     [InlineData("../input-private/notes.markdown")]
