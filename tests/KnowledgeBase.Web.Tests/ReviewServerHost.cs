@@ -63,10 +63,19 @@ internal sealed class ReviewServerHost : IAsyncDisposable
             InputRoot = input,
         };
         options = configure?.Invoke(options) ?? options;
-        var app = ReviewServer.Create(options);
-        await app.StartAsync();
-        var address = new Uri(ReviewServer.Addresses(app).Single() + "/");
-        return new ReviewServerHost(directory, options, app, address);
+        try
+        {
+            var app = ReviewServer.Create(options);
+            await app.StartAsync();
+            var address = new Uri(ReviewServer.Addresses(app).Single() + "/");
+            return new ReviewServerHost(directory, options, app, address);
+        }
+        catch
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>The fixture's build, as <c>kb build</c> would write it to faq.json.</summary>

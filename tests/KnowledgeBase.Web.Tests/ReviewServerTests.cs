@@ -43,7 +43,7 @@ public sealed class ReviewServerTests(SegmenterFixture segmenters)
     [InlineData("0.0.0.0", "binding 0.0.0.0 exposes the review page beyond this machine: give --token <secret> (every request must then carry it)")]
     public void Options_that_cannot_be_served_are_refused_before_anything_listens(string host, string problem)
     {
-        var options = new ReviewServerOptions(new CurationStoreOptions(Path.Combine(Path.GetTempPath(), "kb-web-never.db"))) { Host = host };
+        var options = new ReviewServerOptions(new CurationStoreOptions(Path.Combine(Path.GetTempPath(), $"kb-web-{Guid.NewGuid():N}.db"))) { Host = host };
 
         var refused = Assert.Throws<ArgumentException>(() => ReviewServer.Create(options));
 
