@@ -15,12 +15,13 @@ internal sealed class RequestGuard(ReviewServerOptions options)
     public const string TokenHeader = "X-KB-Token";
     public const string TokenCookie = "kb_token";
 
-    private static readonly HashSet<string> LoopbackHosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]" };
+    // The bound address too: kb serve --host 127.0.0.2 prints and is opened at that address.
+    private readonly HashSet<string> loopbackHosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]", options.Host };
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (options.IsLoopback && !LoopbackHosts.Contains(request.Host.Host))
+        if (options.IsLoopback && !loopbackHosts.Contains(request.Host.Host))
         {
             await Refuse(context, StatusCodes.Status400BadRequest, "unexpected Host header");
             return;

@@ -218,6 +218,12 @@ internal static class ReviewApi
             return Results.NotFound(new { error = $"{path}: {problem}" });
         }
 
+        if (line > fileLines.Count)
+        {
+            // The file is shorter than when the build cited it: say so rather than show an empty excerpt.
+            return Results.NotFound(new { error = $"{path} has {fileLines.Count.ToString(CultureInfo.InvariantCulture)} lines, not {line.ToString(CultureInfo.InvariantCulture)}: has it changed since the build?" });
+        }
+
         var first = Math.Max(1, line - 10);
         var lines = fileLines.Skip(first - 1).Take(40).Select((text, i) => new { n = first + i, text });
         return Results.Ok(new { path, line, lines });

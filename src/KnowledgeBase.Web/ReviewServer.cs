@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using KnowledgeBase.Core.Curation;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -57,6 +58,9 @@ public static class ReviewServer
             };
             await response.WriteAsJsonAsync(new { error });
         });
+        // RequestGuard reads a body in any charset .NET decodes: GBK and the other code pages too, from the first request
+        // on, not only once the reader has decoded a GBK chat file (which registers them).
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var guard = new RequestGuard(options);
         app.Use(guard.InvokeAsync);
         PageAssets.Map(app);
