@@ -34,6 +34,9 @@ public sealed class SpeakerPseudonymizerTests
     [InlineData("@张三-北京@李四|新生|跨境支付 你们好", "@{张三}@{李四} 你们好")]
     [InlineData("OK，谢谢了@王五 -信用卡中心-HK", "OK，谢谢了@{王五}")]
     [InlineData("@王五 -海尔金控 -支付-赵六 最终要怎么解决呢", "@{王五} 最终要怎么解决呢")]
+    [InlineData("@王五 | 即信 | 产品 | 上海 司法这块提供证明是个什么流程", "@{王五} 司法这块提供证明是个什么流程")]
+    [InlineData("@王五 - 小黑鱼 - 上海 你们的app叫啥名字呢", "@{王五} 你们的app叫啥名字呢")]
+    [InlineData("@王五 百度金融pm 北京 共享充电宝，现在都在这样玩", "@{王五} 共享充电宝，现在都在这样玩")]
     public void The_rest_of_a_short_nick_goes_with_the_pseudonym(string text, string expected) =>
         Assert.Equal(Expected(expected), Pseudonyms().ReplaceMentions(text));
 
