@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Reading;
 
 namespace KnowledgeBase.Core.Faq;
@@ -46,6 +47,15 @@ internal static partial class ChatText
         "thanks", "thx", "thank you",
     };
 
+    // What goes on from a name before it: 的, 说, 提, 讲, 和, 跟, 与, 给, 在, 是, 也, 都, 所.
+    private static readonly System.Buffers.SearchValues<char> NameGlue = System.Buffers.SearchValues.Create("的说提讲和跟与给在是也都所");
+
+    // Where the text after an addressee at the end is cut into clauses of thanks or chatter.
+    private static readonly char[] ClosingCuts = [.. ClauseEnds, '？', '?', '.'];
+
+    // Punctuation a removed mention or a cut leaves at the start of a text (not '.', which starts .NET, nor quotes).
+    private static readonly char[] LeftoverPunctuation = ['，', ',', '、', '：', ':', '；', ';', '。', '？', '?', '！', '!', '~', '～', ' '];
+
     private static readonly char[] CourtesyEnds = [' ', '！', '!', '。', '.', '~', '～', '…'];
     private static readonly System.Buffers.SearchValues<char> CourtesyCuts = System.Buffers.SearchValues.Create(" ，,。！!？?；;~～、…");
 
@@ -58,22 +68,52 @@ internal static partial class ChatText
         "大神", "大佬", "大牛", "求助", "求助一下", "求问", "求问各位", "求问各位大大", "各位大大", "大大们", "群里的大神们",
     };
 
-    /// <summary>The text with @mentions (not the <c>@</c> of an e-mail address), WeChat emoji codes, lost-emoji question marks and extra spaces removed.</summary>
+    /// <summary>
+    /// The text with WeChat emoji codes, lost-emoji question marks, control characters and extra spaces removed, and its
+    /// @mentions (not the <c>@</c> of an e-mail address) cleaned for a reader: the addressees that start or end it go,
+    /// with the whole nick picked (<c>@Summer 梁夏-丰瑞祥-GM-BJ</c>; <see cref="MentionedNick"/>), and so do <c>@所有人</c>
+    /// and <c>@all</c>; a mention inside a sentence is part of it and stays as <c>@</c> and the person's name
+    /// (<c>我的看法和@thq 一致</c>), so that an anonymized export still finds it. Punctuation left at the start goes.
+    /// </summary>
     /// <param name="text">Message text.</param>
     /// <param name="mentions">Names the reader found mentioned (without <c>@</c>).</param>
     /// <returns>The cleaned text.</returns>
     public static string Clean(string text, IReadOnlyList<string> mentions)
     {
-        foreach (var mention in mentions.Where(m => m.Length > 0).OrderByDescending(m => m.Length))
-        {
-            text = RemoveMention(text, mention);
-        }
-
-        var withoutListed = text;
-        text = Mention().Replace(text, m => IsAddressAt(withoutListed, m.Index) ? m.Value : " ");
+        text = WithoutAddressees(text, MentionedNick.Spans(text, mentions));
         text = EmojiCode().Replace(text, " ");
         text = LostEmoji().Replace(text, " ");
-        return Spaces().Replace(text, " ").Trim();
+        text = ControlCharacters().Replace(text, string.Empty);
+        // An '@' with no name after it ends nothing but the message ("…那个虚户？@").
+        text = Spaces().Replace(text, " ").Trim().TrimEnd('@').TrimEnd();
+        var trimmed = text.TrimStart(LeftoverPunctuation).TrimStart();
+        return trimmed.Length > 0 ? trimmed : text;
+    }
+
+    /// <summary>
+    /// A cleaned text without the names of the people its messages mention inside a sentence (<c>@张三</c>, see
+    /// <see cref="Clean"/>): a name is no keyword, nor a word two questions share.
+    /// </summary>
+    /// <param name="cleaned">Text cleaned from the messages.</param>
+    /// <param name="messages">The messages it was cleaned from.</param>
+    /// <returns>The text with each <c>@name</c> a space.</returns>
+    public static string WithoutMentionedNames(string cleaned, IEnumerable<ChatMessage> messages)
+    {
+        if (!cleaned.Contains('@', StringComparison.Ordinal))
+        {
+            return cleaned;
+        }
+
+        var names = messages
+            .SelectMany(m => MentionedNick.Spans(m.Text, m.Mentions).Where(s => !s.Everyone).Select(s => MentionedNick.Name(m.Text[s.NickStart..s.NickEnd])))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(n => n.Length);
+        foreach (var name in names)
+        {
+            cleaned = cleaned.Replace("@" + name, " ", StringComparison.Ordinal);
+        }
+
+        return cleaned;
     }
 
     /// <summary>
@@ -162,45 +202,81 @@ internal static partial class ChatText
         return text.ToString();
     }
 
-    // "@name" with the U+2005 or '?' that ended it; names never hold '@', so occurrences cannot overlap.
-    private static string RemoveMention(string text, string name)
+    // The addressees go: the mentions at the start, with nothing but punctuation, spaces and emoji before them, and those
+    // at the end, with nothing but that or thanks and chatter after them ("…吗？@张三 谢谢", "好的@张三 收到"). Any other
+    // mention is part of a sentence ("多谢@亚楠 的分享", "新入群的@冷暖自知 是做风控的") and is shown by the name.
+    private static string WithoutAddressees(string text, IReadOnlyList<MentionSpan> spans)
     {
-        var mention = "@" + name;
-        var at = text.IndexOf(mention, StringComparison.Ordinal);
-        if (at < 0)
+        if (spans.Count == 0)
         {
             return text;
         }
 
-        var cleaned = new System.Text.StringBuilder(text.Length);
-        var from = 0;
-        for (; at >= 0; at = text.IndexOf(mention, at + 1, StringComparison.Ordinal))
+        var leading = 0;
+        for (var from = 0; leading < spans.Count && IsFiller(text[from..spans[leading].At]); leading++)
         {
-            if (IsAddressAt(text, at))
-            {
-                continue;
-            }
-
-            var end = MentionParser.NickEnd(text, at + mention.Length);
-            if (end < text.Length && text[end] is '\u2005' or '?')
-            {
-                end++;
-            }
-
-            cleaned.Append(text, from, at - from).Append(' ');
-            from = end;
-            at = end - 1;
+            from = spans[leading].End;
         }
 
-        return cleaned.Append(text, from, text.Length - from).ToString();
+        // After an acknowledgement ("好的@张三 已发到…"), unless the sentence goes on from the name ("多谢@亚楠 的分享").
+        if (leading == 0 && IsChatter(EmojiCode().Replace(text[..spans[0].At], " ")) && !Binds(text.AsSpan(spans[0].End).TrimStart()))
+        {
+            leading = 1;
+            while (leading < spans.Count && IsFiller(text[spans[leading - 1].End..spans[leading].At]))
+            {
+                leading++;
+            }
+        }
+
+        var trailing = spans.Count;
+        for (var to = text.Length; trailing > leading && IsClosing(text[spans[trailing - 1].End..to]); trailing--)
+        {
+            to = spans[trailing - 1].At;
+        }
+
+        var cleaned = new System.Text.StringBuilder(text.Length);
+        var last = 0;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            cleaned.Append(text, last, span.At - last);
+            last = span.End;
+            var next = span.End < text.Length ? text[span.End] : ' ';
+            if (i >= leading && i < trailing && !span.Everyone)
+            {
+                cleaned.Append('@').Append(MentionedNick.Name(text[span.NickStart..span.NickEnd]));
+                if (char.IsLetterOrDigit(next) || next == '@')
+                {
+                    cleaned.Append(' ');
+                }
+            }
+            else if (cleaned.Length > 0 && char.IsLetterOrDigit(cleaned[^1]) && char.IsLetterOrDigit(next))
+            {
+                cleaned.Append(' ');
+            }
+        }
+
+        return cleaned.Append(text, last, text.Length - last).ToString();
     }
 
-    // The '@' of an e-mail address (1042026665@qq.com) is glued to a local-part character and followed by a dotted ASCII
-    // domain; it must survive so that masking still sees the address. A mention glued to ASCII text (666@英—现金贷—产品)
-    // has no such domain and is still a mention.
-    private static bool IsAddressAt(string text, int at) =>
-        at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '.' or '_' or '%' or '+' or '-')
-        && AddressDomain().IsMatch(text.AsSpan(at));
+    // Whether text after a mention goes on from the name: "的分享", "说的对", "和我一样".
+    private static bool Binds(ReadOnlySpan<char> after) => after.Length > 0 && NameGlue.Contains(after[0]);
+
+    // Nothing a reader needs between or around addressees: white space, punctuation, lost emoji, emoji codes.
+    private static bool IsFiller(string text) =>
+        EmojiCode().Replace(text, string.Empty).All(c => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c));
+
+    // What may follow an addressee at the end: filler, or only thanks and chatter ("谢谢", "收到").
+    private static bool IsClosing(string text)
+    {
+        if (IsFiller(text))
+        {
+            return true;
+        }
+
+        var clauses = EmojiCode().Replace(text, " ").Split(ClosingCuts, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return clauses.All(c => Chatter.Contains(c.TrimEnd('.')) || Courtesies.Contains(c));
+    }
 
     // A clause before the question: chatter ("嗯，"), a lead-in ("对了，"), or a call on one member ("龚老师，", "冬哥，");
     // not a number, which starts a list ("1、开户要多久？2、…").
@@ -209,14 +285,6 @@ internal static partial class ChatText
         && (Chatter.Contains(clause) || LeadIns.Contains(clause) || (FormOfAddress().IsMatch(clause) && !NotAddresses.Contains(clause)));
 
     private static bool IsClosingPunctuation(char c) => c is '。' or '？' or '！' or '，' or '；' or '.' or '?' or '!' or ',' or ';' or '：' or ':';
-
-    // Mentions the reader did not list, only where a separator shows where the name ends.
-    [GeneratedRegex(@"@[^\s@\u2005]{1,40}?(?=[\s\u2005?？,，:：])")]
-    private static partial Regex Mention();
-
-    // Looser than the masker's address pattern, so that whatever the masker would mask is kept for it.
-    [GeneratedRegex(@"^@[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2}", RegexOptions.CultureInvariant)]
-    private static partial Regex AddressDomain();
 
     // WeChat emoji codes ([微笑], [坏笑], [OK]); not the text of a Markdown link or image ([对账规范](url), ![图](url)).
     [GeneratedRegex(@"\[[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,4}\](?!\()")]
@@ -230,6 +298,10 @@ internal static partial class ChatText
     // a question about who (哪位大神, 谁老板) or a call for one (有大佬, 求大神), which is part of the question.
     [GeneratedRegex(@"^(?![哪谁有求])(?:\p{IsCJKUnifiedIdeographs}{1,2}|[A-Za-z]{1,8})(?:老师|哥|兄|总|姐|大神|大佬|老板)$")]
     private static partial Regex FormOfAddress();
+
+    // Control characters the export kept ("哪里\u0010？"); line breaks and tabs are white space.
+    [GeneratedRegex(@"[\p{Cc}-[\t\n]]")]
+    private static partial Regex ControlCharacters();
 
     [GeneratedRegex(@"[ \t\u3000\u00a0]+|\n+")]
     private static partial Regex Spaces();

@@ -123,6 +123,20 @@ internal sealed class SpeakerPseudonymizer
             nickParts.AddRange(new[] { expert.Company, expert.Role }.OfType<string>());
         }
 
+        // An entry shows a mention inside a sentence by the person's name (ChatText.Clean: "我的看法和@张三 一致", of
+        // "@张三-丰瑞祥-GM-BJ"), and one the reader did not list (in a quote) too: that name is the mentioned person's.
+        foreach (var message in document.Exchanges.SelectMany(e => e.Messages).Select(m => m.Message))
+        {
+            foreach (var span in MentionedNick.Spans(message.Text, message.Mentions))
+            {
+                var shown = span.Everyone || LeadingPseudonym(span.Name) is not null ? string.Empty : MentionedNick.Name(message.Text[span.NickStart..span.NickEnd]);
+                if (!string.IsNullOrWhiteSpace(shown))
+                {
+                    personOfSurface.TryAdd(shown, personOfSurface.TryGetValue(span.Name, out var person) ? person : NameKey.Of(shown));
+                }
+            }
+        }
+
         return new SpeakerPseudonymizer(key, personOfSurface.Keys, s => personOfSurface[s], nickParts);
     }
 

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Faq;
 using KnowledgeBase.Core.Privacy;
 using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Tests.Export;
@@ -89,6 +90,21 @@ public sealed class SpeakerPseudonymizerTests
 
         var messages = masked.Exchanges[0].Messages.Select(m => m.Message).ToList();
         Assert.Equal(expected.Replace("{}", messages[0].Speaker.Raw, StringComparison.Ordinal), messages[1].Body);
+    }
+
+    // An entry shows a mention inside a sentence by the person's name (ChatText.Clean), which no member has here.
+    [Theory]
+    [InlineData("我的看法和@孙七-丰瑞祥-GM-BJ 一致，二清要看资金流", "孙七-丰瑞祥-GM-BJ", "我的看法和@{} 一致，二清要看资金流")]
+    [InlineData("看看@Jin He 何瑾|新生|跨境支付 的方案", "Jin", "看看@{} 的方案")]
+    public void The_name_an_entry_shows_for_a_mention_is_replaced(string body, string mention, string expected)
+    {
+        var message = SampleDocuments.Message(Path, 9, "2018-03-06T10:05:00", Members[0], body, mentions: MentionParser.Find(body));
+        var talk = new Exchange("x-mid", Path, [new ExchangeMessage(message, MessageRole.Answer)], 0.8, "t-licence");
+        var pseudonyms = SpeakerPseudonymizer.For(SampleDocuments.Payments() with { Exchanges = [talk], Entries = [] }, "k");
+
+        var shown = ChatText.Clean(message.Text, message.Mentions);
+
+        Assert.Equal(expected.Replace("{}", pseudonyms.Of(mention), StringComparison.Ordinal), pseudonyms.ReplaceMentions(shown));
     }
 
     private static SpeakerPseudonymizer Pseudonyms()
