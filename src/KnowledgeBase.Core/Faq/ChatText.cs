@@ -20,8 +20,24 @@ internal static partial class ChatText
         "大家好", "大家", "大神们", "大佬们", "你好", "您好", "hello", "hi", "请问一下", "请问下", "请问", "问题：", "问题:",
     ];
 
+    // Forms of address that may follow an opener (请教大神, 各位大咖们).
+    private static readonly string[] Honorifics =
+    [
+        "大神", "大佬", "大牛", "大咖", "大侠", "大仙", "大大", "大拿", "大哥", "老师", "前辈", "同学", "同仁", "朋友", "专家",
+        "行家", "牛人", "群友", "高手",
+    ];
+
+    // Characters that bind to the opener before them, so that it is part of a word or a phrase: 大家的, 请问个…问题,
+    // 请教了, 请问一个…问题, 各位下午好; and after the people an opener calls on, what makes them the subject of the
+    // question: 大家都, 各位也, 大家还, 大家所在, 大家说的 (请教一下所谓的… is no such thing).
+    private static readonly System.Buffers.SearchValues<char> WordGlue = System.Buffers.SearchValues.Create("的们个了一下");
+    private static readonly System.Buffers.SearchValues<char> SubjectGlue = System.Buffers.SearchValues.Create("都也还所说");
+    private static readonly string[] Subjects = ["大家", "各位", "们", .. Honorifics];
+
+    private static readonly char[] Particles = ['哈', '啊', '呀', '哦', '哇', '嘛'];
+
     // What may separate an opener or a lead-in from the question after it.
-    private static readonly char[] OpenerEnds = [' ', '，', ',', '：', ':', '！', '!', '。', '.', '、', '~', '～', '？', '?'];
+    private static readonly char[] OpenerEnds = [' ', '，', ',', '：', ':', '；', ';', '！', '!', '。', '.', '、', '~', '～', '？', '?'];
 
     // What ends a clause of chat; not '.', which sits inside numbers and names (T+0.5, 1.0版).
     private static readonly char[] ClauseEnds = [' ', '，', ',', '。', '！', '!', '~', '～', '；', ';', '：', ':', '、', '…'];
@@ -117,31 +133,44 @@ internal static partial class ChatText
     }
 
     /// <summary>
-    /// The text without the greetings and openers that start a question, such as 请教各位大神 or 大家好, and without the
-    /// clauses that only lead into it: an acknowledgement ("嗯，"), a lead-in ("对了，"), a call on a member ("龚老师，").
+    /// The text without the greetings and openers that start a question, such as 请教各位大神, 各位大牛们 or 大家好, and
+    /// without the clauses that only lead into it: an acknowledgement ("嗯，"), a lead-in ("对了，"), a call on a member
+    /// ("龚老师，", "大侠们，"). An opener goes only where it ends: before a separator, a lead-in or the question it leads
+    /// into, not inside a word ("大家的系统", "请问个…问题", "his") nor before what makes the people it calls on the subject
+    /// ("大家说的", "各位都是"); Latin openers go as whole words.
     /// </summary>
     /// <param name="text">Cleaned text.</param>
     /// <returns>The text from its first word of substance; empty when it was only a greeting.</returns>
     public static string StripOpeners(string text)
     {
         // A '?' before the first word is what is left of an emoji or of a mention's separator; a comma there, of a cut.
-        text = text.TrimStart('?', ' ', '，', ',', '；', ';', '。', '、');
+        text = text.TrimStart('?', '？', ' ', '，', ',', '；', ';', '。', '、', '：', ':', '！', '!');
         var changed = true;
         while (changed && text.Length > 0)
         {
             changed = false;
-            foreach (var opener in Openers)
+            var opener = Openers.FirstOrDefault(o => text.StartsWith(o, StringComparison.OrdinalIgnoreCase));
+            var addressed = WithoutHonorific(text);
+            if (addressed.Length < text.Length && (addressed.Length == 0 || OpenerEnds.Contains(addressed[0])))
             {
-                if (text.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+                // A call on the group with no opener before it: "大侠们，", "老师，".
+                text = addressed.TrimStart(OpenerEnds);
+                changed = true;
+            }
+            else if (opener is not null)
+            {
+                var rest = WithoutHonorific(text[opener.Length..]);
+                if (!LeadsOn(opener, rest, rest.Length < text.Length - opener.Length))
                 {
-                    text = text[opener.Length..].TrimStart(OpenerEnds);
-                    changed = true;
                     break;
                 }
+
+                text = rest.TrimStart(OpenerEnds);
+                changed = true;
             }
 
             var clauseEnd = text.AsSpan().IndexOfAny(ClauseEndValues);
-            if (!changed && clauseEnd > 0 && IsLeadIn(text[..clauseEnd]) && text[clauseEnd..].TrimStart(OpenerEnds).Length > 0)
+            if (!changed && clauseEnd > 0 && IsLeadInClause(text[..clauseEnd]) && text[clauseEnd..].TrimStart(OpenerEnds).Length > 0)
             {
                 text = text[clauseEnd..].TrimStart(OpenerEnds);
                 changed = true;
@@ -283,6 +312,61 @@ internal static partial class ChatText
     private static bool IsLeadIn(string clause) =>
         !clause.All(char.IsAsciiDigit)
         && (Chatter.Contains(clause) || LeadIns.Contains(clause) || (FormOfAddress().IsMatch(clause) && !NotAddresses.Contains(clause)));
+
+    // What comes after an opener that goes with it: a form of address and its 们 (各位大牛们, 请教大神一个问题, 大咖们),
+    // when a separator or a lead-in follows, so that 问下朋友圈 keeps its 朋友.
+    private static string WithoutHonorific(string rest)
+    {
+        foreach (var honorific in Honorifics)
+        {
+            if (!rest.StartsWith(honorific, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var after = rest[honorific.Length..];
+            after = after.StartsWith('们') ? after[1..] : after;
+            if (after.Length == 0 || OpenerEnds.Contains(after[0]) || StartsWithLeadIn(after))
+            {
+                return after;
+            }
+        }
+
+        return rest.StartsWith('们') ? rest[1..] : rest;
+    }
+
+    // Whether an opener ends where the text after it starts: at a separator or the end, before a lead-in (个问题，), or
+    // before the question it leads into (请问网联有条码接口吗, 大家有人做过吗); not inside a word (大家的系统, 请问个…问题,
+    // his), nor where the people it calls on are the subject of the question (各位都是, 大家说的), where the opener is part
+    // of the question and stays.
+    private static bool LeadsOn(string opener, string rest, bool addressed)
+    {
+        if (rest.Length == 0 || OpenerEnds.Contains(rest[0]))
+        {
+            return true;
+        }
+
+        if (char.IsAsciiLetter(opener[^1]))
+        {
+            return !char.IsAsciiLetterOrDigit(rest[0]);
+        }
+
+        var subject = addressed || Subjects.Any(s => opener.EndsWith(s, StringComparison.Ordinal));
+        return StartsWithLeadIn(rest) || !(WordGlue.Contains(rest[0]) || (subject && SubjectGlue.Contains(rest[0])));
+    }
+
+    private static bool StartsWithLeadIn(string text)
+    {
+        var clauseEnd = text.AsSpan().IndexOfAny(ClauseEndValues);
+        return IsLeadInClause(clauseEnd < 0 ? text : text[..clauseEnd]);
+    }
+
+    // A lead-in may end with a particle: 一个问题哈.
+    private static bool IsLeadInClause(string clause)
+    {
+        var bare = clause.TrimEnd(Particles);
+        return IsLeadIn(clause) || (bare.Length > 0 && bare.Length < clause.Length && IsLeadIn(bare));
+    }
 
     private static bool IsClosingPunctuation(char c) => c is '。' or '？' or '！' or '，' or '；' or '.' or '?' or '!' or ',' or ';' or '：' or ':';
 

@@ -114,6 +114,28 @@ public sealed class ChatTextTests
     public void Chatter_is_a_message_of_acknowledgements_laughs_and_thanks_only(string text, bool chatter) =>
         Assert.Equal(chatter, ChatText.IsChatter(text));
 
+    // From the corpus build: an opener cut from the word it starts, or a form of address left after it.
+    [Theory]
+    [InlineData("大家的线上应用系统都有监控吗？", "大家的线上应用系统都有监控吗？")]
+    [InlineData("大家说的聚合支付是个什么意思，举个例子？", "大家说的聚合支付是个什么意思，举个例子？")]
+    [InlineData("各位都是合规大神，能跟着你们学", "各位都是合规大神，能跟着你们学")]
+    [InlineData("请问个网联文档上的问题。 网联附录里支付交易类别多呢？", "请问个网联文档上的问题。 网联附录里支付交易类别多呢？")]
+    [InlineData("请教了除了平安银行的见证宝 还有哪家银行有这种分账系统呀", "请教了除了平安银行的见证宝 还有哪家银行有这种分账系统呀")]
+    [InlineData("his不对接互联网，这样产品下来没对接互联网吗？", "his不对接互联网，这样产品下来没对接互联网吗？")]
+    [InlineData("hi，网联什么时候切量？", "网联什么时候切量？")]
+    [InlineData("各位大牛们，请教个问题，我们在设计支付系统时怎么分财务和会计系统？", "我们在设计支付系统时怎么分财务和会计系统？")]
+    [InlineData("各位大神们，你们有没有好的农行付款通道推荐呀", "你们有没有好的农行付款通道推荐呀")]
+    [InlineData("请教各位大仙一个问题，如果把银行二类户做成钱包，走的通吗？", "如果把银行二类户做成钱包，走的通吗？")]
+    [InlineData("请教各位大咖们一个问题～ 现在上传备付金核对校验表怎么处理？", "现在上传备付金核对校验表怎么处理？")]
+    [InlineData("请问各位大神一个问题哈，微信支付提供担保交易的功能不", "微信支付提供担保交易的功能不")]
+    [InlineData("请教一下所谓的要素支付是指什么", "所谓的要素支付是指什么")]
+    [InlineData("大侠们，有谁了解做房产认证的渠道吗？", "有谁了解做房产认证的渠道吗？")]
+    [InlineData("问下朋友圈能不能发广告", "朋友圈能不能发广告")]
+    [InlineData("大家有人做过微信扫码开发票的东西么", "有人做过微信扫码开发票的东西么")]
+    [InlineData("咨询下；在国外做现金贷，有谁有熟悉的三方支付通道", "在国外做现金贷，有谁有熟悉的三方支付通道")]
+    [InlineData("？江西银行存管平台开的都是二类户吗", "江西银行存管平台开的都是二类户吗")]
+    public void An_opener_goes_only_where_it_ends(string text, string expected) => Assert.Equal(expected, ChatText.StripOpeners(text));
+
     // Mentions as the reader lists them for a message.
     private static string Clean(string text) => ChatText.Clean(text, MentionParser.Find(text));
 }
