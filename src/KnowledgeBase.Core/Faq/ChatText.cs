@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Reading;
 
 namespace KnowledgeBase.Core.Faq;
@@ -19,8 +20,24 @@ internal static partial class ChatText
         "大家好", "大家", "大神们", "大佬们", "你好", "您好", "hello", "hi", "请问一下", "请问下", "请问", "问题：", "问题:",
     ];
 
+    // Forms of address that may follow an opener (请教大神, 各位大咖们).
+    private static readonly string[] Honorifics =
+    [
+        "大神", "大佬", "大牛", "大咖", "大侠", "大仙", "大大", "大拿", "大哥", "老师", "前辈", "同学", "同仁", "朋友", "专家",
+        "行家", "牛人", "群友", "高手",
+    ];
+
+    // Characters that bind to the opener before them, so that it is part of a word or a phrase: 大家的, 请问个…问题,
+    // 请教了, 请问一个…问题, 各位下午好; and after the people an opener calls on, what makes them the subject of the
+    // question: 大家都, 各位也, 大家还, 大家所在, 大家说的 (请教一下所谓的… is no such thing).
+    private static readonly System.Buffers.SearchValues<char> WordGlue = System.Buffers.SearchValues.Create("的们个了一下");
+    private static readonly System.Buffers.SearchValues<char> SubjectGlue = System.Buffers.SearchValues.Create("都也还所说");
+    private static readonly string[] Subjects = ["大家", "各位", "们", .. Honorifics];
+
+    private static readonly char[] Particles = ['哈', '啊', '呀', '哦', '哇', '嘛'];
+
     // What may separate an opener or a lead-in from the question after it.
-    private static readonly char[] OpenerEnds = [' ', '，', ',', '：', ':', '！', '!', '。', '.', '、', '~', '～', '？', '?'];
+    private static readonly char[] OpenerEnds = [' ', '，', ',', '：', ':', '；', ';', '！', '!', '。', '.', '、', '~', '～', '？', '?'];
 
     // What ends a clause of chat; not '.', which sits inside numbers and names (T+0.5, 1.0版).
     private static readonly char[] ClauseEnds = [' ', '，', ',', '。', '！', '!', '~', '～', '；', ';', '：', ':', '、', '…'];
@@ -46,6 +63,15 @@ internal static partial class ChatText
         "thanks", "thx", "thank you",
     };
 
+    // What goes on from a name before it: 的, 说, 提, 讲, 和, 跟, 与, 给, 在, 是, 也, 都, 所.
+    private static readonly System.Buffers.SearchValues<char> NameGlue = System.Buffers.SearchValues.Create("的说提讲和跟与给在是也都所");
+
+    // Where the text after an addressee at the end is cut into clauses of thanks or chatter.
+    private static readonly char[] ClosingCuts = [.. ClauseEnds, '？', '?', '.'];
+
+    // Punctuation a removed mention or a cut leaves at the start of a text (not '.', which starts .NET, nor quotes).
+    private static readonly char[] LeftoverPunctuation = ['，', ',', '、', '：', ':', '；', ';', '。', '？', '?', '！', '!', '~', '～', ' '];
+
     private static readonly char[] CourtesyEnds = [' ', '！', '!', '。', '.', '~', '～', '…'];
     private static readonly System.Buffers.SearchValues<char> CourtesyCuts = System.Buffers.SearchValues.Create(" ，,。！!？?；;~～、…");
 
@@ -58,50 +84,93 @@ internal static partial class ChatText
         "大神", "大佬", "大牛", "求助", "求助一下", "求问", "求问各位", "求问各位大大", "各位大大", "大大们", "群里的大神们",
     };
 
-    /// <summary>The text with @mentions (not the <c>@</c> of an e-mail address), WeChat emoji codes, lost-emoji question marks and extra spaces removed.</summary>
+    /// <summary>
+    /// The text with WeChat emoji codes, lost-emoji question marks, control characters and extra spaces removed, and its
+    /// @mentions (not the <c>@</c> of an e-mail address) cleaned for a reader: the addressees that start or end it go,
+    /// with the whole nick picked (<c>@Summer 梁夏-丰瑞祥-GM-BJ</c>; <see cref="MentionedNick"/>), and so do <c>@所有人</c>
+    /// and <c>@all</c>; a mention inside a sentence is part of it and stays as <c>@</c> and the person's name
+    /// (<c>我的看法和@thq 一致</c>), so that an anonymized export still finds it. Punctuation left at the start goes.
+    /// </summary>
     /// <param name="text">Message text.</param>
     /// <param name="mentions">Names the reader found mentioned (without <c>@</c>).</param>
     /// <returns>The cleaned text.</returns>
     public static string Clean(string text, IReadOnlyList<string> mentions)
     {
-        foreach (var mention in mentions.Where(m => m.Length > 0).OrderByDescending(m => m.Length))
-        {
-            text = RemoveMention(text, mention);
-        }
-
-        var withoutListed = text;
-        text = Mention().Replace(text, m => IsAddressAt(withoutListed, m.Index) ? m.Value : " ");
+        text = WithoutAddressees(text, MentionedNick.Spans(text, mentions));
         text = EmojiCode().Replace(text, " ");
         text = LostEmoji().Replace(text, " ");
-        return Spaces().Replace(text, " ").Trim();
+        text = ControlCharacters().Replace(text, string.Empty);
+        // An '@' with no name after it ends nothing but the message ("…那个虚户？@").
+        text = Spaces().Replace(text, " ").Trim().TrimEnd('@').TrimEnd();
+        var trimmed = text.TrimStart(LeftoverPunctuation).TrimStart();
+        return trimmed.Length > 0 ? trimmed : text;
     }
 
     /// <summary>
-    /// The text without the greetings and openers that start a question, such as 请教各位大神 or 大家好, and without the
-    /// clauses that only lead into it: an acknowledgement ("嗯，"), a lead-in ("对了，"), a call on a member ("龚老师，").
+    /// A cleaned text without the names of the people its messages mention inside a sentence (<c>@张三</c>, see
+    /// <see cref="Clean"/>): a name is no keyword, nor a word two questions share.
+    /// </summary>
+    /// <param name="cleaned">Text cleaned from the messages.</param>
+    /// <param name="messages">The messages it was cleaned from.</param>
+    /// <returns>The text with each <c>@name</c> a space.</returns>
+    public static string WithoutMentionedNames(string cleaned, IEnumerable<ChatMessage> messages)
+    {
+        if (!cleaned.Contains('@', StringComparison.Ordinal))
+        {
+            return cleaned;
+        }
+
+        var names = messages
+            .SelectMany(m => MentionedNick.Spans(m.Text, m.Mentions).Where(s => !s.Everyone).Select(s => MentionedNick.Name(m.Text[s.NickStart..s.NickEnd])))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(n => n.Length);
+        foreach (var name in names)
+        {
+            cleaned = cleaned.Replace("@" + name, " ", StringComparison.Ordinal);
+        }
+
+        return cleaned;
+    }
+
+    /// <summary>
+    /// The text without the greetings and openers that start a question, such as 请教各位大神, 各位大牛们 or 大家好, and
+    /// without the clauses that only lead into it: an acknowledgement ("嗯，"), a lead-in ("对了，"), a call on a member
+    /// ("龚老师，", "大侠们，"). An opener goes only where it ends: before a separator, a lead-in or the question it leads
+    /// into, not inside a word ("大家的系统", "请问个…问题", "his") nor before what makes the people it calls on the subject
+    /// ("大家说的", "各位都是"); Latin openers go as whole words.
     /// </summary>
     /// <param name="text">Cleaned text.</param>
     /// <returns>The text from its first word of substance; empty when it was only a greeting.</returns>
     public static string StripOpeners(string text)
     {
         // A '?' before the first word is what is left of an emoji or of a mention's separator; a comma there, of a cut.
-        text = text.TrimStart('?', ' ', '，', ',', '；', ';', '。', '、');
+        text = text.TrimStart('?', '？', ' ', '，', ',', '；', ';', '。', '、', '：', ':', '！', '!');
         var changed = true;
         while (changed && text.Length > 0)
         {
             changed = false;
-            foreach (var opener in Openers)
+            var opener = Openers.FirstOrDefault(o => text.StartsWith(o, StringComparison.OrdinalIgnoreCase));
+            var addressed = WithoutHonorific(text);
+            if (addressed.Length < text.Length && (addressed.Length == 0 || OpenerEnds.Contains(addressed[0])))
             {
-                if (text.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+                // A call on the group with no opener before it: "大侠们，", "老师，".
+                text = addressed.TrimStart(OpenerEnds);
+                changed = true;
+            }
+            else if (opener is not null)
+            {
+                var rest = WithoutHonorific(text[opener.Length..]);
+                if (!LeadsOn(opener, rest, rest.Length < text.Length - opener.Length))
                 {
-                    text = text[opener.Length..].TrimStart(OpenerEnds);
-                    changed = true;
                     break;
                 }
+
+                text = rest.TrimStart(OpenerEnds);
+                changed = true;
             }
 
             var clauseEnd = text.AsSpan().IndexOfAny(ClauseEndValues);
-            if (!changed && clauseEnd > 0 && IsLeadIn(text[..clauseEnd]) && text[clauseEnd..].TrimStart(OpenerEnds).Length > 0)
+            if (!changed && clauseEnd > 0 && IsLeadInClause(text[..clauseEnd]) && text[clauseEnd..].TrimStart(OpenerEnds).Length > 0)
             {
                 text = text[clauseEnd..].TrimStart(OpenerEnds);
                 changed = true;
@@ -162,45 +231,81 @@ internal static partial class ChatText
         return text.ToString();
     }
 
-    // "@name" with the U+2005 or '?' that ended it; names never hold '@', so occurrences cannot overlap.
-    private static string RemoveMention(string text, string name)
+    // The addressees go: the mentions at the start, with nothing but punctuation, spaces and emoji before them, and those
+    // at the end, with nothing but that or thanks and chatter after them ("…吗？@张三 谢谢", "好的@张三 收到"). Any other
+    // mention is part of a sentence ("多谢@亚楠 的分享", "新入群的@冷暖自知 是做风控的") and is shown by the name.
+    private static string WithoutAddressees(string text, IReadOnlyList<MentionSpan> spans)
     {
-        var mention = "@" + name;
-        var at = text.IndexOf(mention, StringComparison.Ordinal);
-        if (at < 0)
+        if (spans.Count == 0)
         {
             return text;
         }
 
-        var cleaned = new System.Text.StringBuilder(text.Length);
-        var from = 0;
-        for (; at >= 0; at = text.IndexOf(mention, at + 1, StringComparison.Ordinal))
+        var leading = 0;
+        for (var from = 0; leading < spans.Count && IsFiller(text[from..spans[leading].At]); leading++)
         {
-            if (IsAddressAt(text, at))
-            {
-                continue;
-            }
-
-            var end = MentionParser.NickEnd(text, at + mention.Length);
-            if (end < text.Length && text[end] is '\u2005' or '?')
-            {
-                end++;
-            }
-
-            cleaned.Append(text, from, at - from).Append(' ');
-            from = end;
-            at = end - 1;
+            from = spans[leading].End;
         }
 
-        return cleaned.Append(text, from, text.Length - from).ToString();
+        // After an acknowledgement ("好的@张三 已发到…"), unless the sentence goes on from the name ("多谢@亚楠 的分享").
+        if (leading == 0 && IsChatter(EmojiCode().Replace(text[..spans[0].At], " ")) && !Binds(text.AsSpan(spans[0].End).TrimStart()))
+        {
+            leading = 1;
+            while (leading < spans.Count && IsFiller(text[spans[leading - 1].End..spans[leading].At]))
+            {
+                leading++;
+            }
+        }
+
+        var trailing = spans.Count;
+        for (var to = text.Length; trailing > leading && IsClosing(text[spans[trailing - 1].End..to]); trailing--)
+        {
+            to = spans[trailing - 1].At;
+        }
+
+        var cleaned = new System.Text.StringBuilder(text.Length);
+        var last = 0;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            cleaned.Append(text, last, span.At - last);
+            last = span.End;
+            var next = span.End < text.Length ? text[span.End] : ' ';
+            if (i >= leading && i < trailing && !span.Everyone)
+            {
+                cleaned.Append('@').Append(MentionedNick.Name(text[span.NickStart..span.NickEnd]));
+                if (char.IsLetterOrDigit(next) || next == '@')
+                {
+                    cleaned.Append(' ');
+                }
+            }
+            else if (cleaned.Length > 0 && char.IsLetterOrDigit(cleaned[^1]) && char.IsLetterOrDigit(next))
+            {
+                cleaned.Append(' ');
+            }
+        }
+
+        return cleaned.Append(text, last, text.Length - last).ToString();
     }
 
-    // The '@' of an e-mail address (1042026665@qq.com) is glued to a local-part character and followed by a dotted ASCII
-    // domain; it must survive so that masking still sees the address. A mention glued to ASCII text (666@英—现金贷—产品)
-    // has no such domain and is still a mention.
-    private static bool IsAddressAt(string text, int at) =>
-        at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '.' or '_' or '%' or '+' or '-')
-        && AddressDomain().IsMatch(text.AsSpan(at));
+    // Whether text after a mention goes on from the name: "的分享", "说的对", "和我一样".
+    private static bool Binds(ReadOnlySpan<char> after) => after.Length > 0 && NameGlue.Contains(after[0]);
+
+    // Nothing a reader needs between or around addressees: white space, punctuation, lost emoji, emoji codes.
+    private static bool IsFiller(string text) =>
+        EmojiCode().Replace(text, string.Empty).All(c => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c));
+
+    // What may follow an addressee at the end: filler, or only thanks and chatter ("谢谢", "收到").
+    private static bool IsClosing(string text)
+    {
+        if (IsFiller(text))
+        {
+            return true;
+        }
+
+        var clauses = EmojiCode().Replace(text, " ").Split(ClosingCuts, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return clauses.All(c => Chatter.Contains(c.TrimEnd('.')) || Courtesies.Contains(c));
+    }
 
     // A clause before the question: chatter ("嗯，"), a lead-in ("对了，"), or a call on one member ("龚老师，", "冬哥，");
     // not a number, which starts a list ("1、开户要多久？2、…").
@@ -208,15 +313,62 @@ internal static partial class ChatText
         !clause.All(char.IsAsciiDigit)
         && (Chatter.Contains(clause) || LeadIns.Contains(clause) || (FormOfAddress().IsMatch(clause) && !NotAddresses.Contains(clause)));
 
+    // What comes after an opener that goes with it: a form of address and its 们 (各位大牛们, 请教大神一个问题, 大咖们),
+    // when a separator or a lead-in follows, so that 问下朋友圈 keeps its 朋友.
+    private static string WithoutHonorific(string rest)
+    {
+        foreach (var honorific in Honorifics)
+        {
+            if (!rest.StartsWith(honorific, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var after = rest[honorific.Length..];
+            after = after.StartsWith('们') ? after[1..] : after;
+            if (after.Length == 0 || OpenerEnds.Contains(after[0]) || StartsWithLeadIn(after))
+            {
+                return after;
+            }
+        }
+
+        return rest.StartsWith('们') ? rest[1..] : rest;
+    }
+
+    // Whether an opener ends where the text after it starts: at a separator or the end, before a lead-in (个问题，), or
+    // before the question it leads into (请问网联有条码接口吗, 大家有人做过吗); not inside a word (大家的系统, 请问个…问题,
+    // his), nor where the people it calls on are the subject of the question (各位都是, 大家说的), where the opener is part
+    // of the question and stays.
+    private static bool LeadsOn(string opener, string rest, bool addressed)
+    {
+        if (rest.Length == 0 || OpenerEnds.Contains(rest[0]))
+        {
+            return true;
+        }
+
+        if (char.IsAsciiLetter(opener[^1]))
+        {
+            return !char.IsAsciiLetterOrDigit(rest[0]);
+        }
+
+        var subject = addressed || Subjects.Any(s => opener.EndsWith(s, StringComparison.Ordinal));
+        return StartsWithLeadIn(rest) || !(WordGlue.Contains(rest[0]) || (subject && SubjectGlue.Contains(rest[0])));
+    }
+
+    private static bool StartsWithLeadIn(string text)
+    {
+        var clauseEnd = text.AsSpan().IndexOfAny(ClauseEndValues);
+        return IsLeadInClause(clauseEnd < 0 ? text : text[..clauseEnd]);
+    }
+
+    // A lead-in may end with a particle: 一个问题哈.
+    private static bool IsLeadInClause(string clause)
+    {
+        var bare = clause.TrimEnd(Particles);
+        return IsLeadIn(clause) || (bare.Length > 0 && bare.Length < clause.Length && IsLeadIn(bare));
+    }
+
     private static bool IsClosingPunctuation(char c) => c is '。' or '？' or '！' or '，' or '；' or '.' or '?' or '!' or ',' or ';' or '：' or ':';
-
-    // Mentions the reader did not list, only where a separator shows where the name ends.
-    [GeneratedRegex(@"@[^\s@\u2005]{1,40}?(?=[\s\u2005?？,，:：])")]
-    private static partial Regex Mention();
-
-    // Looser than the masker's address pattern, so that whatever the masker would mask is kept for it.
-    [GeneratedRegex(@"^@[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2}", RegexOptions.CultureInvariant)]
-    private static partial Regex AddressDomain();
 
     // WeChat emoji codes ([微笑], [坏笑], [OK]); not the text of a Markdown link or image ([对账规范](url), ![图](url)).
     [GeneratedRegex(@"\[[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,4}\](?!\()")]
@@ -230,6 +382,10 @@ internal static partial class ChatText
     // a question about who (哪位大神, 谁老板) or a call for one (有大佬, 求大神), which is part of the question.
     [GeneratedRegex(@"^(?![哪谁有求])(?:\p{IsCJKUnifiedIdeographs}{1,2}|[A-Za-z]{1,8})(?:老师|哥|兄|总|姐|大神|大佬|老板)$")]
     private static partial Regex FormOfAddress();
+
+    // Control characters the export kept ("哪里\u0010？"); line breaks and tabs are white space.
+    [GeneratedRegex(@"[\p{Cc}-[\t\n]]")]
+    private static partial Regex ControlCharacters();
 
     [GeneratedRegex(@"[ \t\u3000\u00a0]+|\n+")]
     private static partial Regex Spaces();

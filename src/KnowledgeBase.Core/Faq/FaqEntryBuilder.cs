@@ -96,8 +96,11 @@ public sealed class FaqEntryBuilder
             answer.Text,
             group.Select(a => a.Exchange.Id).ToList(),
             _options.Status,
-            // Personal data makes no keyword: an address kept whole for the masker would give qq or its local part.
-            Keywords(first.Question == QuestionText.Wordless ? string.Empty : WithoutPersonalData(first.Question), WithoutPersonalData(answer.Said)),
+            // Personal data makes no keyword: an address kept whole for the masker would give qq or its local part; nor
+            // does the name of someone mentioned.
+            Keywords(
+                first.Question == QuestionText.Wordless ? string.Empty : ChatText.WithoutMentionedNames(WithoutPersonalData(first.Question), first.Exchange.Messages.Select(m => m.Message)),
+                ChatText.WithoutMentionedNames(WithoutPersonalData(answer.Said), group.SelectMany(a => a.Exchange.Answers))),
             answer.Experts,
             group.Max(a => a.Exchange.Confidence),
             sources);
@@ -138,7 +141,7 @@ public sealed class FaqEntryBuilder
     private AskedQuestion Asked(Exchange exchange)
     {
         var (question, from) = QuestionText.Build(exchange);
-        var words = from.SelectMany(m => _segmenter.ContentWords(ChatText.Clean(m.Text, m.Mentions))).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var words = from.SelectMany(m => _segmenter.ContentWords(ChatText.WithoutMentionedNames(ChatText.Clean(m.Text, m.Mentions), [m]))).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new AskedQuestion(exchange, question, words);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeBase.Core.Domain;
@@ -31,17 +30,6 @@ internal sealed class SpeakerPseudonymizer
     // Exports before pseudonyms had eight digits wrote four or more.
     private const int ShortestHex = 4;
     private const int MaxSurfaceLength = 64;
-    // How long the rest of a nick after a mentioned name may be (NickTailEnd): "-中央结算（中债登）-北京" is 13.
-    private const int MaxNickTail = 24;
-    private static readonly char[] NickSeparatorChars = "-－—–～~|｜_".ToCharArray();
-    private static readonly SearchValues<char> NickSeparators = SearchValues.Create(NickSeparatorChars);
-    // Where the rest of a nick after a mentioned name stops, besides white space: at the '?' the export made of WeChat's
-    // U+2005 after a picked name, at the next mention, at punctuation.
-    private static readonly SearchValues<char> NickTailStops = SearchValues.Create("?\u2005@，。！？：；、,!;:\"“”「」");
-    // Characters of a sentence rather than of a company, role or city: "@张三-你-说的对" is talk. Those of the corpus's
-    // nick parts are left out (饿了么, 唯品会, 小牛在线, 去哪儿, 什马金融, 成都).
-    private static readonly SearchValues<char> SentenceChars = SearchValues.Create("的是我你他她们吗呢吧嘛啥怎谁否没可请问这那就也还把被给对");
-
     private readonly Dictionary<string, string> byPerson;
     private readonly Dictionary<string, string> bySurface;
     private readonly Dictionary<string, string> inText;
@@ -135,6 +123,20 @@ internal sealed class SpeakerPseudonymizer
             nickParts.AddRange(new[] { expert.Company, expert.Role }.OfType<string>());
         }
 
+        // An entry shows a mention inside a sentence by the person's name (ChatText.Clean: "我的看法和@张三 一致", of
+        // "@张三-丰瑞祥-GM-BJ"), and one the reader did not list (in a quote) too: that name is the mentioned person's.
+        foreach (var message in document.Exchanges.SelectMany(e => e.Messages).Select(m => m.Message))
+        {
+            foreach (var span in MentionedNick.Spans(message.Text, message.Mentions))
+            {
+                var shown = span.Everyone || LeadingPseudonym(span.Name) is not null ? string.Empty : MentionedNick.Name(message.Text[span.NickStart..span.NickEnd]);
+                if (!string.IsNullOrWhiteSpace(shown))
+                {
+                    personOfSurface.TryAdd(shown, personOfSurface.TryGetValue(span.Name, out var person) ? person : NameKey.Of(shown));
+                }
+            }
+        }
+
         return new SpeakerPseudonymizer(key, personOfSurface.Keys, s => personOfSurface[s], nickParts);
     }
 
@@ -147,7 +149,7 @@ internal sealed class SpeakerPseudonymizer
             return [];
         }
 
-        var written = speaker.Raw.Split(NickSeparatorChars, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1);
+        var written = speaker.Raw.Split(MentionedNick.SeparatorChars, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1);
         return written.Concat(new[] { speaker.Company, speaker.Role, speaker.City }.OfType<string>());
     }
 
@@ -205,51 +207,13 @@ internal sealed class SpeakerPseudonymizer
             {
                 builder.Append(text, i, start - i).Append(pseudonym);
                 // The rest of a nick the name stopped short of ("@网联 张腕越?", "@Tom 张三-丰瑞祥-GM-BJ 哦") names the
-                // person too: it goes with it.
-                i = c == '「' ? at + length : MentionParser.NickEnd(text, NickTailEnd(text, at + length));
+                // person too: it goes with it. The document's people's companies, roles and cities tell it too.
+                i = c == '「' ? at + length : MentionedNick.End(text, at, at + length, nickParts.Contains);
             }
         }
 
         return builder.ToString();
     }
-
-    // Where the nick of a mentioned name ends when the text goes on with the rest of it, separated from the name and
-    // within itself by a nick's separators ("@Tom 张三-丰瑞祥-GM-BJ 哦", "@Tom 张三|新生|跨境支付?"): the name found
-    // stops short of it when the mention parser stopped at a space or an '@' in the nick and the document knows the
-    // person by a shorter nick. The rest runs to white space, a '?' (WeChat's U+2005 after a picked name, lost), the next
-    // mention or punctuation. It is taken when it has two or more parts (|新生|跨境支付) or its one part is a company, role
-    // or city of a nick of the document's people or a known city or role word (-丰瑞祥, -北京, -产品), and no part holds a
-    // character of a sentence unless it is such a company; not for its separators alone: "@张三-你说的对 我觉得" and
-    // "@张三-你-说的对" keep their text.
-    private int NickTailEnd(string text, int end)
-    {
-        // "@Tom 张三 -信用卡中心-HK", "@杭州 -海尔金控 -支付-李四": some nicks have a space before a separator.
-        var from = end + 1 < text.Length && text[end] == ' ' ? end + 1 : end;
-        if (from >= text.Length || !NickSeparators.Contains(text[from]))
-        {
-            return end;
-        }
-
-        var rest = text.AsSpan(from, Math.Min(MaxNickTail + 1, text.Length - from));
-        var length = 0;
-        while (length < rest.Length && !NickTailStops.Contains(rest[length])
-            && (!char.IsWhiteSpace(rest[length]) || rest[length] == ' ' && length + 1 < rest.Length && NickSeparators.Contains(rest[length + 1])))
-        {
-            length++;
-        }
-
-        var parts = text.Substring(from, length).Split(NickSeparatorChars, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (length > MaxNickTail || parts.Length == 0)
-        {
-            return end;
-        }
-
-        var worded = parts.All(p => nickParts.Contains(p) || !p.AsSpan().ContainsAny(SentenceChars));
-        return worded && (parts.Length >= 2 || IsNickPart(parts[0])) ? from + length : end;
-    }
-
-    private bool IsNickPart(string part) =>
-        nickParts.Contains(part) || SpeakerVocabulary.IsCity(part) || SpeakerVocabulary.IsRole(part) || SpeakerVocabulary.TrySplitRoleAndCity(part, out _, out _);
 
     // The longest name of the document's people that starts at index start of text.
     private bool NameAt(string text, int start, out string? pseudonym, out int length)

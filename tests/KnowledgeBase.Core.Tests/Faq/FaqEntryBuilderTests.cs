@@ -235,6 +235,25 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
         Assert.DoesNotContain(entry.Keywords, k => addresses.Contains(k, StringComparison.OrdinalIgnoreCase));
     }
 
+    // An entry shows a mention inside a sentence by the person's name, which is no keyword of the entry (thq, blue and
+    // Marily were, in the corpus build).
+    [Theory]
+    [InlineData("thq-51信用卡", "thq")]
+    [InlineData("blue-联通支付-风控-北京", "blue")]
+    [InlineData("Marily-汇付数据-PM", "Marily")]
+    public void No_keyword_is_the_name_of_someone_mentioned(string nick, string name)
+    {
+        var exchange = Chats.Exchange(
+            "proddev/2018-03-06-chat.markdown", 120, "小王", $"我的看法和@{nick} 一致，备付金要集中存管吗？",
+            ("龚晓冬-银商账户-产品-上海", $"同意@{nick} 的看法，要集中存管"));
+
+        var entry = Assert.Single(Build(In(exchange, "t01")));
+
+        Assert.Contains("@" + name, entry.Question, StringComparison.Ordinal);
+        Assert.Contains("@" + name, entry.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(entry.Keywords, k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string Describe(IEnumerable<FaqEntry> entries)
     {
         var text = new StringBuilder();

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Faq;
 using KnowledgeBase.Core.Privacy;
 using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Tests.Export;
@@ -34,6 +35,9 @@ public sealed class SpeakerPseudonymizerTests
     [InlineData("@张三-北京@李四|新生|跨境支付 你们好", "@{张三}@{李四} 你们好")]
     [InlineData("OK，谢谢了@王五 -信用卡中心-HK", "OK，谢谢了@{王五}")]
     [InlineData("@王五 -海尔金控 -支付-赵六 最终要怎么解决呢", "@{王五} 最终要怎么解决呢")]
+    [InlineData("@王五 | 即信 | 产品 | 上海 司法这块提供证明是个什么流程", "@{王五} 司法这块提供证明是个什么流程")]
+    [InlineData("@王五 - 小黑鱼 - 上海 你们的app叫啥名字呢", "@{王五} 你们的app叫啥名字呢")]
+    [InlineData("@王五 百度金融pm 北京 共享充电宝，现在都在这样玩", "@{王五} 共享充电宝，现在都在这样玩")]
     public void The_rest_of_a_short_nick_goes_with_the_pseudonym(string text, string expected) =>
         Assert.Equal(Expected(expected), Pseudonyms().ReplaceMentions(text));
 
@@ -86,6 +90,21 @@ public sealed class SpeakerPseudonymizerTests
 
         var messages = masked.Exchanges[0].Messages.Select(m => m.Message).ToList();
         Assert.Equal(expected.Replace("{}", messages[0].Speaker.Raw, StringComparison.Ordinal), messages[1].Body);
+    }
+
+    // An entry shows a mention inside a sentence by the person's name (ChatText.Clean), which no member has here.
+    [Theory]
+    [InlineData("我的看法和@孙七-丰瑞祥-GM-BJ 一致，二清要看资金流", "孙七-丰瑞祥-GM-BJ", "我的看法和@{} 一致，二清要看资金流")]
+    [InlineData("看看@Jin He 何瑾|新生|跨境支付 的方案", "Jin", "看看@{} 的方案")]
+    public void The_name_an_entry_shows_for_a_mention_is_replaced(string body, string mention, string expected)
+    {
+        var message = SampleDocuments.Message(Path, 9, "2018-03-06T10:05:00", Members[0], body, mentions: MentionParser.Find(body));
+        var talk = new Exchange("x-mid", Path, [new ExchangeMessage(message, MessageRole.Answer)], 0.8, "t-licence");
+        var pseudonyms = SpeakerPseudonymizer.For(SampleDocuments.Payments() with { Exchanges = [talk], Entries = [] }, "k");
+
+        var shown = ChatText.Clean(message.Text, message.Mentions);
+
+        Assert.Equal(expected.Replace("{}", pseudonyms.Of(mention), StringComparison.Ordinal), pseudonyms.ReplaceMentions(shown));
     }
 
     private static SpeakerPseudonymizer Pseudonyms()
