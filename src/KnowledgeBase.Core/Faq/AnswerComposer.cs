@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Reading;
 using KnowledgeBase.Core.Segmentation;
 
 namespace KnowledgeBase.Core.Faq;
@@ -142,7 +143,7 @@ internal sealed class AnswerComposer
         }
 
         var name = string.IsNullOrWhiteSpace(speaker.Name) ? speaker.Raw : speaker.Name;
-        var shown = string.Join(' ', name.Replace("?", string.Empty, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var shown = SpeakerParser.WithoutLostEmoji(name);
         return shown.Length > 0 ? shown : name;
     }
 

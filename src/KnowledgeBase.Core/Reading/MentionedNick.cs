@@ -112,7 +112,7 @@ internal static partial class MentionedNick
         }
 
         var parsed = SpeakerParser.Parse(nick).Name;
-        var shown = string.Join(' ', parsed.Replace("?", string.Empty, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var shown = SpeakerParser.WithoutLostEmoji(parsed);
         return shown.Length > 0 ? shown : nick.Replace("?", string.Empty, StringComparison.Ordinal).Trim();
     }
 

@@ -17,6 +17,15 @@ public static class SpeakerParser
     // a nick when a later part is a known role or city.
     private static readonly SearchValues<char> WeakSeparators = SearchValues.Create("_ \t\u3000");
 
+    /// <summary>
+    /// A name as a reader should see it: without the <c>?</c> the export left for lost emoji (<c>车睿??</c>,
+    /// <c>H?o?wa?r?d?_?WANG</c>) and with single spaces between its words.
+    /// </summary>
+    /// <param name="name">A parsed name.</param>
+    /// <returns>The name shown; empty when it was only question marks and spaces.</returns>
+    public static string WithoutLostEmoji(string name) =>
+        string.Join(' ', name.Replace("?", string.Empty, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     /// <summary>Parses a nick as written in a header or after an <c>@</c>.</summary>
     /// <param name="raw">The nick; HTML entities are decoded and surrounding white space trimmed.</param>
     /// <returns>The speaker; <see cref="Speaker.Name"/> is the whole nick when it does not follow the habit.</returns>
