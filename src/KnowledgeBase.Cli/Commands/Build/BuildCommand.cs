@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Curation;
+using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Export;
 using KnowledgeBase.Core.Pipeline;
 using KnowledgeBase.Core.Privacy;
@@ -119,26 +120,11 @@ internal sealed class BuildCommand : Command<BuildSettings>
         // Personal data never reaches faq.json or the store unless asked for; then review decisions are applied.
         var masking = MaskingOptions.Default with { MaskPersonalData = !settings.NoMask };
         document = PersonalDataMasker.Mask(document, masking);
+        // Masking copied every message: the result keeps the masked copy, so the two are not held side by side to the end.
+        result = result with { Document = document };
         Lap("masking");
         Directory.CreateDirectory(settings.Out);
-        using (var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter)))
-        {
-            // Topic ids stay those of the previous build, so an entry keeps its topic, and a topic an analyst moved an
-            // entry to keeps its meaning, after a small input change.
-            document = TopicIdMatcher.KeepIds(document, previous);
-            var merged = store.MergeBuild(document);
-            document = merged.Document.WithTopicsOfEntries(store.KnownTopics());
-            Console.Error.WriteLine(
-                $"review store {db}: {merged.Added.Count} new, {merged.Changed.Count} changed, {merged.Moved.Count} moved, {merged.Missing.Count} no longer found, " +
-                $"{merged.ChangedSinceReview.Count} approved entries changed since review");
-            if (merged.MostlyMissing)
-            {
-                Terminal.Problem(
-                    $"kb build: WARNING: this build no longer produced {merged.Missing.Count} of the {merged.PresentBefore} entries {db} had; " +
-                    "they are now marked missing (kept with their decisions, hidden from lists and exports). Another corpus into the same store? " +
-                    "Building the right input brings them back.");
-            }
-        }
+        document = MergeIntoStore(db, segmenter, document, previous);
 
         // Analysts type into edits what the chat had masked (a phone number to call): faq.json gets them masked too. Only
         // entries take edits; the topics and exchanges were masked above.
@@ -153,6 +139,28 @@ internal sealed class BuildCommand : Command<BuildSettings>
             $"{document.Entries.Count} entries -> {target} in {watch.Elapsed.TotalSeconds:0.0} s");
         Console.Error.WriteLine("stages: " + string.Join(", ", stages.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:0.0} s")));
         return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
+    }
+
+    // The build into the review store, which keeps every review decision; returns the document as the store has it. The
+    // merge's own copy of the document ends with this method, before faq.json is written.
+    private static KnowledgeBaseDocument MergeIntoStore(string db, ChineseSegmenter segmenter, KnowledgeBaseDocument document, PreviousTopics? previous)
+    {
+        using var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter));
+        // Topic ids stay those of the previous build, so an entry keeps its topic, and a topic an analyst moved an
+        // entry to keeps its meaning, after a small input change.
+        var merged = store.MergeBuild(TopicIdMatcher.KeepIds(document, previous));
+        Console.Error.WriteLine(
+            $"review store {db}: {merged.Added.Count} new, {merged.Changed.Count} changed, {merged.Moved.Count} moved, {merged.Missing.Count} no longer found, " +
+            $"{merged.ChangedSinceReview.Count} approved entries changed since review");
+        if (merged.MostlyMissing)
+        {
+            Terminal.Problem(
+                $"kb build: WARNING: this build no longer produced {merged.Missing.Count} of the {merged.PresentBefore} entries {db} had; " +
+                "they are now marked missing (kept with their decisions, hidden from lists and exports). Another corpus into the same store? " +
+                "Building the right input brings them back.");
+        }
+
+        return merged.Document.WithTopicsOfEntries(store.KnownTopics());
     }
 
     // How this build's topics came about, when there was a previous build to continue (a first build says nothing).
