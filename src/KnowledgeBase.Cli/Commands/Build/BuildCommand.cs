@@ -43,13 +43,14 @@ internal sealed class BuildCommand : Command<BuildSettings>
         // What this run creates and must take back when it finds nothing readable ("nothing written").
         var outExisted = Directory.Exists(settings.Out);
         var cacheExisted = options.CachePath is { } cachePath && File.Exists(cachePath);
+        // Personal data never reaches faq.json or the store unless asked for; then review decisions are applied.
+        var masking = MaskingOptions.Default with { MaskPersonalData = !settings.NoMask };
         var watch = Stopwatch.StartNew();
         PipelineResult result;
+        TimeSpan maskingTime;
         try
         {
-            result = Terminal.Interactive
-                ? RunWithProgressBar(options, cancellationToken)
-                : new KnowledgeBasePipeline().Run(options, cancellationToken: cancellationToken);
+            (result, maskingTime) = RunMasked(options, masking, cancellationToken);
         }
         catch (BuildCacheRefusedException refused)
         {
@@ -109,7 +110,7 @@ internal sealed class BuildCommand : Command<BuildSettings>
         }
 
         var document = result.Document;
-        var stages = result.Timings.ToList();
+        var stages = result.Timings.Append((Stage: "masking", Elapsed: maskingTime)).ToList();
         var lap = Stopwatch.StartNew();
         void Lap(string stage)
         {
@@ -117,12 +118,6 @@ internal sealed class BuildCommand : Command<BuildSettings>
             lap.Restart();
         }
 
-        // Personal data never reaches faq.json or the store unless asked for; then review decisions are applied.
-        var masking = MaskingOptions.Default with { MaskPersonalData = !settings.NoMask };
-        document = PersonalDataMasker.Mask(document, masking);
-        // Masking copied every message: the result keeps the masked copy, so the two are not held side by side to the end.
-        result = result with { Document = document };
-        Lap("masking");
         Directory.CreateDirectory(settings.Out);
         document = MergeIntoStore(db, segmenter, document, previous);
 
@@ -225,6 +220,18 @@ internal sealed class BuildCommand : Command<BuildSettings>
 
         var path = Path.Combine(output, "faq.json");
         return (File.Exists(path) && FaqJsonInput.TryRead(path, out var document) ? Core.Topics.PreviousTopics.Of(document) : null, readBefore);
+    }
+
+    // The build with its document masked. Masking copies every message; in a method of its own, the unmasked document
+    // ends here instead of being held beside the masked copy through the review store and writing.
+    private static (PipelineResult Result, TimeSpan Masking) RunMasked(KnowledgeBasePipelineOptions options, MaskingOptions masking, CancellationToken cancellationToken)
+    {
+        var result = Terminal.Interactive
+            ? RunWithProgressBar(options, cancellationToken)
+            : new KnowledgeBasePipeline().Run(options, cancellationToken: cancellationToken);
+        var watch = Stopwatch.StartNew();
+        var masked = PersonalDataMasker.Mask(result.Document, masking);
+        return (result with { Document = masked }, watch.Elapsed);
     }
 
     private static PipelineResult RunWithProgressBar(KnowledgeBasePipelineOptions options, CancellationToken cancellationToken) =>
