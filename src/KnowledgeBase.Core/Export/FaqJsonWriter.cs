@@ -18,6 +18,10 @@ public sealed class FaqJsonWriter
         Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
+    // Utf8JsonWriter keeps what it wrote in its own buffer until flushed: without flushing as it goes, the whole file (17 MB
+    // for the corpus) would sit in memory, in arrays doubled as they grow, before the first byte reached the stream.
+    private const int FlushBytes = 1 << 16;
+
     /// <summary>Writes the document to a file atomically: a temporary file beside it, then a rename.</summary>
     /// <param name="document">The document.</param>
     /// <param name="path">Target path; its folder is created when missing.</param>
@@ -113,6 +117,7 @@ public sealed class FaqJsonWriter
         foreach (var exchange in document.Exchanges)
         {
             WriteExchange(json, exchange);
+            FlushFull(json);
         }
 
         json.WriteEndArray();
@@ -121,10 +126,19 @@ public sealed class FaqJsonWriter
         foreach (var entry in document.Entries)
         {
             WriteEntry(json, entry);
+            FlushFull(json);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void FlushFull(Utf8JsonWriter json)
+    {
+        if (json.BytesPending >= FlushBytes)
+        {
+            json.Flush();
+        }
     }
 
     private static void WriteInput(Utf8JsonWriter json, InputSummary input)

@@ -42,7 +42,6 @@ public sealed class KnowledgeBasePipeline
 
         var problems = new ConcurrentBag<InputProblem>(found.Problems);
         var segmenter = ChineseSegmenter.Load(new ChineseSegmenterOptions { ModelsDirectory = options.ModelsDirectory });
-        var models = ExchangeModels.Load(options.ModelsDirectory);
         var reader = new ChatLogReader();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         BuildCache? cache = null;
@@ -133,35 +132,9 @@ public sealed class KnowledgeBasePipeline
 
         // Pass 2: find each day's exchanges with the learned detector and linker; an earlier build's exchanges of the same
         // bytes are reused when the speaker directory still resolves the day's mentions the same way.
-        var perFile = new IReadOnlyList<Exchange>[files.Count];
-        done = 0;
-        using (var finder = new ExchangeFinder(models, segmenter, directory))
-        {
-            Parallel.For(0, files.Count, parallel, i =>
-            {
-                if (days[i] is null)
-                {
-                    perFile[i] = [];
-                }
-                else if (Cached(cache, keys[i], days[i]!, directory) is { } cached)
-                {
-                    perFile[i] = cached;
-                    Interlocked.Increment(ref reused);
-                }
-                else
-                {
-                    perFile[i] = Find(reader, root, files[i].FullPath, finder, directory, cache);
-                    if (cache is not null)
-                    {
-                        Interlocked.Increment(ref computed);
-                    }
-                }
-
-                progress?.Report(new PipelineProgress("finding exchanges", Interlocked.Increment(ref done), files.Count));
-            });
-        }
-
-        var exchanges = perFile.SelectMany(e => e).ToList();
+        var (exchanges, reusedDays, computedDays) = FindExchanges(options, segmenter, directory, reader, root, files, days, keys, cache, parallel, progress);
+        reused += reusedDays;
+        computed += computedDays;
         cache?.Commit();
         Lap("exchanges");
 
@@ -212,6 +185,56 @@ public sealed class KnowledgeBasePipeline
 
     private static List<InputProblem> Sorted(IEnumerable<InputProblem> problems) =>
         problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
+
+    /// <summary>
+    /// The second pass: each day's exchanges, in file order. The models (tens of MB of ML.NET transformers) and the finder
+    /// live in this frame only, and each day's record is let go of once its exchanges are found, so that topics and
+    /// entries run beside the exchanges alone.
+    /// </summary>
+    private static (List<Exchange> Exchanges, int Reused, int Computed) FindExchanges(
+        KnowledgeBasePipelineOptions options,
+        ChineseSegmenter segmenter,
+        SpeakerDirectory directory,
+        ChatLogReader reader,
+        string root,
+        IReadOnlyList<ChatLogFile> files,
+        DayRecord?[] days,
+        string?[] keys,
+        BuildCache? cache,
+        ParallelOptions parallel,
+        IProgress<PipelineProgress>? progress)
+    {
+        var perFile = new IReadOnlyList<Exchange>[files.Count];
+        int done = 0, reused = 0, computed = 0;
+        using (var finder = new ExchangeFinder(ExchangeModels.Load(options.ModelsDirectory), segmenter, directory))
+        {
+            Parallel.For(0, files.Count, parallel, i =>
+            {
+                if (days[i] is null)
+                {
+                    perFile[i] = [];
+                }
+                else if (Cached(cache, keys[i], days[i]!, directory) is { } cached)
+                {
+                    perFile[i] = cached;
+                    Interlocked.Increment(ref reused);
+                }
+                else
+                {
+                    perFile[i] = Find(reader, root, files[i].FullPath, finder, directory, cache);
+                    if (cache is not null)
+                    {
+                        Interlocked.Increment(ref computed);
+                    }
+                }
+
+                days[i] = null;
+                progress?.Report(new PipelineProgress("finding exchanges", Interlocked.Increment(ref done), files.Count));
+            });
+        }
+
+        return (perFile.SelectMany(e => e).ToList(), reused, computed);
+    }
 
     private static DayRecord ReadDay(ChatLogReader reader, LoadedChatLog loaded, BuildCache? cache, string? key)
     {

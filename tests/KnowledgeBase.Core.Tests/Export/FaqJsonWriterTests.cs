@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KnowledgeBase.Core.Export;
 using KnowledgeBase.Core.Tests.Evaluation;
 
@@ -37,5 +38,45 @@ public sealed class FaqJsonWriterTests : IDisposable
         new FaqJsonWriter().WriteFile(SampleDocuments.Payments(), Path.Combine(folder.Path, "faq.json"));
 
         Assert.Equal(OperatingSystem.IsLinux(), File.Exists(live));
+    }
+
+    [Fact]
+    public void A_large_document_reaches_the_stream_in_pieces_not_held_whole_until_the_end()
+    {
+        // 1,000 copies of the sample's three exchanges and two entries: almost 5 MB of JSON.
+        var sample = SampleDocuments.Payments();
+        var copies = Enumerable.Range(0, 1000).ToList();
+        var document = sample with
+        {
+            Exchanges = [.. copies.SelectMany(c => sample.Exchanges.Select(x => x with { Id = $"{x.Id}-{c}" }))],
+            Entries = [.. copies.SelectMany(c => sample.Entries.Select(e => e with { Id = $"{e.Id}-{c}" }))],
+        };
+        using var stream = new LargestWriteStream();
+
+        new FaqJsonWriter().Write(document, stream);
+
+        Assert.True(stream.Length > 4_000_000, $"wrote {stream.Length} bytes");
+        Assert.True(stream.LargestWrite < 256 * 1024, $"one write of {stream.LargestWrite} bytes");
+        stream.Position = 0;
+        var read = JsonDocument.Parse(stream);
+        Assert.Equal(3000, read.RootElement.GetProperty("exchanges").GetArrayLength());
+        Assert.Equal(2000, read.RootElement.GetProperty("entries").GetArrayLength());
+    }
+
+    private sealed class LargestWriteStream : MemoryStream
+    {
+        public int LargestWrite { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            LargestWrite = Math.Max(LargestWrite, count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            LargestWrite = Math.Max(LargestWrite, buffer.Length);
+            base.Write(buffer);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeBase.Cli.Infrastructure;
 using KnowledgeBase.Core.Curation;
+using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Export;
 using KnowledgeBase.Core.Pipeline;
 using KnowledgeBase.Core.Privacy;
@@ -42,13 +43,14 @@ internal sealed class BuildCommand : Command<BuildSettings>
         // What this run creates and must take back when it finds nothing readable ("nothing written").
         var outExisted = Directory.Exists(settings.Out);
         var cacheExisted = options.CachePath is { } cachePath && File.Exists(cachePath);
+        // Personal data never reaches faq.json or the store unless asked for; then review decisions are applied.
+        var masking = MaskingOptions.Default with { MaskPersonalData = !settings.NoMask };
         var watch = Stopwatch.StartNew();
         PipelineResult result;
+        TimeSpan maskingTime;
         try
         {
-            result = Terminal.Interactive
-                ? RunWithProgressBar(options, cancellationToken)
-                : new KnowledgeBasePipeline().Run(options, cancellationToken: cancellationToken);
+            (result, maskingTime) = RunMasked(options, masking, cancellationToken);
         }
         catch (BuildCacheRefusedException refused)
         {
@@ -108,7 +110,7 @@ internal sealed class BuildCommand : Command<BuildSettings>
         }
 
         var document = result.Document;
-        var stages = result.Timings.ToList();
+        var stages = result.Timings.Append((Stage: "masking", Elapsed: maskingTime)).ToList();
         var lap = Stopwatch.StartNew();
         void Lap(string stage)
         {
@@ -116,29 +118,8 @@ internal sealed class BuildCommand : Command<BuildSettings>
             lap.Restart();
         }
 
-        // Personal data never reaches faq.json or the store unless asked for; then review decisions are applied.
-        var masking = MaskingOptions.Default with { MaskPersonalData = !settings.NoMask };
-        document = PersonalDataMasker.Mask(document, masking);
-        Lap("masking");
         Directory.CreateDirectory(settings.Out);
-        using (var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter)))
-        {
-            // Topic ids stay those of the previous build, so an entry keeps its topic, and a topic an analyst moved an
-            // entry to keeps its meaning, after a small input change.
-            document = TopicIdMatcher.KeepIds(document, previous);
-            var merged = store.MergeBuild(document);
-            document = merged.Document.WithTopicsOfEntries(store.KnownTopics());
-            Console.Error.WriteLine(
-                $"review store {db}: {merged.Added.Count} new, {merged.Changed.Count} changed, {merged.Moved.Count} moved, {merged.Missing.Count} no longer found, " +
-                $"{merged.ChangedSinceReview.Count} approved entries changed since review");
-            if (merged.MostlyMissing)
-            {
-                Terminal.Problem(
-                    $"kb build: WARNING: this build no longer produced {merged.Missing.Count} of the {merged.PresentBefore} entries {db} had; " +
-                    "they are now marked missing (kept with their decisions, hidden from lists and exports). Another corpus into the same store? " +
-                    "Building the right input brings them back.");
-            }
-        }
+        document = MergeIntoStore(db, segmenter, document, previous);
 
         // Analysts type into edits what the chat had masked (a phone number to call): faq.json gets them masked too. Only
         // entries take edits; the topics and exchanges were masked above.
@@ -153,6 +134,28 @@ internal sealed class BuildCommand : Command<BuildSettings>
             $"{document.Entries.Count} entries -> {target} in {watch.Elapsed.TotalSeconds:0.0} s");
         Console.Error.WriteLine("stages: " + string.Join(", ", stages.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:0.0} s")));
         return result.Problems.Count > 0 ? ExitCodes.InputProblems : ExitCodes.Ok;
+    }
+
+    // The build into the review store, which keeps every review decision; returns the document as the store has it. The
+    // merge's own copy of the document ends with this method, before faq.json is written.
+    private static KnowledgeBaseDocument MergeIntoStore(string db, ChineseSegmenter segmenter, KnowledgeBaseDocument document, PreviousTopics? previous)
+    {
+        using var store = new CurationStore(CurationStoreOptions.WithSegmenter(db, segmenter));
+        // Topic ids stay those of the previous build, so an entry keeps its topic, and a topic an analyst moved an
+        // entry to keeps its meaning, after a small input change.
+        var merged = store.MergeBuild(TopicIdMatcher.KeepIds(document, previous));
+        Console.Error.WriteLine(
+            $"review store {db}: {merged.Added.Count} new, {merged.Changed.Count} changed, {merged.Moved.Count} moved, {merged.Missing.Count} no longer found, " +
+            $"{merged.ChangedSinceReview.Count} approved entries changed since review");
+        if (merged.MostlyMissing)
+        {
+            Terminal.Problem(
+                $"kb build: WARNING: this build no longer produced {merged.Missing.Count} of the {merged.PresentBefore} entries {db} had; " +
+                "they are now marked missing (kept with their decisions, hidden from lists and exports). Another corpus into the same store? " +
+                "Building the right input brings them back.");
+        }
+
+        return merged.Document.WithTopicsOfEntries(store.KnownTopics());
     }
 
     // How this build's topics came about, when there was a previous build to continue (a first build says nothing).
@@ -217,6 +220,18 @@ internal sealed class BuildCommand : Command<BuildSettings>
 
         var path = Path.Combine(output, "faq.json");
         return (File.Exists(path) && FaqJsonInput.TryRead(path, out var document) ? Core.Topics.PreviousTopics.Of(document) : null, readBefore);
+    }
+
+    // The build with its document masked. Masking copies every message; in a method of its own, the unmasked document
+    // ends here instead of being held beside the masked copy through the review store and writing.
+    private static (PipelineResult Result, TimeSpan Masking) RunMasked(KnowledgeBasePipelineOptions options, MaskingOptions masking, CancellationToken cancellationToken)
+    {
+        var result = Terminal.Interactive
+            ? RunWithProgressBar(options, cancellationToken)
+            : new KnowledgeBasePipeline().Run(options, cancellationToken: cancellationToken);
+        var watch = Stopwatch.StartNew();
+        var masked = PersonalDataMasker.Mask(result.Document, masking);
+        return (result with { Document = masked }, watch.Elapsed);
     }
 
     private static PipelineResult RunWithProgressBar(KnowledgeBasePipelineOptions options, CancellationToken cancellationToken) =>
