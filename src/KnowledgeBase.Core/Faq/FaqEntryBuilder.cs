@@ -121,7 +121,7 @@ public sealed class FaqEntryBuilder
             KeywordRules.Fill(keywords, ranked, Math.Min(2, max));
         }
 
-        return keywords;
+        return WrittenForm.Of(keywords, [question, said]);
     }
 
     private static string WithoutPersonalData(string text)

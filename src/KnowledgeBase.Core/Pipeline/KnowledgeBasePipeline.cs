@@ -145,7 +145,8 @@ public sealed class KnowledgeBasePipeline
         progress?.Report(new PipelineProgress("building entries", 0, 1));
         // Answers are credited to people, not nicks: a member known under two nicks is one expert.
         var attributed = clustering.Exchanges.Select(directory.Attributed).ToList();
-        var entries = new FaqEntryBuilder(segmenter).Build(attributed, clustering.Topics);
+        // Keywords spelled one way throughout (P2P, not p2p in one entry and P2P in the next).
+        var (topics, entries) = KeywordSpelling.Unify(clustering.Topics, attributed, new FaqEntryBuilder(segmenter).Build(attributed, clustering.Topics));
         Lap("entries");
 
         var sortedProblems = Sorted(problems);
@@ -153,7 +154,7 @@ public sealed class KnowledgeBasePipeline
             KnowledgeBaseDocument.CurrentSchemaVersion,
             options.GeneratedAt ?? DateTimeOffset.UtcNow,
             new InputSummary(options.InputRoot, read, messages, InputProblem.Total(sortedProblems)) { SkippedFiles = files.Count - read + found.UnfollowedChatLogs },
-            clustering.Topics,
+            topics,
             attributed,
             entries);
         var cacheUse = cache is null ? null : new BuildCacheUse(cache.Path, reused, computed, cache.Complete(), cacheNote);

@@ -277,7 +277,7 @@ public sealed class ChineseSegmenter
     private static bool IsSingleCharacter(string token) =>
         token.Length == 1 || StringInfo.GetNextTextElementLength(token) == token.Length;
 
-    private static string FoldFullWidth(string text)
+    internal static string FoldFullWidth(string text)
     {
         var span = text.AsSpan();
         if (!span.ContainsAnyInRange('\uFF10', '\uFF5A') && !span.Contains('\u3000'))
