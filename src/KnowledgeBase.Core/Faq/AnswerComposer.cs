@@ -47,6 +47,13 @@ internal sealed class AnswerComposer
         var seen = new List<string>();
         foreach (var message in Chronological(answers))
         {
+            if (message.Kind is MessageKind.Image)
+            {
+                // Kept below only beside words of the same speaker.
+                kept.Add((message, ImageText));
+                continue;
+            }
+
             if (message.Kind is not (MessageKind.Text or MessageKind.Link))
             {
                 continue;
@@ -63,11 +70,19 @@ internal sealed class AnswerComposer
             kept.Add((message, text));
         }
 
-        if (kept.Count == 0)
+        if (kept.All(k => k.Message.Kind is MessageKind.Image))
         {
             // Nothing substantive, but someone did answer: a yes ("是的", "对的") to a yes-or-no question, or a screenshot.
             // That is the answer, not "nobody answered"; emoji and punctuation alone are not.
+            kept.Clear();
             kept.AddRange(Brief(answers, asked));
+        }
+        else
+        {
+            // A screenshot goes with the words of whoever sent it ("见下图", "[图片]"): the reader learns the answer has one and
+            // finds it at the source. Sent by someone who said nothing else, it tells a reader nothing beside others' words.
+            var speaking = kept.Where(k => k.Message.Kind is not MessageKind.Image).Select(k => Person(k.Message.Speaker)).ToHashSet(StringComparer.Ordinal);
+            kept.RemoveAll(k => k.Message.Kind is MessageKind.Image && !speaking.Contains(Person(k.Message.Speaker)));
         }
 
         // What the asker says among the answers (a guess, a follow-up, an answer to a clarifying question) is no answer
@@ -81,8 +96,13 @@ internal sealed class AnswerComposer
         var parts = kept
             .GroupBy(k => Person(k.Message.Speaker), StringComparer.Ordinal)
             // What a speaker says comes before what they share (a file name or a link), which rarely reads as an answer alone.
-            .Select(g => new AnswerPart(g.First().Message.Speaker, ChatText.Join(g.OrderBy(k => k.Message.Kind == MessageKind.Link).Select(k => k.Text)), g.Count(), g.First().Message.Time))
-            .Select(p => p with { Score = Informativeness(p.Text) })
+            .Select(g => new AnswerPart(
+                g.First().Message.Speaker,
+                Shown(g.OrderBy(k => k.Message.Kind == MessageKind.Link)),
+                ChatText.Join(g.Where(k => k.Message.Kind is not MessageKind.Image).OrderBy(k => k.Message.Kind == MessageKind.Link).Select(k => k.Text)),
+                g.Count(),
+                g.First().Message.Time))
+            .Select(p => p with { Score = Informativeness(p.Said) })
             .OrderByDescending(p => p.Score)
             .ThenBy(p => p.FirstTime)
             .ThenBy(p => Person(p.Speaker), StringComparer.Ordinal)
@@ -95,12 +115,42 @@ internal sealed class AnswerComposer
             .OrderByDescending(e => e.Answers)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
-        return new ComposedAnswer(answer, string.Join('\n', shown.Select(p => p.Text)), experts);
+        return new ComposedAnswer(answer, string.Join('\n', shown.Select(p => p.Said).Where(s => s.Length > 0)), experts);
     }
 
     // Messages in the order they were said (file and line break ties: the same time in two groups' files).
     private static IEnumerable<ChatMessage> Chronological(IEnumerable<ChatMessage> messages) =>
         messages.OrderBy(m => m.Time).ThenBy(m => m.Source.Path, StringComparer.Ordinal).ThenBy(m => m.Source.Line);
+
+    // A part as shown: its words joined as one thought (ChatText.Join), each screenshot set apart by spaces where it was sent.
+    private static string Shown(IEnumerable<(ChatMessage Message, string Text)> pieces)
+    {
+        var shown = new List<string>();
+        var words = new List<string>();
+        foreach (var (message, text) in pieces)
+        {
+            if (message.Kind is not MessageKind.Image)
+            {
+                words.Add(text);
+                continue;
+            }
+
+            if (words.Count > 0)
+            {
+                shown.Add(ChatText.Join(words));
+                words.Clear();
+            }
+
+            shown.Add(ImageText);
+        }
+
+        if (words.Count > 0)
+        {
+            shown.Add(ChatText.Join(words));
+        }
+
+        return string.Join(' ', shown);
+    }
 
     // The short replies and images among the answers, once each, in order.
     private static IEnumerable<(ChatMessage Message, string Text)> Brief(IEnumerable<ChatMessage> answers, List<string> asked)
@@ -160,7 +210,8 @@ internal sealed class AnswerComposer
     private static string Normalize(string text) =>
         new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
-    private sealed record AnswerPart(Speaker Speaker, string Text, int Messages, DateTime FirstTime)
+    // Text is the part as shown, screenshots as [图片]; Said is its words alone, which measure it and give keywords.
+    private sealed record AnswerPart(Speaker Speaker, string Text, string Said, int Messages, DateTime FirstTime)
     {
         public int Score { get; init; }
     }

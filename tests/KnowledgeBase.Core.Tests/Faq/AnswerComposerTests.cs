@@ -90,6 +90,23 @@ public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void A_screenshot_stays_with_the_words_of_whoever_sent_it_and_goes_when_its_sender_said_nothing_else()
+    {
+        var answer = new AnswerComposer(segmenter, 6).Compose(
+        [
+            Chats.Message(Day, 53, "17:58:03", "老李-某银行-架构", "备付金集中存管以后，出金走网联，看这个流程图"),
+            Chats.Message(Day, 55, "17:58:10", "老李-某银行-架构", "![2018-03-10 21:52:50](http://example.com/a.jpg)"),
+            Chats.Message(Day, 57, "17:58:30", "小王", "![2018-03-10 21:53:10](http://example.com/b.jpg)"),
+            Chats.Message(Day, 59, "17:59:00", "马绍轩", "对，入金也一样"),
+        ]);
+
+        Assert.Equal("老李（某银行·架构）：备付金集中存管以后，出金走网联，看这个流程图 [图片]\n马绍轩：对，入金也一样", answer.Text);
+        Assert.Equal("备付金集中存管以后，出金走网联，看这个流程图\n对，入金也一样", answer.Said);
+        Assert.Equal(["老李", "马绍轩"], answer.Experts.Select(e => e.Name));
+        Assert.Equal(2, answer.Experts[0].Answers);
+    }
+
+    [Fact]
     public void The_most_informative_part_comes_first()
     {
         var answer = new AnswerComposer(segmenter, 6).Compose(
