@@ -564,7 +564,7 @@ internal sealed class CurationActions
         // question, past the moved entry's versions: a version from before that arrival was of the moved entry.
         if (expected < ArrivalVersion(connection, transaction, row.Id) && MovedTo(connection, transaction, row.Id) is { } movedTo && movedTo != row.Id)
         {
-            var why = LastMoveFrom(connection, transaction, row.Id) is { Displaced: true } ? "its question is not on its line any more" : "its question is on another line now";
+            var why = LastMoveFrom(connection, transaction, row.Id) is { Displaced: true } ? "its question is not on its line any more" : "its question is on another line or in another file now";
             throw new CurationConflictException(
                 $"entry {row.Id} is another question now: a build moved the entry you loaded to {movedTo} ({why}). " +
                 $"Nothing was saved; open {movedTo} and make your change there.")

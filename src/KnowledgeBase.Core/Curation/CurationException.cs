@@ -23,7 +23,7 @@ public class CurationException : Exception
     {
     }
 
-    /// <summary>For an id no entry has: the entry a build moved it to (its question is on another line now), if one did.</summary>
+    /// <summary>For an id no entry has: the entry a build moved it to (its question is on another line or in another file now), if one did.</summary>
     public string? MovedTo { get; init; }
 
     /// <summary>The error for an id no entry of the store has, saying where a build moved it when one did.</summary>
@@ -32,5 +32,5 @@ public class CurationException : Exception
     /// <returns>The exception, its message starting "no entry".</returns>
     public static CurationException NoEntry(string id, string? movedTo) => movedTo is null
         ? new($"no entry {id} in the store")
-        : new($"no entry {id} in the store: a build moved it to {movedTo} (its question is on another line now)") { MovedTo = movedTo };
+        : new($"no entry {id} in the store: a build moved it to {movedTo} (its question is on another line or in another file now)") { MovedTo = movedTo };
 }

@@ -145,7 +145,7 @@ public sealed class CurationStore : IDisposable
     public int Count(EntryQuery query) => Guard(() => queries.Count(query));
 
     /// <summary>
-    /// For an id no entry has: the entry a build moved it to (its question is on another line now, so the entry has that
+    /// For an id no entry has: the entry a build moved it to (its question is on another line or in another file now, so the entry has that
     /// line's id), following later moves; <see langword="null"/> when an entry has the id or no build moved it.
     /// </summary>
     /// <param name="id">The id, say of a bookmark or an open page.</param>

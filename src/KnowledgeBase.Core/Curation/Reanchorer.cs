@@ -25,9 +25,28 @@ internal static partial class Reanchorer
     // a new candidate.
     internal static Reanchoring Reanchor(SqliteConnection connection, SqliteTransaction transaction, KnowledgeBaseDocument build, IReadOnlyDictionary<string, string> anchors, DateTimeOffset now)
     {
+        // A file renamed or moved to another group folder is the file it was: its questions are matched as if it had kept
+        // its path, and its entries and exchanges move to the ids the new path gives them.
+        var renamed = RenamedFiles(connection, transaction, build);
+        ChatMessage AsBefore(ChatMessage message) =>
+            renamed.TryGetValue(message.Source.Path, out var path) ? message with { Source = message.Source with { Path = path } } : message;
+        var inRenamed = new HashSet<string>(StringComparer.Ordinal);
+        if (renamed.Count > 0)
+        {
+            var asBefore = anchors.ToDictionary(StringComparer.Ordinal);
+            foreach (var exchange in build.Exchanges.Where(x => renamed.ContainsKey(x.Path) && asBefore.ContainsKey(x.Id)))
+            {
+                asBefore[exchange.Id] = AnchorOf(AsBefore(exchange.FirstQuestion));
+                inRenamed.Add(exchange.Id);
+            }
+
+            inRenamed.UnionWith(build.Entries.Where(e => e.ExchangeIds.Count > 0 && inRenamed.Contains(e.ExchangeIds[0])).Select(e => e.Id));
+            anchors = asBefore;
+        }
+
         // A message said twice the same way (same time, speaker and text) in a file cannot tell which one moved where.
         var twice = build.Exchanges.SelectMany(x => x.Messages).Select(m => m.Message).DistinctBy(m => m.Source)
-            .GroupBy(m => AnchorKey(AnchorOf(m)), StringComparer.Ordinal)
+            .GroupBy(m => MessageContent.Key(AsBefore(m)), StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
             .Select(g => g.Key)
             .ToHashSet(StringComparer.Ordinal);
@@ -70,7 +89,7 @@ internal static partial class Reanchorer
         }
 
         var storedExchanges = stored.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
-        var exchangeMap = Matches(storedExchanges, anchors, twice);
+        var exchangeMap = Matches(storedExchanges, anchors, twice, inRenamed);
         var rows = LoadRows(connection, transaction, "1 = 1", []);
         var storedEntries = rows
             .Where(r => r.Origin == BuildActor)
@@ -82,11 +101,14 @@ internal static partial class Reanchorer
             .Where(g => g.Count() == 1 && g.Single().ExchangeIds.Count > 0 && anchors.ContainsKey(g.Single().ExchangeIds[0]))
             .ToDictionary(g => g.Key, g => g.Single().ExchangeIds[0], StringComparer.Ordinal);
         var builtEntries = builtFirst.ToDictionary(p => p.Key, p => anchors[p.Value], StringComparer.Ordinal);
-        var entryMap = Matches(storedEntries, builtEntries, twice);
+        var entryMap = Matches(storedEntries, builtEntries, twice, inRenamed);
         foreach (var (from, to) in Regrouped(rows, storedExchanges, build, anchors, twice, entryMap))
         {
             entryMap[from] = to;
         }
+
+        // An entry of a renamed file cites the same messages as before, in the same place: its fingerprints go with it.
+        var renamedFingerprints = renamed.Count == 0 ? [] : FingerprintsInRenamedFile(connection, transaction, rows, entryMap, inRenamed, renamed);
 
         // A build that finds another message on a stored question's line gives it the stored id; what the store holds
         // under that id is about the question that was there.
@@ -170,13 +192,28 @@ internal static partial class Reanchorer
             var version = Math.Max(row.Version, byId.GetValueOrDefault(to)?.Version ?? 0) + 1;
             // A reviewed hash of the places only (older stores): what the messages said there is still stored, so the
             // review carries over as the fingerprint of that text, which the build then compares with the moved messages.
-            var reviewed = row.Present && row.ReviewedHash is { } hash && !hash.StartsWith(ContentHashPrefix, StringComparison.Ordinal) && hash == row.SourcesHash
-                ? StoredContentHash(connection, transaction, row.Sources)
-                : row.ReviewedHash;
-            Execute(connection, transaction, "UPDATE entries SET version = $version, reviewed_hash = $reviewed WHERE id = $id;", ("$id", to), ("$version", version), ("$reviewed", reviewed));
+            var inFile = renamedFingerprints.GetValueOrDefault(from);
+            var reviewed = inFile.Reviewed is { } renamedHash ? renamedHash
+                : row.Present && row.ReviewedHash is { } hash && !hash.StartsWith(ContentHashPrefix, StringComparison.Ordinal) && hash == row.SourcesHash
+                    ? StoredContentHash(connection, transaction, row.Sources)
+                    : row.ReviewedHash;
+            Execute(
+                connection,
+                transaction,
+                "UPDATE entries SET version = $version, reviewed_hash = $reviewed, content_hash = $content WHERE id = $id;",
+                ("$id", to),
+                ("$version", version),
+                ("$reviewed", reviewed),
+                ("$content", inFile.Content ?? row.ContentHash));
             Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "id", from, to, version);
             if (storedEntries.TryGetValue(from, out var was) && builtEntries.TryGetValue(to, out var line))
             {
+                var path = build.Exchanges.FirstOrDefault(x => x.Id == builtFirst[to])?.Path;
+                if (path is not null && renamed.TryGetValue(path, out var before))
+                {
+                    Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "file", before, path, version);
+                }
+
                 Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "question", $"line {AnchorLine(was)}", $"line {AnchorLine(line)}", version);
             }
         }
@@ -188,9 +225,10 @@ internal static partial class Reanchorer
         return new Reanchoring(entryMap, vacated);
     }
 
-    // Stored and built ids whose first question is the same message under another id: moved to another line, or back on
-    // the line of an entry displaced while its question was gone. Only one-to-one matches count.
-    private static Dictionary<string, string> Matches(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> built, IReadOnlySet<string> twice)
+    // Stored and built ids whose first question is the same message under another id: moved to another line, in a renamed
+    // file, or back on the line of an entry displaced while its question was gone. Only one-to-one matches count.
+    private static Dictionary<string, string> Matches(
+        IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> built, IReadOnlySet<string> twice, IReadOnlySet<string> inRenamed)
     {
         Dictionary<string, KeyValuePair<string, string>> Once(IReadOnlyDictionary<string, string> anchors) =>
             anchors.GroupBy(p => AnchorKey(p.Value), StringComparer.Ordinal)
@@ -200,13 +238,148 @@ internal static partial class Reanchorer
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, before) in Once(stored))
         {
-            if (after.TryGetValue(key, out var now) && now.Key != before.Key && (AnchorLine(now.Value) != AnchorLine(before.Value) || Displaced().IsMatch(before.Key)))
+            if (after.TryGetValue(key, out var now) && now.Key != before.Key
+                && (AnchorLine(now.Value) != AnchorLine(before.Value) || Displaced().IsMatch(before.Key) || inRenamed.Contains(now.Key)))
             {
                 map[before.Key] = now.Key;
             }
         }
 
         return map;
+    }
+
+    // Files the latest build read and this one does not, each with the file new to the store that now holds its messages:
+    // a file renamed, or moved to another group folder. A pair counts when the new file's exchanges have at least half of
+    // the messages (time, speaker, text) the old file's exchanges had, and neither file pairs so with another.
+    private static Dictionary<string, string> RenamedFiles(SqliteConnection connection, SqliteTransaction transaction, KnowledgeBaseDocument build)
+    {
+        var read = build.Exchanges.Select(x => x.Path).ToHashSet(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var gone = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = Command(connection, transaction, "SELECT path, max(present) FROM exchanges GROUP BY path;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                known.Add(reader.GetString(0));
+                if (reader.GetInt64(1) != 0 && !read.Contains(reader.GetString(0)))
+                {
+                    gone.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        read.ExceptWith(known);
+        if (gone.Count == 0 || read.Count == 0)
+        {
+            return [];
+        }
+
+        // The new files of each message, by what it says wherever it is.
+        var newFilesOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var message in build.Exchanges.Where(x => read.Contains(x.Path)).SelectMany(x => x.Messages).Select(m => m.Message))
+        {
+            var key = MessageContent.Said(string.Empty, message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), message.Speaker.Raw, message.Body);
+            (newFilesOf.TryGetValue(key, out var paths) ? paths : newFilesOf[key] = new HashSet<string>(StringComparer.Ordinal)).Add(message.Source.Path);
+        }
+
+        var said = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        using (var command = Command(
+            connection,
+            transaction,
+            """
+            SELECT DISTINCT m.path, m.time, m.speaker, m.body
+            FROM exchanges x JOIN exchange_messages e ON e.exchange_id = x.id JOIN messages m ON m.path = e.path AND m.line = e.line
+            WHERE x.present = 1;
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var path = reader.GetString(0);
+                if (gone.Contains(path))
+                {
+                    (said.TryGetValue(path, out var messages) ? messages : said[path] = new HashSet<string>(StringComparer.Ordinal))
+                        .Add(MessageContent.Said(string.Empty, reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+                }
+            }
+        }
+
+        var pairs = new List<(string Old, string New)>();
+        foreach (var (path, messages) in said)
+        {
+            var candidates = messages.SelectMany(m => newFilesOf.GetValueOrDefault(m) ?? []).CountBy(p => p, StringComparer.Ordinal)
+                .Where(p => p.Value * 2 >= messages.Count)
+                .ToList();
+            if (candidates.Count == 1)
+            {
+                pairs.Add((path, candidates[0].Key));
+            }
+        }
+
+        return pairs.GroupBy(p => p.New, StringComparer.Ordinal).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Old, StringComparer.Ordinal);
+    }
+
+    // The fingerprints of each entry moving with its renamed file, taken to the new path: what its build cited (content)
+    // and what was reviewed of it as it stands (EntryRecomputer's fingerprint). Each is taken over only while it is what
+    // the stored messages still say, so that the build compares the moved messages with what was there. Read before the
+    // moved exchanges' rows go.
+    private static Dictionary<string, (string? Reviewed, string? Content)> FingerprintsInRenamedFile(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IReadOnlyList<EntryRow> rows,
+        IReadOnlyDictionary<string, string> entryMap,
+        IReadOnlySet<string> inRenamed,
+        IReadOnlyDictionary<string, string> renamed)
+    {
+        var newPath = renamed.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        IEnumerable<string> Said(IEnumerable<(string Path, string Time, string Speaker, string Body)> messages, bool moved) =>
+            messages.Select(m => MessageContent.Said(moved ? newPath.GetValueOrDefault(m.Path, m.Path) : m.Path, m.Time, m.Speaker, m.Body));
+        var fingerprints = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => entryMap.TryGetValue(r.Id, out var to) && inRenamed.Contains(to)))
+        {
+            string? reviewed = null;
+            if (IsEffective(row.ReviewedHash))
+            {
+                var cited = row.EffExchangeIds.SelectMany(x => Messages(
+                    connection,
+                    transaction,
+                    """
+                    SELECT m.path, m.time, m.speaker, m.body
+                    FROM exchange_messages e JOIN messages m ON m.path = e.path AND m.line = e.line
+                    WHERE e.exchange_id = $id AND e.role <> 'context';
+                    """,
+                    ("$id", x))).ToList();
+                reviewed = EffectiveContentHash(Said(cited, moved: false)) == row.ReviewedHash ? EffectiveContentHash(Said(cited, moved: true)) : null;
+            }
+
+            var sources = row.Sources.Select(source => Messages(
+                connection,
+                transaction,
+                "SELECT path, time, speaker, body FROM messages WHERE path = $path AND line = $line;",
+                ("$path", source.Path),
+                ("$line", source.Line))).ToList();
+            var content = sources.All(m => m.Count == 1) && ContentHash(Said(sources.Select(m => m[0]), moved: false)) == row.ContentHash
+                ? ContentHash(Said(sources.Select(m => m[0]), moved: true))
+                : null;
+            fingerprints[row.Id] = (reviewed, content);
+        }
+
+        return fingerprints;
+    }
+
+    private static List<(string Path, string Time, string Speaker, string Body)> Messages(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var messages = new List<(string, string, string, string)>();
+        while (reader.Read())
+        {
+            messages.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return messages;
     }
 
     // Stored entries the build no longer produced whose questions it asks in one new entry: one led by an earlier copy of

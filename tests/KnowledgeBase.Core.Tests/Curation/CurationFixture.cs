@@ -56,6 +56,34 @@ internal static class CurationFixture
     /// <summary>The file of the settlement and refund questions.</summary>
     public const string Day = "proddev/2018-03-05-chat.markdown";
 
+    // The build with every message of path `path` at `to` instead (the file renamed, or moved to another group folder),
+    // and the exchanges and entries whose question is asked there renamed, as a build names them after the file.
+    public static KnowledgeBaseDocument Renamed(KnowledgeBaseDocument build, string path, string to, Func<string, string> rename)
+    {
+        var moved = build.Exchanges.Where(x => x.Path == path).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+        SourceRef There(SourceRef source) => source.Path == path ? source with { Path = to } : source;
+        string Renamed(string id) => moved.Contains(id) ? rename(id) : id;
+        return build with
+        {
+            Exchanges = build.Exchanges
+                .Select(x => x with
+                {
+                    Id = Renamed(x.Id),
+                    Path = x.Path == path ? to : x.Path,
+                    Messages = x.Messages.Select(m => m with { Message = m.Message with { Source = There(m.Message.Source) } }).ToList(),
+                })
+                .ToList(),
+            Entries = build.Entries
+                .Select(e => e with
+                {
+                    Id = moved.Contains(e.ExchangeIds[0]) ? rename(e.Id) : e.Id,
+                    ExchangeIds = e.ExchangeIds.Select(Renamed).ToList(),
+                    Sources = e.Sources.Select(There).ToList(),
+                })
+                .ToList(),
+        };
+    }
+
     // The build with every message of path `by` lines further down (lines added above them), and the exchanges and
     // entries whose question is asked there renamed, as a build names them after the line of their question.
     public static KnowledgeBaseDocument Shifted(KnowledgeBaseDocument build, string path, int by, Func<string, string> rename)

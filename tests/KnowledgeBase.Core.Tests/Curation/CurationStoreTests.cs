@@ -745,12 +745,12 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.Contains(history, a => a is { Action: "build-reanchor", Field: "question", OldValue: "line 49", NewValue: "line 53" });
         Assert.Contains(history, a => a is { Actor: "alice", Action: "approve" });
         Assert.Equal(
-            "no entry e-settle in the store: a build moved it to e-settle-16 (its question is on another line now)",
+            "no entry e-settle in the store: a build moved it to e-settle-16 (its question is on another line or in another file now)",
             Assert.Throws<CurationException>(() => store.Audit("e-settle")).Message);
         Assert.Equal("no entry e-nowhere in the store", Assert.Throws<CurationException>(() => store.Audit("e-nowhere")).Message);
         // An action on the old id (an open page, a script) is told where the entry went, and so is a bookmark.
         var acted = Assert.Throws<CurationException>(() => store.Reset("e-settle", "carol", 2));
-        Assert.Equal(("e-settle-16", "no entry e-settle in the store: a build moved it to e-settle-16 (its question is on another line now)"), (acted.MovedTo, acted.Message));
+        Assert.Equal(("e-settle-16", "no entry e-settle in the store: a build moved it to e-settle-16 (its question is on another line or in another file now)"), (acted.MovedTo, acted.Message));
         Assert.Equal("e-settle-16", Assert.Throws<CurationException>(() => store.MergeEntries("e-settle", "e-license", "carol")).MovedTo);
         Assert.Equal("e-settle-16", store.MovedTo("e-settle"));
         Assert.Null(store.MovedTo("e-settle-16"));
@@ -763,6 +763,70 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         // Moved again: the oldest id leads to where the entry is now.
         store.MergeBuild(Shifted(CurationFixture.Build(), Day, 8, id => id + "-20"));
         Assert.Equal(("e-settle-20", "e-settle-20"), (store.MovedTo("e-settle"), store.MovedTo("e-settle-16")));
+    }
+
+    [Fact]
+    public void A_file_renamed_or_moved_to_another_group_folder_keeps_its_entries_with_every_decision_under_their_new_ids()
+    {
+        store.Merge(CurationFixture.Build(withNewDay: true));
+        store.Approve("e-settle", "alice");
+        store.AddNote("e-settle", "checked against the rules", "alice");
+        store.Edit("e-refund", new EntryEdit(Question: "垫资怎么退？"), "bob");
+        store.MergeEntries("e-refund", "e-license", "bob");
+        const string elsewhere = "devarch/2018-03-05-chat.markdown";
+
+        var result = store.MergeBuild(CurationFixture.Renamed(CurationFixture.Build(withNewDay: true), Day, elsewhere, id => id + "-dev"));
+
+        Assert.Equal([("e-refund", "e-refund-dev"), ("e-settle", "e-settle-dev")], result.Moved.Select(p => (p.Key, p.Value)).Order());
+        // Moved, not changed: the same messages say the same things.
+        Assert.Equal((0, 0, 0, 0), (result.Added.Count, result.Missing.Count, result.Changed.Count, result.ChangedSinceReview.Count));
+        Assert.Null(store.Get("e-settle"));
+        var settle = store.Get("e-settle-dev")!;
+        Assert.Equal((CurationStatus.Approved, true, false), (settle.Entry.Status, settle.InLatestBuild, settle.ChangedSinceReview));
+        Assert.Equal(["checked against the rules"], settle.Notes.Select(n => n.Text));
+        Assert.Equal(["x-settle-dev", "x-settle-2"], settle.Entry.ExchangeIds);
+        Assert.Equal(elsewhere, settle.Entry.Sources[0].Path);
+        var refund = store.Get("e-refund-dev")!;
+        Assert.Equal(("垫资怎么退？", "e-license"), (refund.Entry.Question, refund.MergedInto));
+        Assert.Contains("x-refund-dev", store.Get("e-license")!.Entry.ExchangeIds);
+        Assert.Contains(store.Audit("e-settle-dev"), a => a is { Action: "build-reanchor", Field: "file", OldValue: Day, NewValue: elsewhere });
+        Assert.Equal("e-settle-dev", store.MovedTo("e-settle"));
+    }
+
+    [Fact]
+    public void An_approved_entry_of_a_renamed_file_is_flagged_only_when_what_it_cites_says_something_else_there()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        store.Approve("e-refund", "alice");
+        const string elsewhere = "proddev/2018-03-05-chat (1).markdown";
+        var renamed = CurationFixture.Renamed(CurationFixture.Build(), Day, elsewhere, id => id + "-1");
+
+        var result = store.MergeBuild(Rewritten(renamed, elsewhere, 360, "用备付金垫资，当天从结算款扣回。"));
+
+        Assert.Equal(2, result.Moved.Count);
+        Assert.Equal(["e-refund-1"], result.ChangedSinceReview);
+        Assert.False(store.Get("e-settle-1")!.ChangedSinceReview);
+    }
+
+    [Fact]
+    public void A_file_gone_beside_a_new_file_that_says_other_things_is_no_rename()
+    {
+        store.Merge(CurationFixture.Build());
+        store.Approve("e-settle", "alice");
+        var build = CurationFixture.Renamed(CurationFixture.Build(), Day, "devarch/2018-03-05-chat.markdown", id => id + "-dev");
+        // The new file's settlement exchange asks and answers at other times: one message of the five old ones in common.
+        build = build with
+        {
+            Exchanges = build.Exchanges.Select(x => x.Id == "x-settle-dev" ? x with { Messages = x.Messages.Select(m => m.Role == MessageRole.Context ? m : m with { Message = m.Message with { Time = m.Message.Time.AddHours(1) } }).ToList() } : x).ToList(),
+        };
+        build = build with { Exchanges = build.Exchanges.Where(x => x.Id != "x-refund-dev").ToList(), Entries = build.Entries.Where(e => e.Id != "e-refund-dev").ToList() };
+
+        var result = store.MergeBuild(build);
+
+        Assert.Empty(result.Moved);
+        Assert.Equal(["e-refund", "e-settle"], result.Missing.Order(StringComparer.Ordinal));
+        Assert.Equal(CurationStatus.Approved, store.Get("e-settle")!.Entry.Status);
     }
 
     [Fact]
@@ -852,7 +916,7 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         // save is refused and says where the settlement question went.
         var stale = Assert.Throws<CurationConflictException>(() => store.Reject("e-settle", "carol", seen));
         Assert.Equal("e-refund", stale.MovedTo);
-        Assert.StartsWith("entry e-settle is another question now: a build moved the entry you loaded to e-refund (its question is on another line now).", stale.Message, StringComparison.Ordinal);
+        Assert.StartsWith("entry e-settle is another question now: a build moved the entry you loaded to e-refund (its question is on another line or in another file now).", stale.Message, StringComparison.Ordinal);
         // A page that loaded the refund question under its new id and went stale is told only that it changed.
         var loaded = store.Get("e-settle")!.Version;
         store.AddNote("e-settle", "seen", "bob");
