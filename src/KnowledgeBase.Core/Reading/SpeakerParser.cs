@@ -138,7 +138,8 @@ public static class SpeakerParser
             }
         }
 
-        // "钟文帅-天下支付PM-深圳": no part was left for the company, so the role part carries it.
+        // "钟文帅-天下支付PM-深圳", "紫紫-随手记支付产品经理", "张泽雄-民生金服 项目总监": no part was left for the
+        // company, so the role part carries it.
         if (company is null && role is not null && SpeakerVocabulary.TrySplitCompanyAndRole(role, out var carried, out var bareRole))
         {
             (company, role) = (carried, bareRole);
