@@ -56,6 +56,21 @@ internal static class SpeakerVocabulary
         "资金", "信贷", "消金", "风控", "数据", "系统", "平台", "后台", "前台", "网络", "收单",
     ];
 
+    // Endings of company names, for a nick that starts with its company ("廊坊银行-架构师-朱文义"); only unmistakable ones.
+    private static readonly string[] CompanyEndings =
+    [
+        "银行", "支付", "金服", "科技", "集团", "公司", "金融", "金控", "证券", "保险", "信托", "基金", "所",
+    ];
+
+    // The most common Chinese surnames (about nine in ten people); rare ones that are also common words are left out.
+    private const string CommonSurnames =
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范" +
+        "金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛樊葛邢安齐易乔伍庞颜倪庄聂" +
+        "章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶" +
+        "解牟艾尤阳时穆农司卓古吉缪简车项连麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎" +
+        "甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄" +
+        "计索宣晋芮";
+
     public static bool IsCity(string part) => Cities.Contains(part);
 
     public static bool IsRole(string part)
@@ -104,6 +119,31 @@ internal static class SpeakerVocabulary
         }
 
         (role, city) = (string.Empty, string.Empty);
+        return false;
+    }
+
+    /// <summary>Whether a text starts with one of the most common Chinese surnames.</summary>
+    public static bool StartsWithCommonSurname(string text) => text.Length > 0 && CommonSurnames.Contains(text[0], StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether a nick part is a person's name beyond doubt: two to four Chinese characters starting with a common
+    /// surname (朱文义, 马忠信), and no known city, role or company word.
+    /// </summary>
+    public static bool IsPersonName(string part) =>
+        part.Length is >= 2 and <= 4 && part.All(IsCjk) && StartsWithCommonSurname(part)
+        && !IsCity(part) && !IsRole(part) && !LooksLikeCompany(part) && !IsDomainPhrase(part);
+
+    /// <summary>Whether a nick part ends like a company name (廊坊银行, 联金所, 民生金服), with something before the ending.</summary>
+    public static bool LooksLikeCompany(string part)
+    {
+        foreach (var ending in CompanyEndings)
+        {
+            if (part.Length > ending.Length && part.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 

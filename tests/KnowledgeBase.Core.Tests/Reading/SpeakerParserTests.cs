@@ -57,6 +57,32 @@ public sealed class SpeakerParserTests
     public void Role_of_the_trade_alone_keeps_no_company(string raw, string name, string? role, string? city) =>
         Assert.Equal(new Speaker(raw, name, null, role, city), SpeakerParser.Parse(raw));
 
+    // A nick that starts with its company, city or role, and names the person later by a Chinese name.
+    [Theory]
+    [InlineData("廊坊银行-架构师-朱文义", "朱文义", "廊坊银行", "架构师", null)]
+    [InlineData("联金所-产品-马忠信-深圳", "马忠信", "联金所", "产品", "深圳")]
+    [InlineData("成都-支付-架构-李科", "李科", "支付", "架构", "成都")]
+    [InlineData("北京_易宝支付_研发_张成", "张成", "易宝支付", "研发", "北京")]
+    [InlineData("互金产品-郑式静-杭州", "郑式静", null, "互金产品", "杭州")]
+    [InlineData("新浪支付-祁瑞鑫", "祁瑞鑫", "新浪支付", null, null)]
+    [InlineData("haier 金控 -支付 -张其州", "张其州", "haier 金控", "支付", null)]
+    public void Name_written_after_the_company_or_city_is_the_name(string raw, string name, string? company, string? role, string? city) =>
+        Assert.Equal(new Speaker(raw, name, company, role, city), SpeakerParser.Parse(raw));
+
+    // Without a first part that is surely no name, or a later part that is surely one (a Chinese name with a common
+    // surname, and only one such part), the first part stays the name.
+    [Theory]
+    [InlineData("钱途聚合-产品-广州-Gill", "钱途聚合")]
+    [InlineData("支付产品-ellery-上海", "支付产品")]
+    [InlineData("电网～产品～时伯寅", "电网")]
+    [InlineData("北京-木易", "北京")]
+    [InlineData("上海-平安付-大树", "上海")]
+    [InlineData("七月-汪晓明", "七月")]
+    [InlineData("快捷支付-高汇通-张三", "快捷支付")]
+    [InlineData("何卓-翼支付-风险经理-上海", "何卓")]
+    public void Name_stays_first_without_evidence(string raw, string name) =>
+        Assert.Equal(name, SpeakerParser.Parse(raw).Name);
+
     [Theory]
     [InlineData("caozhiyang")]
     [InlineData("Merry(黄燕)")]
@@ -74,7 +100,7 @@ public sealed class SpeakerParserTests
     // Pieces of nicks as members write them: names, companies, roles glued to companies, cities, separators.
     private static readonly string[] NickPieces =
     [
-        "张泽雄", "朱文义", "Tim", "紫紫", "民生金服", "廊坊银行", "联金所", "随手记支付", "支付", "金融", "互金", "项目总监",
+        "张泽雄", "朱文义", "马忠信", "Tim", "紫紫", "民生金服", "廊坊银行", "联金所", "随手记支付", "支付", "金融", "互金", "项目总监",
         "产品经理", "高级", "PM", "PL", "Java", "架构师", "业务风控", "的", "商务", "北京", "深圳", "成都", "-", "-", "-", "_",
         " ", "，", "~", "|",
     ];
