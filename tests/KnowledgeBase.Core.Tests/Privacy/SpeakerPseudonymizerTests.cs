@@ -107,6 +107,19 @@ public sealed class SpeakerPseudonymizerTests
         Assert.Equal(expected.Replace("{}", pseudonyms.Of(mention), StringComparison.Ordinal), pseudonyms.ReplaceMentions(shown));
     }
 
+    [Fact]
+    public void A_nick_that_starts_with_its_company_is_the_person_named_in_it()
+    {
+        var nick = SpeakerParser.Parse("廊坊银行-架构师-朱文义");
+        var message = new ExchangeMessage(SampleDocuments.Message(Path, 3, "2018-03-06T10:00:00", nick, "嗯"), MessageRole.Context);
+        var document = SampleDocuments.Payments() with { Exchanges = [new Exchange("x-company-first", Path, [message], 0.8, "t-licence")], Entries = [] };
+
+        var pseudonyms = SpeakerPseudonymizer.For(document, "k");
+
+        Assert.Equal(pseudonyms.Of(nick.Raw), pseudonyms.Of("朱文义"));
+        Assert.Equal($"刚才{pseudonyms.Of(nick.Raw)}说的对", pseudonyms.ReplaceNames("刚才朱文义说的对"));
+    }
+
     private static SpeakerPseudonymizer Pseudonyms()
     {
         var messages = Members.Select((m, i) =>
