@@ -148,6 +148,13 @@ internal static class SpeakerVocabulary
     }
 
     /// <summary>
+    /// Whether a word is a company glued to an unmistakable upper-case role (<c>丰瑞祥CTO</c>, <c>天下支付PM</c>). Of the
+    /// splits <see cref="TrySplitCompanyAndRole"/> makes, only this one tells a nick's word in running text: a Chinese
+    /// role ending also ends talk (<c>找成熟产品</c>, <c>分布式技术架构</c>).
+    /// </summary>
+    public static bool IsCompanyWithGluedRole(string word) => GluedRoleStart(word) > 0;
+
+    /// <summary>
     /// Splits a company off the role it is written with: <c>天下支付PM</c> into <c>天下支付</c> and <c>PM</c>,
     /// <c>随手记支付产品经理</c> into <c>随手记支付</c> and <c>产品经理</c>, <c>民生金服 项目总监</c> at the space.
     /// The role is the longest run of role words at the end (<c>高级产品经理</c>); at least two Chinese characters must
@@ -185,18 +192,7 @@ internal static class SpeakerVocabulary
     // Chinese role endings and qualifiers before it as there are (longest first); -1 when the part ends with none.
     private static int RoleSuffixStart(string part)
     {
-        var start = -1;
-        foreach (var candidate in GluedRoles)
-        {
-            if (part.Length > candidate.Length
-                && part.EndsWith(candidate, StringComparison.Ordinal)
-                && !char.IsAscii(part[^(candidate.Length + 1)]))
-            {
-                start = part.Length - candidate.Length;
-                break;
-            }
-        }
-
+        var start = GluedRoleStart(part);
         if (start < 0)
         {
             start = part.Length - LongestEnding(part, part.Length, SplitRoleEndings);
@@ -220,6 +216,22 @@ internal static class SpeakerVocabulary
         }
 
         return start;
+    }
+
+    // Where an unmistakable upper-case role glued to what is before it starts ("天下支付PM"); -1 when the part ends with none.
+    private static int GluedRoleStart(string part)
+    {
+        foreach (var candidate in GluedRoles)
+        {
+            if (part.Length > candidate.Length
+                && part.EndsWith(candidate, StringComparison.Ordinal)
+                && !char.IsAscii(part[^(candidate.Length + 1)]))
+            {
+                return part.Length - candidate.Length;
+            }
+        }
+
+        return -1;
     }
 
     // "有赞Java资深工程师": an ASCII role word (Java, IT) written into a Chinese role goes with it.
