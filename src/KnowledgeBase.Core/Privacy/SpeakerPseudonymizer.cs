@@ -39,15 +39,6 @@ internal sealed class SpeakerPseudonymizer
     private readonly HashSet<string> nickParts;
     private readonly byte[] key;
 
-    // The most common Chinese surnames (about nine in ten people); rare ones that are also common words are left out.
-    private const string CommonSurnames =
-        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范" +
-        "金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛樊葛邢安齐易乔伍庞颜倪庄聂" +
-        "章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶" +
-        "解牟艾尤阳时穆农司卓古吉缪简车项连麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎" +
-        "甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄" +
-        "计索宣晋芮";
-
     /// <summary>Whether a nick is a pseudonym this class gives (<c>成员-</c> and at least four upper-case hex digits).</summary>
     /// <param name="nick">A speaker's nick.</param>
     /// <returns>True for a pseudonym.</returns>
@@ -141,7 +132,8 @@ internal sealed class SpeakerPseudonymizer
     }
 
     // The company, role and city of a nick that follows the name-company-role-city habit, as parsed and as written
-    // ("钟文帅-天下支付PM-深圳": 天下支付, PM, 深圳 and 天下支付PM).
+    // ("钟文帅-天下支付PM-深圳": 天下支付, PM, 深圳 and 天下支付PM); every written part but the name, wherever the nick
+    // puts it ("廊坊银行-架构师-朱文义": 廊坊银行 and 架构师).
     private static IEnumerable<string> NickParts(Speaker speaker)
     {
         if (speaker.Company is null && speaker.Role is null && speaker.City is null)
@@ -149,8 +141,9 @@ internal sealed class SpeakerPseudonymizer
             return [];
         }
 
-        var written = speaker.Raw.Split(MentionedNick.SeparatorChars, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Skip(1);
-        return written.Concat(new[] { speaker.Company, speaker.Role, speaker.City }.OfType<string>());
+        var written = speaker.Raw.Split(MentionedNick.SeparatorChars, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        var name = Math.Max(written.IndexOf(speaker.Name), 0);
+        return written.Where((_, i) => i != name).Concat(new[] { speaker.Company, speaker.Role, speaker.City }.OfType<string>());
     }
 
     /// <summary>The pseudonym of a nick, name or mention; one not seen in the document still gets a stable one.</summary>
@@ -302,7 +295,7 @@ internal sealed class SpeakerPseudonymizer
             return true;
         }
 
-        return surface.Length is 3 or 4 && cjk == surface.Length && CommonSurnames.Contains(surface[0], StringComparison.Ordinal);
+        return surface.Length is 3 or 4 && cjk == surface.Length && SpeakerVocabulary.StartsWithCommonSurname(surface);
     }
 
     // The pseudonym a name is or starts with: an earlier export left the rest of a nick after some mentioned pseudonyms

@@ -314,7 +314,8 @@ internal static partial class MentionedNick
             return WordKind.Part;
         }
 
-        if (SpeakerVocabulary.TrySplitCompanyAndRole(value, out _, out _))
+        // "丰瑞祥CTO"; not "找成熟产品": a word after a space may be talk, which a Chinese role ending can end too.
+        if (SpeakerVocabulary.IsCompanyWithGluedRole(value))
         {
             return WordKind.Part;
         }

@@ -6,7 +6,10 @@ namespace KnowledgeBase.Core.Reading;
 /// <summary>
 /// Reads a speaker nick. Members often write <c>name-company-role-city</c> (<c>何卓-翼支付-风险经理-上海</c>,
 /// <c>王亮~京东金融~开发经理~北京</c>, <c>洪宇明_平安_开发_深圳</c>); such nicks are split into their parts,
-/// any other nick (<c>caozhiyang</c>, <c>Merry(黄燕)</c>, <c>Leo Qin</c>) is a name only.
+/// any other nick (<c>caozhiyang</c>, <c>Merry(黄燕)</c>, <c>Leo Qin</c>) is a name only. A company written into the
+/// role part is split off it (<c>紫紫-随手记支付产品经理</c>: 随手记支付, 产品经理), and a nick that starts with its
+/// company, city or role names the person by the one later part that is surely a Chinese name
+/// (<c>廊坊银行-架构师-朱文义</c>: 朱文义).
 /// </summary>
 public static class SpeakerParser
 {
@@ -95,10 +98,17 @@ public static class SpeakerParser
     {
         string? company = null, role = null, city = null;
         var taken = new bool[parts.Length];
+        var name = NameIndex(parts);
+        taken[name] = true;
 
         // Known words first: a city anywhere, a role+city glued together ("PM深圳"), then a role.
-        for (var i = 1; i < parts.Length && city is null; i++)
+        for (var i = 0; i < parts.Length && city is null; i++)
         {
+            if (taken[i])
+            {
+                continue;
+            }
+
             if (SpeakerVocabulary.IsCity(parts[i]))
             {
                 (city, taken[i]) = (parts[i], true);
@@ -110,7 +120,7 @@ public static class SpeakerParser
         }
 
         // The habit puts the role after the company, so the last role-like part wins.
-        for (var i = parts.Length - 1; i >= 1 && role is null; i--)
+        for (var i = parts.Length - 1; i >= 0 && role is null; i--)
         {
             if (!taken[i] && SpeakerVocabulary.IsRole(parts[i]))
             {
@@ -119,7 +129,7 @@ public static class SpeakerParser
         }
 
         // What is left follows the habit's order: company, then role, then more company.
-        for (var i = 1; i < parts.Length; i++)
+        for (var i = 0; i < parts.Length; i++)
         {
             if (taken[i])
             {
@@ -147,13 +157,42 @@ public static class SpeakerParser
             }
         }
 
-        // "钟文帅-天下支付PM-深圳": no part was left for the company, so the role part carries it.
+        // "钟文帅-天下支付PM-深圳", "紫紫-随手记支付产品经理", "张泽雄-民生金服 项目总监": no part was left for the
+        // company, so the role part carries it.
         if (company is null && role is not null && SpeakerVocabulary.TrySplitCompanyAndRole(role, out var carried, out var bareRole))
         {
             (company, role) = (carried, bareRole);
         }
 
-        return new Speaker(nick, parts[0], company, role, city);
+        return new Speaker(nick, parts[name], company, role, city);
+    }
+
+    // The habit puts the name first, and so do most nicks that break it. A few start with the company or the city
+    // ("廊坊银行-架构师-朱文义", "联金所-产品-马忠信-深圳", "成都-支付-架构-李科"): when the first part is a city, a role
+    // or ends like a company, and exactly one later part is a person's name beyond doubt, that part is the name.
+    private static int NameIndex(string[] parts)
+    {
+        var first = parts[0];
+        if (!SpeakerVocabulary.IsCity(first) && !SpeakerVocabulary.IsRole(first) && !SpeakerVocabulary.LooksLikeCompany(first))
+        {
+            return 0;
+        }
+
+        var name = 0;
+        for (var i = 1; i < parts.Length; i++)
+        {
+            if (SpeakerVocabulary.IsPersonName(parts[i]))
+            {
+                if (name > 0)
+                {
+                    return 0;
+                }
+
+                name = i;
+            }
+        }
+
+        return name;
     }
 
     private static bool HasCjk(string text)

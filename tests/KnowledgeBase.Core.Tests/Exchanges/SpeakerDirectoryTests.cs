@@ -31,6 +31,15 @@ public sealed class SpeakerDirectoryTests(CorpusFixture corpus)
         Assert.Equal("钟", SpeakerDirectory.Empty.Resolve("钟文帅-天下支付PM-深圳", DaySpeakers));
     }
 
+    // prodarch/2018-04-23: the answers to 马忠信's questions address him by his group nickname of the time.
+    [Theory]
+    [InlineData("马忠信-小贷产品-深圳", "联金所-产品-马忠信-深圳")]
+    [InlineData("架构师-联想-杨继军-北京", "杨继军-联想电商平台架构师")]
+    public void A_nick_that_puts_the_name_after_its_company_or_role_resolves_by_that_name(string mention, string speaker)
+    {
+        Assert.Equal(speaker, SpeakerDirectory.Empty.Resolve(mention, ["闫闯-乾元-支付-北京", speaker, "马融-亿联-科技-长春"]));
+    }
+
     [Fact]
     public void A_mention_of_nobody_there_resolves_to_null()
     {

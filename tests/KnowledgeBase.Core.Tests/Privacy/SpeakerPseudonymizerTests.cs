@@ -59,6 +59,7 @@ public sealed class SpeakerPseudonymizerTests
     [InlineData("@张三 - 我觉得可以")]
     [InlineData("@张三 -你说的对")]
     [InlineData("@张三 -你说的对 -哈哈")]
+    [InlineData("@张三 找成熟产品")]
     public void Text_after_a_short_nick_stays(string text)
     {
         var pseudonyms = Pseudonyms();
@@ -96,6 +97,7 @@ public sealed class SpeakerPseudonymizerTests
     [Theory]
     [InlineData("我的看法和@孙七-丰瑞祥-GM-BJ 一致，二清要看资金流", "孙七-丰瑞祥-GM-BJ", "我的看法和@{} 一致，二清要看资金流")]
     [InlineData("看看@Jin He 何瑾|新生|跨境支付 的方案", "Jin", "看看@{} 的方案")]
+    [InlineData("问下@易宝支付-李桂明-北京 的方案", "易宝支付-李桂明-北京", "问下@{} 的方案")]
     public void The_name_an_entry_shows_for_a_mention_is_replaced(string body, string mention, string expected)
     {
         var message = SampleDocuments.Message(Path, 9, "2018-03-06T10:05:00", Members[0], body, mentions: MentionParser.Find(body));
@@ -105,6 +107,19 @@ public sealed class SpeakerPseudonymizerTests
         var shown = ChatText.Clean(message.Text, message.Mentions);
 
         Assert.Equal(expected.Replace("{}", pseudonyms.Of(mention), StringComparison.Ordinal), pseudonyms.ReplaceMentions(shown));
+    }
+
+    [Fact]
+    public void A_nick_that_starts_with_its_company_is_the_person_named_in_it()
+    {
+        var nick = SpeakerParser.Parse("廊坊银行-架构师-朱文义");
+        var message = new ExchangeMessage(SampleDocuments.Message(Path, 3, "2018-03-06T10:00:00", nick, "嗯"), MessageRole.Context);
+        var document = SampleDocuments.Payments() with { Exchanges = [new Exchange("x-company-first", Path, [message], 0.8, "t-licence")], Entries = [] };
+
+        var pseudonyms = SpeakerPseudonymizer.For(document, "k");
+
+        Assert.Equal(pseudonyms.Of(nick.Raw), pseudonyms.Of("朱文义"));
+        Assert.Equal($"刚才{pseudonyms.Of(nick.Raw)}说的对", pseudonyms.ReplaceNames("刚才朱文义说的对"));
     }
 
     private static SpeakerPseudonymizer Pseudonyms()

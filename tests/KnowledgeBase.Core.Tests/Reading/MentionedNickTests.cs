@@ -42,6 +42,8 @@ public sealed class MentionedNickTests
     [InlineData("@Ben-富友-产品 OK")]
     [InlineData("@Corey-深圳-农金圈 银联")]
     [InlineData("@Alive-杭州-金百仕支付-研发  别把 渠道对账和 商户的账务明细混在一起。")]
+    [InlineData("@闫闯-直销银行-pm-北京 找成熟产品")]
+    [InlineData("@陆周雷 分布式技术架构， 周末")]
     public void Text_after_a_nick_stays(string text)
     {
         var name = MentionParser.Find(text)[0];
@@ -97,6 +99,7 @@ public sealed class MentionedNickTests
     [InlineData("李宝-智慧生活(北京)-支付架构", "李宝")]
     [InlineData("车睿??-支付-北京", "车睿")]
     [InlineData("[澳觅支付_PM]Flugel-Yan", "Flugel-Yan")]
+    [InlineData("易宝支付-李桂明-北京", "李桂明")]
     [InlineData("冷暖自知", "冷暖自知")]
     public void The_name_shown_is_the_parsed_name_without_lost_emoji(string nick, string name) =>
         Assert.Equal(name, MentionedNick.Name(nick));

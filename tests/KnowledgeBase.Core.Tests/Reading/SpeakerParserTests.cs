@@ -1,3 +1,4 @@
+using CsCheck;
 using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Reading;
 
@@ -27,6 +28,61 @@ public sealed class SpeakerParserTests
     public void Nick_following_the_habit_is_split(string raw, string name, string? company, string? role, string? city) =>
         Assert.Equal(new Speaker(raw, name, company, role, city), SpeakerParser.Parse(raw));
 
+    // The company written into the role part, glued or after a space: the role is the run of role words at the end.
+    [Theory]
+    [InlineData("张泽雄-民生金服 项目总监", "张泽雄", "民生金服", "项目总监", null)]
+    [InlineData("紫紫-随手记支付产品经理", "紫紫", "随手记支付", "产品经理", null)]
+    [InlineData("艾梅-沃支付业务风控", "艾梅", "沃支付", "业务风控", null)]
+    [InlineData("黄冈-北京敦煌网高级产品经理", "黄冈", "敦煌网", "高级产品经理", "北京")]
+    [InlineData("张超千-点融网高级PM", "张超千", "点融网", "高级PM", null)]
+    [InlineData("程文东-拉卡拉PL", "程文东", "拉卡拉", "PL", null)]
+    [InlineData("荣飞-有赞Java资深工程师", "荣飞", "有赞", "Java资深工程师", null)]
+    [InlineData("雷工-分润云联合创始人", "雷工", "分润云", "联合创始人", null)]
+    [InlineData("李小-交通银行商户运营 支付PM", "李小", "交通银行商户运营", "支付PM", null)]
+    [InlineData("石-鄞州银行，科技部开发", "石", "鄞州银行", "科技部开发", null)]
+    [InlineData("瞅瞅-支付宝的产品经理", "瞅瞅", "支付宝", "产品经理", null)]
+    [InlineData("徐玮 理房通支付开发经理", "徐玮", "理房通支付", "开发经理", null)]
+    [InlineData("韩廷森-银联商务PM", "韩廷森", "银联商务", "PM", null)]
+    public void Company_written_into_the_role_is_split_off(string raw, string name, string? company, string? role, string? city) =>
+        Assert.Equal(new Speaker(raw, name, company, role, city), SpeakerParser.Parse(raw));
+
+    // What would be left for the company is the trade (支付, 金融支付, 网银), one Chinese character, or no Chinese at all.
+    [Theory]
+    [InlineData("梁新华-北京-金融支付产品", "梁新华", "金融支付产品", "北京")]
+    [InlineData("司徒言午-深圳-支付PM", "司徒言午", "支付PM", "深圳")]
+    [InlineData("杨浩-支付研发-北京", "杨浩", "支付研发", "北京")]
+    [InlineData("李晓勇-网银架构师", "李晓勇", "网银架构师", null)]
+    [InlineData("Kelly.Z-折800风控主管", "Kelly.Z", "折800风控主管", null)]
+    [InlineData("Nada-ping++PM", "Nada", "ping++PM", null)]
+    public void Role_of_the_trade_alone_keeps_no_company(string raw, string name, string? role, string? city) =>
+        Assert.Equal(new Speaker(raw, name, null, role, city), SpeakerParser.Parse(raw));
+
+    // A nick that starts with its company, city or role, and names the person later by a Chinese name.
+    [Theory]
+    [InlineData("廊坊银行-架构师-朱文义", "朱文义", "廊坊银行", "架构师", null)]
+    [InlineData("联金所-产品-马忠信-深圳", "马忠信", "联金所", "产品", "深圳")]
+    [InlineData("成都-支付-架构-李科", "李科", "支付", "架构", "成都")]
+    [InlineData("北京_易宝支付_研发_张成", "张成", "易宝支付", "研发", "北京")]
+    [InlineData("互金产品-郑式静-杭州", "郑式静", null, "互金产品", "杭州")]
+    [InlineData("新浪支付-祁瑞鑫", "祁瑞鑫", "新浪支付", null, null)]
+    [InlineData("haier 金控 -支付 -张其州", "张其州", "haier 金控", "支付", null)]
+    public void Name_written_after_the_company_or_city_is_the_name(string raw, string name, string? company, string? role, string? city) =>
+        Assert.Equal(new Speaker(raw, name, company, role, city), SpeakerParser.Parse(raw));
+
+    // Without a first part that is surely no name, or a later part that is surely one (a Chinese name with a common
+    // surname, and only one such part), the first part stays the name.
+    [Theory]
+    [InlineData("钱途聚合-产品-广州-Gill", "钱途聚合")]
+    [InlineData("支付产品-ellery-上海", "支付产品")]
+    [InlineData("电网～产品～时伯寅", "电网")]
+    [InlineData("北京-木易", "北京")]
+    [InlineData("上海-平安付-大树", "上海")]
+    [InlineData("七月-汪晓明", "七月")]
+    [InlineData("快捷支付-高汇通-张三", "快捷支付")]
+    [InlineData("何卓-翼支付-风险经理-上海", "何卓")]
+    public void Name_stays_first_without_evidence(string raw, string name) =>
+        Assert.Equal(name, SpeakerParser.Parse(raw).Name);
+
     [Theory]
     [InlineData("caozhiyang")]
     [InlineData("Merry(黄燕)")]
@@ -40,6 +96,26 @@ public sealed class SpeakerParserTests
     [InlineData("我")]
     [InlineData("-开头是分隔符")]
     public void Plain_nick_is_the_name(string raw) => Assert.Equal(new Speaker(raw, raw), SpeakerParser.Parse(raw));
+
+    // Pieces of nicks as members write them: names, companies, roles glued to companies, cities, separators.
+    private static readonly string[] NickPieces =
+    [
+        "张泽雄", "朱文义", "马忠信", "Tim", "紫紫", "民生金服", "廊坊银行", "联金所", "随手记支付", "支付", "金融", "互金", "项目总监",
+        "产品经理", "高级", "PM", "PL", "Java", "架构师", "业务风控", "的", "商务", "北京", "深圳", "成都", "-", "-", "-", "_",
+        " ", "，", "~", "|",
+    ];
+
+    [Fact]
+    public void Every_part_is_text_of_the_nick() =>
+        Gen.OneOf(NickPieces).Array[1, 8].Select(string.Concat).Sample(raw =>
+        {
+            var speaker = SpeakerParser.Parse(raw);
+
+            Assert.Contains(speaker.Name, speaker.Raw, StringComparison.Ordinal);
+            Assert.All(
+                new[] { speaker.Company, speaker.Role, speaker.City }.OfType<string>().SelectMany(p => p.Split('-')),
+                part => Assert.Contains(part, speaker.Raw, StringComparison.Ordinal));
+        }, iter: 2000);
 
     [Fact]
     public void Nick_is_trimmed_and_entities_decoded()
