@@ -18,7 +18,7 @@ internal static class PageAssets
         foreach (var (route, resource, contentType) in Files)
         {
             var bytes = Read(assembly, resource);
-            app.MapGet(route, () => Results.Bytes(bytes, contentType));
+            app.MapRead(route, () => Results.Bytes(bytes, contentType));
         }
     }
 

@@ -18,7 +18,7 @@ internal static class ReviewApi
     public static void Map(WebApplication app, ReviewServerOptions options)
     {
         app.Use(BadRequests);
-        app.MapGet("/api/meta", (CurationStore store) => Results.Ok(new
+        app.MapRead("/api/meta", (CurationStore store) => Results.Ok(new
         {
             topics = store.Topics().Select(t => new { t.Id, t.Label, t.Keywords, t.ExchangeCount }),
             groups = store.Groups(),
@@ -27,7 +27,7 @@ internal static class ReviewApi
             sources = options.InputRoot is not null,
         }));
 
-        app.MapGet("/api/entries", (HttpRequest request, CurationStore store) => Guarded(() =>
+        app.MapRead("/api/entries", (HttpRequest request, CurationStore store) => Guarded(() =>
         {
             var query = request.Query;
             var filters = new EntryQuery(
@@ -46,7 +46,7 @@ internal static class ReviewApi
             return Results.Ok(new { total = store.Count(filters), offset = filters.Offset, entries = store.List(filters).Select(Summary) });
         }));
 
-        app.MapGet("/api/entries/{id}", (string id, CurationStore store) => Guarded(() =>
+        app.MapRead("/api/entries/{id}", (string id, CurationStore store) => Guarded(() =>
         {
             if (store.Get(id) is { } entry)
             {
@@ -57,7 +57,7 @@ internal static class ReviewApi
             throw CurationException.NoEntry(id, store.MovedTo(id));
         }));
 
-        app.MapGet("/api/source", (string path, int line, CurationStore store) => Guarded(() => Source(options.InputRoot, path, line)));
+        app.MapRead("/api/source", (string path, int line, CurationStore store) => Guarded(() => Source(options.InputRoot, path, line)));
 
         MapAction(app, "approve", (store, id, body) => store.Approve(id, Actor(body), body.Version));
         MapAction(app, "reject", (store, id, body) => store.Reject(id, Actor(body), body.Version));

@@ -20,6 +20,24 @@ public sealed class PageAssetsTests(SegmenterFixture segmenters)
     }
 
     [Theory]
+    [InlineData("", "text/html; charset=utf-8")]
+    [InlineData("app.js", "text/javascript; charset=utf-8")]
+    [InlineData("api/meta", "application/json; charset=utf-8")]
+    [InlineData("api/entries?limit=1", "application/json; charset=utf-8")]
+    public async Task A_head_request_is_answered_as_a_get_without_the_body(string route, string type)
+    {
+        await using var server = await ReviewServerHost.StartAsync(segmenters.Segmenter);
+
+        using var get = await server.Client.GetAsync(route);
+        using var head = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, route));
+
+        Assert.Equal((200, 200), ((int)get.StatusCode, (int)head.StatusCode));
+        Assert.Equal(type, head.Content.Headers.ContentType?.ToString());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.NotEmpty(await get.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
     [InlineData("index.html")]
     [InlineData("wwwroot/app.js")]
     [InlineData("app.js.map")]
