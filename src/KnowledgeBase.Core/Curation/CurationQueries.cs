@@ -74,8 +74,40 @@ internal sealed class CurationQueries(CurationDatabase database)
             }
         }
 
+        // The same first questions by what they say wherever their file is: a file renamed since keeps its topics.
+        var anyFile = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using (var command = Command(
+            connection,
+            null,
+            """
+            SELECT x.id, x.topic_id, m.time, m.speaker, m.body
+            FROM exchanges x JOIN exchange_messages e ON e.exchange_id = x.id JOIN messages m ON m.path = e.path AND m.line = e.line
+            WHERE x.present = 1 AND x.topic_id IS NOT NULL AND e.role = 'question'
+            ORDER BY x.id, e.seq;
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            string? last = null;
+            while (reader.Read())
+            {
+                if (reader.GetString(0) == last)
+                {
+                    continue;
+                }
+
+                last = reader.GetString(0);
+                var key = MessageContent.KeyInAnyFile(reader.GetString(2), reader.GetString(3), reader.GetString(4));
+                anyFile[key] = anyFile.TryGetValue(key, out var other) && other != reader.GetString(1) ? null : reader.GetString(1);
+            }
+        }
+
         var used = Strings(connection, "SELECT id FROM topics UNION SELECT topic_id FROM entries WHERE topic_id IS NOT NULL;");
-        return new PreviousTopics(latest, used) { EarlierTopicOfExchange = earlier, TopicOfQuestion = byQuestion };
+        return new PreviousTopics(latest, used)
+        {
+            EarlierTopicOfExchange = earlier,
+            TopicOfQuestion = byQuestion,
+            TopicOfQuestionInAnyFile = anyFile.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal),
+        };
     }
 
     /// <inheritdoc cref="CurationStore.FilesOfLatestBuild"/>

@@ -21,6 +21,16 @@ internal static class MessageContent
     /// <summary>The hash of <see cref="Said(ChatMessage)"/>: the message's key, unchanged when lines are added above it.</summary>
     public static string Key(ChatMessage message) => Hash(Said(message));
 
+    /// <summary>
+    /// The key of what the message says wherever its file is: its time, speaker and text. The same message in a file
+    /// renamed or moved to another group folder has it.
+    /// </summary>
+    public static string KeyInAnyFile(ChatMessage message) =>
+        KeyInAnyFile(message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), message.Speaker.Raw, message.Body);
+
+    /// <summary>The same key from the parts as stored.</summary>
+    public static string KeyInAnyFile(string time, string speaker, string body) => Hash(Said(string.Empty, time, speaker, body));
+
     /// <summary>The same key from the parts as stored.</summary>
     public static string Key(string path, string time, string speaker, string body) => Hash(Said(path, time, speaker, body));
 

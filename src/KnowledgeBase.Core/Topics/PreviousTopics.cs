@@ -20,15 +20,29 @@ public sealed record PreviousTopics(IReadOnlyDictionary<string, string> TopicOfE
     public IReadOnlyDictionary<string, string> TopicOfQuestion { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// The previous build's topic of each of its clustered exchanges by what its first question says wherever its file is
+    /// (<see cref="MessageContent.KeyInAnyFile(ChatMessage)"/>): an exchange of a file renamed or moved to another group
+    /// folder is found by it. A key two topics share is left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TopicOfQuestionInAnyFile { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// The topic an exchange had in the previous build: found by its first question (which a line added or removed above
-    /// it does not change), else by its id.
+    /// it does not change), else by its id, else by its first question in another file (the file renamed).
     /// </summary>
     /// <param name="exchange">An exchange of the build.</param>
     /// <returns>The topic id, or <see langword="null"/> when the previous build did not have the exchange.</returns>
-    internal string? LatestTopicOf(Exchange exchange) =>
-        exchange.Questions.Any() && TopicOfQuestion.TryGetValue(MessageContent.Key(exchange.FirstQuestion), out var topic)
+    internal string? LatestTopicOf(Exchange exchange)
+    {
+        if (!exchange.Questions.Any())
+        {
+            return TopicOfExchange.GetValueOrDefault(exchange.Id);
+        }
+
+        return TopicOfQuestion.TryGetValue(MessageContent.Key(exchange.FirstQuestion), out var topic)
             ? topic
-            : TopicOfExchange.GetValueOrDefault(exchange.Id);
+            : TopicOfExchange.GetValueOrDefault(exchange.Id) ?? TopicOfQuestionInAnyFile.GetValueOrDefault(MessageContent.KeyInAnyFile(exchange.FirstQuestion));
+    }
 
     /// <summary>The topic an older build gave an exchange the previous build did not have (a day removed, then put back), if that topic is continued.</summary>
     /// <param name="exchange">An exchange of the build.</param>

@@ -810,6 +810,22 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
     }
 
     [Fact]
+    public void The_exchanges_of_a_renamed_file_keep_the_topics_the_latest_build_gave_them()
+    {
+        store.Merge(CurationFixture.Build());
+        var renamed = CurationFixture.Renamed(CurationFixture.Build(), Day, "devarch/2018-03-05-chat.markdown", id => id + "-dev");
+
+        var previous = store.TopicsOfLatestBuild();
+
+        Assert.Equal(
+            [("x-settle-dev", "t-settle"), ("x-refund-dev", "t-settle"), ("x-license", "t-license")],
+            renamed.Exchanges.Select(x => (x.Id, previous.LatestTopicOf(x))));
+        // The same question at another time is another message.
+        var later = renamed.Exchanges[0] with { Id = "x-later", Messages = [.. renamed.Exchanges[0].Messages.Select(m => m with { Message = m.Message with { Time = m.Message.Time.AddDays(1) } })] };
+        Assert.Null(previous.LatestTopicOf(later));
+    }
+
+    [Fact]
     public void A_file_gone_beside_a_new_file_that_says_other_things_is_no_rename()
     {
         store.Merge(CurationFixture.Build());
