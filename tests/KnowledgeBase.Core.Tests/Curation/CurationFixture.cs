@@ -58,10 +58,20 @@ internal static class CurationFixture
 
     // The build with every message of path `path` at `to` instead (the file renamed, or moved to another group folder),
     // and the exchanges and entries whose question is asked there renamed, as a build names them after the file.
-    public static KnowledgeBaseDocument Renamed(KnowledgeBaseDocument build, string path, string to, Func<string, string> rename)
+    public static KnowledgeBaseDocument Renamed(KnowledgeBaseDocument build, string path, string to, Func<string, string> rename) =>
+        Relocated(build, path, source => source with { Path = to }, rename);
+
+    // The build with every message of path `by` lines further down (lines added above them), and the exchanges and
+    // entries whose question is asked there renamed, as a build names them after the line of their question.
+    public static KnowledgeBaseDocument Shifted(KnowledgeBaseDocument build, string path, int by, Func<string, string> rename) =>
+        Relocated(build, path, source => source with { Line = source.Line + by }, rename);
+
+    // The build with every message of path where `move` puts it, and the exchanges and entries whose question is asked
+    // there renamed.
+    private static KnowledgeBaseDocument Relocated(KnowledgeBaseDocument build, string path, Func<SourceRef, SourceRef> move, Func<string, string> rename)
     {
         var moved = build.Exchanges.Where(x => x.Path == path).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
-        SourceRef There(SourceRef source) => source.Path == path ? source with { Path = to } : source;
+        SourceRef There(SourceRef source) => source.Path == path ? move(source) : source;
         string Renamed(string id) => moved.Contains(id) ? rename(id) : id;
         return build with
         {
@@ -69,7 +79,7 @@ internal static class CurationFixture
                 .Select(x => x with
                 {
                     Id = Renamed(x.Id),
-                    Path = x.Path == path ? to : x.Path,
+                    Path = x.Path == path ? move(new SourceRef(path, 1)).Path : x.Path,
                     Messages = x.Messages.Select(m => m with { Message = m.Message with { Source = There(m.Message.Source) } }).ToList(),
                 })
                 .ToList(),
@@ -84,32 +94,6 @@ internal static class CurationFixture
         };
     }
 
-    // The build with every message of path `by` lines further down (lines added above them), and the exchanges and
-    // entries whose question is asked there renamed, as a build names them after the line of their question.
-    public static KnowledgeBaseDocument Shifted(KnowledgeBaseDocument build, string path, int by, Func<string, string> rename)
-    {
-        var moved = build.Exchanges.Where(x => x.Path == path).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
-        SourceRef Down(SourceRef source) => source.Path == path ? source with { Line = source.Line + by } : source;
-        string Renamed(string id) => moved.Contains(id) ? rename(id) : id;
-        return build with
-        {
-            Exchanges = build.Exchanges
-                .Select(x => x with
-                {
-                    Id = Renamed(x.Id),
-                    Messages = x.Messages.Select(m => m with { Message = m.Message with { Source = Down(m.Message.Source) } }).ToList(),
-                })
-                .ToList(),
-            Entries = build.Entries
-                .Select(e => e with
-                {
-                    Id = moved.Contains(e.ExchangeIds[0]) ? rename(e.Id) : e.Id,
-                    ExchangeIds = e.ExchangeIds.Select(Renamed).ToList(),
-                    Sources = e.Sources.Select(Down).ToList(),
-                })
-                .ToList(),
-        };
-    }
     // The settlement question gone and the refund question on its line (304 lines up), so with its ids.
     public static KnowledgeBaseDocument RefundOnTheSettlementLine() =>
         Shifted(Without(CurationFixture.Build(), "settle"), Day, -304, id => id.Replace("refund", "settle", StringComparison.Ordinal));
