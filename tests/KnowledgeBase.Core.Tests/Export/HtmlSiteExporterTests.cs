@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Domain;
 using KnowledgeBase.Core.Export;
 
 namespace KnowledgeBase.Core.Tests.Export;
@@ -107,6 +108,24 @@ public sealed partial class HtmlSiteExporterTests
         Assert.Contains(
             "href=\"https://git.example.com/chat/blob/main/devarch/2018-04-12-chat.markdown?group=devarch&amp;date=2018-04-12#L34\"",
             folder.Read("entry-e-7d793037.html"));
+    }
+
+    [Fact]
+    public void The_conversation_shows_a_nick_without_the_question_marks_the_export_left_for_lost_emoji()
+    {
+        using var folder = new ExportFolder();
+        var document = SampleDocuments.Payments();
+        var lost = new Speaker("??李四?｜网联｜架构", "李四", "网联", "架构");
+        document = document with
+        {
+            Exchanges = [.. document.Exchanges.Select(x => x with { Messages = [.. x.Messages.Select(m => m.Message.Speaker == SampleDocuments.Li ? m with { Message = m.Message with { Speaker = lost } } : m)] })],
+        };
+
+        new KnowledgeBaseExporter().Export(document, new ExportOptions(ExportFormat.Html), folder.Path);
+
+        var page = folder.Read("entry-e-5d41402a.html");
+        Assert.Contains("<span class=\"speaker\">李四｜网联｜架构</span>", page);
+        Assert.DoesNotContain("?", page.Split("<h2>原始对话</h2>")[1].Split("<div class=\"text\">")[0]);
     }
 
     [Fact]
