@@ -85,9 +85,12 @@ public sealed class FaqEntryBuilder
         // The group is in time order: its earliest question names the entry and gives its wording.
         var first = group[0];
         var answer = _composer.Compose(group.SelectMany(a => a.Exchange.Answers), group.SelectMany(a => a.Exchange.Questions));
+        // In the order of the chat: two exchanges of one day merged into the entry interleave.
         var sources = group
             .SelectMany(a => a.Exchange.Messages.Where(m => m.Role != MessageRole.Context).Select(m => m.Message.Source))
             .Distinct()
+            .OrderBy(s => s.Path, StringComparer.Ordinal)
+            .ThenBy(s => s.Line)
             .ToList();
         return new FaqEntry(
             EntryId.Of(first.Exchange),

@@ -147,6 +147,18 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_merged_entry_cites_its_messages_in_the_order_of_the_chat()
+    {
+        // Two exchanges of one day about one question, their messages interleaved: lines 10, 14, 18 and 12, 16.
+        var a = Chats.Exchange("proddev/2018-03-05-chat.markdown", 10, "甲", "退款的时候平台要先垫资吗？", ("乙", "要的"), ("丁", "看合同"));
+        var b = Chats.Exchange("proddev/2018-03-05-chat.markdown", 12, "丙", "退款的时候平台要先垫资吗？", ("戊", "一般要"));
+
+        var entry = Assert.Single(Build(In(a, "t01"), In(b, "t01")));
+
+        Assert.Equal([10, 12, 14, 16, 18], entry.Sources.Select(s => s.Line));
+    }
+
+    [Fact]
     public void Short_questions_are_not_merged_by_chance()
     {
         var a = Chats.Exchange("proddev/2018-03-05-chat.markdown", 10, "甲", "牌照呢？", ("乙", "要的"));
