@@ -45,12 +45,13 @@ public sealed class FaqEntryBuilder
         return NearDuplicates.Group(asked, _options)
             .AsParallel()
             .AsOrdered()
-            .Select(ToEntry)
+            .Select(group => (Entry: ToEntry(group), Asked: group[0].Exchange.FirstQuestion.Source))
             .AsSequential()
-            .OrderBy(e => topicRank.GetValueOrDefault(e.TopicId, int.MaxValue))
-            .ThenByDescending(e => e.ExchangeIds.Count)
-            .ThenBy(e => e.Sources[0].Path, StringComparer.Ordinal)
-            .ThenBy(e => e.Sources[0].Line)
+            .OrderBy(e => topicRank.GetValueOrDefault(e.Entry.TopicId, int.MaxValue))
+            .ThenByDescending(e => e.Entry.ExchangeIds.Count)
+            .ThenBy(e => e.Asked.Path, StringComparer.Ordinal)
+            .ThenBy(e => e.Asked.Line)
+            .Select(e => e.Entry)
             .ToList();
     }
 
@@ -82,8 +83,11 @@ public sealed class FaqEntryBuilder
 
     private FaqEntry ToEntry(IReadOnlyList<AskedQuestion> group)
     {
-        // The group is in time order: its earliest question names the entry and gives its wording.
+        // The group is in time order: its earliest question names the entry. The wording shown is that of the earliest
+        // question somebody answered: a remark nobody took up ("不一样哎 代扣有代扣的渠道") is a poor headline for the
+        // answers a later, real question drew.
         var first = group[0];
+        var worded = group.FirstOrDefault(a => a.Exchange.Answers.Any()) ?? first;
         var answer = _composer.Compose(group.SelectMany(a => a.Exchange.Answers), group.SelectMany(a => a.Exchange.Questions));
         // In the order of the chat: two exchanges of one day merged into the entry interleave.
         var sources = group
@@ -95,14 +99,14 @@ public sealed class FaqEntryBuilder
         return new FaqEntry(
             EntryId.Of(first.Exchange),
             first.Exchange.TopicId ?? string.Empty,
-            first.Question,
+            worded.Question,
             answer.Text,
             group.Select(a => a.Exchange.Id).ToList(),
             _options.Status,
             // Personal data makes no keyword: an address kept whole for the masker would give qq or its local part; nor
             // does the name of someone mentioned.
             Keywords(
-                first.Question == QuestionText.Wordless ? string.Empty : ChatText.WithoutMentionedNames(WithoutPersonalData(first.Question), first.Exchange.Messages.Select(m => m.Message)),
+                worded.Question == QuestionText.Wordless ? string.Empty : ChatText.WithoutMentionedNames(WithoutPersonalData(worded.Question), worded.Exchange.Messages.Select(m => m.Message)),
                 ChatText.WithoutMentionedNames(WithoutPersonalData(answer.Said), group.SelectMany(a => a.Exchange.Answers))),
             answer.Experts,
             group.Max(a => a.Exchange.Confidence),

@@ -159,6 +159,20 @@ public sealed class FaqEntryBuilderTests(SegmenterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void An_entry_is_named_after_its_earliest_question_and_worded_as_the_earliest_one_answered()
+    {
+        var remark = Chats.Exchange("prodarch/2018-02-07-chat.markdown", 10, "甲", "不一样哎 代扣有代扣的渠道，快捷有快捷的渠道");
+        var asked = Chats.Exchange("prodarch/2018-03-26-chat.markdown", 20, "乙", "谁那里有代扣或者快捷支付的渠道吗？", ("丙", "银联商务和通联都有代扣渠道"));
+
+        var entry = new FaqEntryBuilder(segmenter).Entry([In(asked, "t01"), In(remark, "t01")]);
+        var unanswered = new FaqEntryBuilder(segmenter).Entry([In(remark, "t01"), In(remark with { Id = "x-again", Path = "prodarch/2018-03-26-chat.markdown" }, "t01")]);
+
+        Assert.Equal((EntryId.Of(remark), "谁那里有代扣或者快捷支付的渠道吗？"), (entry.Id, entry.Question));
+        Assert.Equal([remark.Id, asked.Id], entry.ExchangeIds);
+        Assert.Equal("不一样哎 代扣有代扣的渠道，快捷有快捷的渠道", unanswered.Question);
+    }
+
+    [Fact]
     public void Short_questions_are_not_merged_by_chance()
     {
         var a = Chats.Exchange("proddev/2018-03-05-chat.markdown", 10, "甲", "牌照呢？", ("乙", "要的"));
