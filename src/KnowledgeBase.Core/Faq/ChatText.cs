@@ -15,16 +15,24 @@ internal static partial class ChatText
         "问大家一个问题", "问各位一个问题", "问下各位一个问题", "问一下各位", "问下各位", "问下大家", "问一下大家",
         "我想请教一下", "我想请教下", "想请教一下", "想请教下", "想请教", "我想请问一下", "我想请问下", "想请问一下",
         "想请问下", "想请问", "我想问一下", "我想问下", "想问一下", "想问下",
-        "问个小白问题", "问个问题", "问个题", "问一个问题", "问一下", "问下", "麻烦问一下", "麻烦问下", "咨询一下", "咨询下",
+        "问个小白问题", "问大家个问题", "问几个问题", "问个问题", "问个题", "问一个问题", "问一下", "问下", "麻烦问一下", "麻烦问下",
+        "咨询大家一个问题", "咨询大家个问题", "咨询各位一个问题", "咨询各位个问题", "咨询一个问题", "咨询个问题", "咨询一下",
+        "咨询下", "咨询大家", "咨询各位", "求助一个问题", "求助个问题", "求教一个问题", "求教个问题", "求教各位",
+        "弱弱的问一个问题", "弱弱的问个问题", "弱弱的问一下", "弱弱的问下", "弱弱的问一句", "弱弱问一个问题", "弱弱问个问题",
+        "弱弱问一下", "弱弱问下", "弱弱问一句", "顺便问一下", "顺便问下",
         "各位大神", "各位大佬", "各位大牛", "各位老师", "各位朋友", "各位同学", "各位前辈", "各位好", "各位",
         "大家好", "大家", "大神们", "大佬们", "你好", "您好", "hello", "hi", "请问一下", "请问下", "请问", "问题：", "问题:",
     ];
+
+    // Openers that are also the start of a word, so that they go only before a separator: 问问 (问问题), 求教 (求教程),
+    // 个事 (个事情).
+    private static readonly string[] SeparatedOpeners = ["顺便问问", "问问", "求教", "问个事", "请教个事", "咨询个事", "请教一个"];
 
     // Forms of address that may follow an opener (请教大神, 各位大咖们).
     private static readonly string[] Honorifics =
     [
         "大神", "大佬", "大牛", "大咖", "大侠", "大仙", "大大", "大拿", "大哥", "老师", "前辈", "同学", "同仁", "朋友", "专家",
-        "行家", "牛人", "群友", "高手",
+        "行家", "牛人", "群友", "高手", "达人", "人士", "小伙伴",
     ];
 
     // Characters that bind to the opener before them, so that it is part of a word or a phrase: 大家的, 请问个…问题,
@@ -42,6 +50,16 @@ internal static partial class ChatText
     // What ends a clause of chat; not '.', which sits inside numbers and names (T+0.5, 1.0版).
     private static readonly char[] ClauseEnds = [' ', '，', ',', '。', '！', '!', '~', '～', '；', ';', '：', ':', '、', '…'];
     private static readonly System.Buffers.SearchValues<char> ClauseEndValues = System.Buffers.SearchValues.Create(ClauseEnds);
+
+    // The members of the group a question calls on: 群里 or 各位 (群里的各位, 群里小伙伴们), then what they are and do
+    // (各位技术大牛, 群里银联的大神们, 群里各位专业人士, 群里高手大神们); not who may be there (群里有大佬, 各位谁是…).
+    private static readonly string Members =
+        @"(?:的?(?![有谁哪没都也还])(?:[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,4}?的?)??(?:" + string.Join('|', Honorifics) + @")+)?们?";
+
+    private static readonly Regex GroupAddressee = new(@"^(?:(?:群里|群内|群中|在座)的?(?:各位|诸位)?|各位|诸位)" + Members, RegexOptions.CultureInvariant);
+
+    // The same after an opener that ends calling on 各位 (请教各位做支付的朋友).
+    private static readonly Regex CalledOnMembers = new("^" + Members, RegexOptions.CultureInvariant);
 
     // Words that end like a form of address and are not one.
     private static readonly HashSet<string> NotAddresses = new(StringComparer.Ordinal) { "汇总", "总总" };
@@ -82,6 +100,7 @@ internal static partial class ChatText
         "对了", "话说", "另外", "还有", "还有一个问题", "还有个问题", "一个问题", "个问题", "一个小问题", "小白问题",
         "不好意思", "打扰一下", "打扰下", "打扰了", "亲们", "群友们", "兄弟们", "朋友们", "各位群友",
         "大神", "大佬", "大牛", "求助", "求助一下", "求问", "求问各位", "求问各位大大", "各位大大", "大大们", "群里的大神们",
+        "老大", "群主", "楼主", "老板", "领导", "亲", "亲们", "all",
     };
 
     /// <summary>
@@ -149,7 +168,8 @@ internal static partial class ChatText
         while (changed && text.Length > 0)
         {
             changed = false;
-            var opener = Openers.FirstOrDefault(o => text.StartsWith(o, StringComparison.OrdinalIgnoreCase));
+            var opener = SeparatedOpeners.FirstOrDefault(o => text.StartsWith(o, StringComparison.Ordinal) && (text.Length == o.Length || OpenerEnds.Contains(text[o.Length])))
+                ?? Openers.FirstOrDefault(o => text.StartsWith(o, StringComparison.OrdinalIgnoreCase));
             var addressed = WithoutHonorific(text);
             if (addressed.Length < text.Length && (addressed.Length == 0 || OpenerEnds.Contains(addressed[0])))
             {
@@ -159,7 +179,7 @@ internal static partial class ChatText
             }
             else if (opener is not null)
             {
-                var rest = WithoutHonorific(text[opener.Length..]);
+                var rest = WithoutHonorific(text[opener.Length..], opener.EndsWith("各位", StringComparison.Ordinal));
                 if (!LeadsOn(opener, rest, rest.Length < text.Length - opener.Length))
                 {
                     break;
@@ -314,9 +334,16 @@ internal static partial class ChatText
         && (Chatter.Contains(clause) || LeadIns.Contains(clause) || (FormOfAddress().IsMatch(clause) && !NotAddresses.Contains(clause)));
 
     // What comes after an opener that goes with it: a form of address and its 们 (各位大牛们, 请教大神一个问题, 大咖们),
-    // when a separator or a lead-in follows, so that 问下朋友圈 keeps its 朋友.
-    private static string WithoutHonorific(string rest)
+    // or the members of the group it calls on (群里的各位, 各位技术大牛, 群里银联的大神们), when a separator or a
+    // lead-in follows, so that 问下朋友圈 keeps its 朋友.
+    private static string WithoutHonorific(string rest, bool calledOn = false)
     {
+        var group = (calledOn ? CalledOnMembers : GroupAddressee).Match(rest);
+        if (group.Length > 0 && (group.Length == rest.Length || OpenerEnds.Contains(rest[group.Length]) || StartsWithLeadIn(rest[group.Length..])))
+        {
+            return rest[group.Length..];
+        }
+
         foreach (var honorific in Honorifics)
         {
             if (!rest.StartsWith(honorific, StringComparison.Ordinal))
@@ -378,9 +405,9 @@ internal static partial class ChatText
     [GeneratedRegex(@"[?？]{2,}|[?]\u2642[?]?|[?]\u2640[?]?")]
     private static partial Regex LostEmoji();
 
-    // A name of one or two characters, or a Latin nickname, with an honorific: 龚老师, 冬哥, 张总, M总, 张兄; not
+    // A name of one or two characters, or a Latin nickname, with an honorific: 龚老师, 冬哥, 张总, M总, 张兄, 冬主席; not
     // a question about who (哪位大神, 谁老板) or a call for one (有大佬, 求大神), which is part of the question.
-    [GeneratedRegex(@"^(?![哪谁有求])(?:\p{IsCJKUnifiedIdeographs}{1,2}|[A-Za-z]{1,8})(?:老师|哥|兄|总|姐|大神|大佬|老板)$")]
+    [GeneratedRegex(@"^(?![哪谁有求])(?:\p{IsCJKUnifiedIdeographs}{1,2}|[A-Za-z]{1,8})(?:老师|哥|兄|总|姐|大神|大佬|老板|老大|主席|群主)$")]
     private static partial Regex FormOfAddress();
 
     // Control characters the export kept ("哪里\u0010？"); line breaks and tabs are white space.

@@ -136,6 +136,52 @@ public sealed class ChatTextTests
     [InlineData("？江西银行存管平台开的都是二类户吗", "江西银行存管平台开的都是二类户吗")]
     public void An_opener_goes_only_where_it_ends(string text, string expected) => Assert.Equal(expected, ChatText.StripOpeners(text));
 
+    // From the corpus build: openers of consulting, of asking shyly or by the way, and what they leave when the question
+    // follows a separator; not where they start a word (问问题, 求教程, 咨询个事情).
+    [Theory]
+    [InlineData("咨询个问题： 有人知道哪家银行支持虚拟户吗", "有人知道哪家银行支持虚拟户吗")]
+    [InlineData("咨询大家一个问题，网联的手续费怎么收", "网联的手续费怎么收")]
+    [InlineData("咨询各位大咖个问题，聚合支付要牌照吗", "聚合支付要牌照吗")]
+    [InlineData("弱弱的问一下，什么是二清？", "什么是二清？")]
+    [InlineData("弱弱问一句 备付金利息归谁", "备付金利息归谁")]
+    [InlineData("顺便问问，银联的品牌费怎么算", "银联的品牌费怎么算")]
+    [InlineData("求教各位，对账文件几点出", "对账文件几点出")]
+    [InlineData("问个事，快捷支付还能签约吗", "快捷支付还能签约吗")]
+    [InlineData("请教一个，对账遇到的问题", "对账遇到的问题")]
+    [InlineData("问问题之前先搜一下聊天记录", "问问题之前先搜一下聊天记录")]
+    [InlineData("求教程，网联接入的", "求教程，网联接入的")]
+    [InlineData("咨询个事情的处理流程", "咨询个事情的处理流程")]
+    public void Openers_of_consulting_and_asking_by_the_way_go(string text, string expected) => Assert.Equal(expected, ChatText.StripOpeners(text));
+
+    // From the corpus build: the members an opener calls on went only in part ("群里大佬们，", "技术大牛 P2P…" were left).
+    [Theory]
+    [InlineData("请问群里大佬们，你们网联接入了吗", "你们网联接入了吗")]
+    [InlineData("请教下各位技术大牛 P2P存管怎么做", "P2P存管怎么做")]
+    [InlineData("群里银联的大神们，品牌费怎么收", "品牌费怎么收")]
+    [InlineData("群里各位专业人士，断直连以后怎么走", "断直连以后怎么走")]
+    [InlineData("群里高手大神们，有没有做过跨境", "有没有做过跨境")]
+    [InlineData("群里的各位，二清怎么定义", "二清怎么定义")]
+    [InlineData("请教各位做支付的朋友一个问题，退款要多久", "退款要多久")]
+    [InlineData("群里小伙伴们，谁有网联的文档", "谁有网联的文档")]
+    [InlineData("请问群里有没有大佬做过网联", "群里有没有大佬做过网联")]
+    [InlineData("群里有大佬，能看下这个报错吗", "群里有大佬，能看下这个报错吗")]
+    [InlineData("各位都是合规的大神吗", "各位都是合规的大神吗")]
+    [InlineData("群里的朋友圈广告怎么处理", "群里的朋友圈广告怎么处理")]
+    public void The_members_an_opener_calls_on_go_with_it(string text, string expected) => Assert.Equal(expected, ChatText.StripOpeners(text));
+
+    // From the corpus build: a question that starts by calling on someone by a form of address and a comma. The names
+    // of the members are not known here, so "ark，" or "秋秋，" stay.
+    [Theory]
+    [InlineData("老大，让我定义某些用户是不是刷单用户，咋办啊？", "让我定义某些用户是不是刷单用户，咋办啊？")]
+    [InlineData("群主，有没有什么坑啊，效果如何？", "有没有什么坑啊，效果如何？")]
+    [InlineData("冬主席，网联的二维码标准出了吗", "网联的二维码标准出了吗")]
+    [InlineData("all，网联是什么呢", "网联是什么呢")]
+    [InlineData("老大难问题，对账怎么自动化", "老大难问题，对账怎么自动化")]
+    [InlineData("群主说的对账方案在哪", "群主说的对账方案在哪")]
+    [InlineData("老板，", "老板，")]
+    [InlineData("ark，那么那种在途交易的资金怎么处理？", "ark，那么那种在途交易的资金怎么处理？")]
+    public void A_form_of_address_that_starts_a_question_goes(string text, string expected) => Assert.Equal(expected, ChatText.StripOpeners(text));
+
     // Mentions as the reader lists them for a message.
     private static string Clean(string text) => ChatText.Clean(text, MentionParser.Find(text));
 }
