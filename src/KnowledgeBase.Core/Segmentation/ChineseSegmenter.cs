@@ -20,6 +20,9 @@ public sealed class ChineseSegmenter
 
     private static readonly SearchValues<char> NumberChars = SearchValues.Create("0123456789.,:/-+%");
 
+    // Characters that a phrase jieba's HMM joined into a word is cut around (IsFragment).
+    private static readonly SearchValues<char> FragmentChars = SearchValues.Create("是能了有个下哈吗呢吧啊么嘛哇的用上指查会这那哪问想说在做也就都还把被给从对我你他举张人类");
+
     private readonly JiebaSegmenter _jieba;
     private readonly FrozenSet<string> _domainTerms;
     private readonly FrozenDictionary<string, string> _domainTags;
@@ -154,7 +157,8 @@ public sealed class ChineseSegmenter
 
     /// <summary>
     /// The <paramref name="top"/> keywords of <paramref name="text"/> by jieba's TF-IDF (term frequency in the text
-    /// times jieba's IDF table; words missing from the table get its median IDF), taken from the content words.
+    /// times jieba's IDF table; words missing from the table get its median IDF), taken from the content words that
+    /// are no fragments (<see cref="IsFragment"/>).
     /// </summary>
     /// <param name="text">Any text, typically a whole exchange or topic.</param>
     /// <param name="top">How many keywords at most.</param>
@@ -170,11 +174,30 @@ public sealed class ChineseSegmenter
 
         // jieba re-cuts the text it is given; handing it the content words keeps emoji, codes and stop words out.
         return _tfidf.Value.ExtractTags(string.Join(' ', words), int.MaxValue)
-            .Where(IsContentWord)
+            .Where(w => IsContentWord(w) && !IsFragment(w))
             .Distinct(StringComparer.Ordinal)
             .Take(top)
             .ToList()
             .AsReadOnly();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is a piece of a phrase that jieba's HMM made into a word: not in jieba's dictionary
+    /// nor a domain term, and holding a character that words of that kind are cut around, a verb of being or asking,
+    /// a particle, a pronoun or a measure word (账是, 人能, 举个, 张图, 下哈, 方查, 类户 of Ⅲ类户), or calling someone
+    /// the way people are called (老熊, 冬哥, 张总). Such a word names no thing; jieba's HMM also finds real words the
+    /// dictionary lacks (美团, 官网, 面签), which are no fragments.
+    /// </summary>
+    /// <param name="word">A token.</param>
+    /// <returns>True for a fragment.</returns>
+    public bool IsFragment(string word)
+    {
+        if (word.Length < 2 || _domainTerms.Contains(word) || !word.AsSpan().ContainsAnyInRange('\u4E00', '\u9FFF') || WordDictionary.Instance.ContainsWord(word))
+        {
+            return false;
+        }
+
+        return word.AsSpan().ContainsAny(FragmentChars) || (word.Length == 2 && (word[0] == '老' || word[1] is '哥' or '总' or '姐'));
     }
 
     /// <summary>Whether <paramref name="word"/> is in the stop-word list (case-insensitive).</summary>

@@ -266,6 +266,47 @@ public sealed class ChineseSegmenterTests(SegmenterFixture fixture) : IClassFixt
         Assert.Throws<ArgumentOutOfRangeException>(() => segmenter.Keywords(text, 0));
     }
 
+    [Theory]
+    [InlineData("二类户")]
+    [InlineData("银行")]
+    [InlineData("美团")]
+    [InlineData("面签")]
+    [InlineData("app")]
+    [InlineData("是")]
+    [InlineData("")]
+    public void Dictionary_words_and_words_the_hmm_found_are_no_fragments(string word)
+    {
+        Assert.False(segmenter.IsFragment(word));
+    }
+
+    [Theory]
+    [InlineData("举个")]
+    [InlineData("张图")]
+    [InlineData("类户")]
+    [InlineData("账是")]
+    [InlineData("下哈")]
+    [InlineData("方查")]
+    [InlineData("老熊")]
+    [InlineData("冬哥")]
+    public void A_word_the_hmm_made_around_a_particle_or_a_measure_word_is_a_fragment(string word)
+    {
+        Assert.True(segmenter.IsFragment(word));
+    }
+
+    [Fact]
+    public void Keywords_leave_out_words_the_hmm_made_up()
+    {
+        // jieba's HMM joins 举个 and 张图 here; neither is a word.
+        var text = "举个例子，这张图里的对账文件怎么看";
+        Assert.Contains("举个", segmenter.Segment(text));
+
+        var keywords = segmenter.Keywords(text, 10);
+
+        Assert.Contains("对账文件", keywords);
+        Assert.DoesNotContain("举个", keywords);
+        Assert.DoesNotContain("张图", keywords);
+    }
+
     [Fact]
     public void Keywords_do_not_depend_on_the_current_culture()
     {

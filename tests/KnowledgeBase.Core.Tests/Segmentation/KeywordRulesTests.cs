@@ -1,0 +1,19 @@
+using KnowledgeBase.Core.Segmentation;
+
+namespace KnowledgeBase.Core.Tests.Segmentation;
+
+public sealed class KeywordRulesTests(SegmenterFixture fixture) : IClassFixture<SegmenterFixture>
+{
+    private readonly ChineseSegmenter segmenter = fixture.Segmenter;
+
+    // From the corpus build: keywords that were fragments of a phrase (账是 of 记账是, 举个 of 举个例子) or a person (老熊).
+    [Theory]
+    [InlineData("备付金", true)]
+    [InlineData("银行", true)]
+    [InlineData("美团", true)]
+    [InlineData("账是", false)]
+    [InlineData("举个", false)]
+    [InlineData("老熊", false)]
+    [InlineData("问题", false)]
+    public void A_keyword_names_a_thing(string word, bool names) => Assert.Equal(names, KeywordRules.NamesThing(segmenter, word));
+}
