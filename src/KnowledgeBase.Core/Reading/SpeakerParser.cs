@@ -16,10 +16,10 @@ public static class SpeakerParser
     // Separators people use between the parts; '-' and its full-width and dash cousins, tildes, bars.
     private static readonly SearchValues<char> StrongSeparators = SearchValues.Create("-－—–～~|｜");
 
-    // '_', commas and spaces also appear inside plain nicks ("Leo Qin", "howard_wang001", "大卫（不在职场，请打手机）"),
+    // '_', commas (also '、') and spaces also appear inside plain nicks ("Leo Qin", "howard_wang001", "大卫（不在职场，请打手机）"),
     // so they only split a nick when its parts look like name, company, role and city. '_' and commas are tried before
     // spaces, which also stand between the words of one part ("乾橙科技_Summer 梁夏").
-    private static readonly SearchValues<char> MarkSeparators = SearchValues.Create("_，,");
+    private static readonly SearchValues<char> MarkSeparators = SearchValues.Create("_，,、");
 
     private static readonly SearchValues<char> SpaceSeparators = SearchValues.Create(" \t\u3000");
 
@@ -47,6 +47,11 @@ public static class SpeakerParser
         if (parts is not null && (parts.Length >= 3 || HasCjk(nick) || HasKnownPart(parts)))
         {
             return Assign(nick, Expand(parts));
+        }
+
+        if (AtCompany(nick) is { } at)
+        {
+            return Assign(nick, [nick[..at].Trim(), nick[(at + 1)..].Trim()]);
         }
 
         foreach (var separators in new[] { MarkSeparators, SpaceSeparators })
@@ -89,6 +94,22 @@ public static class SpeakerParser
         }
 
         return parts.Count >= 2 ? parts.ToArray() : null;
+    }
+
+    // "李伟@易宝支付", "崔佳宁@ONO": a person's name at a company, when the name is a Chinese name beyond doubt and what
+    // follows the one '@' is Chinese or in capitals ("叶晨@@Anthony", "Leo 劉斌@TransferEasy.com" are no such nicks).
+    private static int? AtCompany(string nick)
+    {
+        var at = nick.IndexOfAny(['@', '＠']);
+        if (at <= 0 || nick.IndexOfAny(['@', '＠'], at + 1) >= 0)
+        {
+            return null;
+        }
+
+        var after = nick[(at + 1)..].Trim();
+        return SpeakerVocabulary.IsPersonName(nick[..at].Trim()) && after.Length > 0 && (HasCjk(after) || !after.Any(char.IsAsciiLetterLower))
+            ? at
+            : null;
     }
 
     // "Wall-E": a hyphen between a Latin word and one more letter that ends the word (at a space, a separator or the end

@@ -108,6 +108,7 @@ public sealed class SpeakerParserTests
     [InlineData("王志华_待业_金融系统建设", "王志华", "金融系统建设", "待业", null)]
     [InlineData("李通，社区半径产品专家", "李通", "社区半径", "产品专家", null)]
     [InlineData("安代成,实投金融", "安代成", "实投金融", null, null)]
+    [InlineData("瑞瑾、东软、程序猿、武汉", "瑞瑾", "东软", "程序猿", "武汉")]
     [InlineData("朱黎明 海尔快捷通", "朱黎明", "海尔快捷通", null, null)]
     [InlineData("吴锦涛 和创金服", "吴锦涛", "和创金服", null, null)]
     [InlineData("勇 翼支付 技术管理", "勇", "翼支付", "技术管理", null)]
@@ -115,6 +116,23 @@ public sealed class SpeakerParserTests
     [InlineData("haier 三方支付  张其州", "张其州", "haier", "三方支付", null)]
     public void Nick_split_at_underscores_commas_or_spaces(string raw, string name, string? company, string? role, string? city) =>
         Assert.Equal(new Speaker(raw, name, company, role, city), SpeakerParser.Parse(raw));
+
+    // name@company: a Chinese name beyond doubt, then one '@' and a company in Chinese or in capitals.
+    [Theory]
+    [InlineData("李伟@易宝支付", "李伟", "易宝支付", null)]
+    [InlineData("周海鹏@中信云平台", "周海鹏", "中信云平台", null)]
+    [InlineData("崔佳宁@ONO", "崔佳宁", "ONO", null)]
+    [InlineData("王某@某某支付PM", "王某", "某某支付", "PM")]
+    public void Name_at_a_company_is_split(string raw, string name, string company, string? role) =>
+        Assert.Equal(new Speaker(raw, name, company, role), SpeakerParser.Parse(raw));
+
+    [Theory]
+    [InlineData("绅士@Tim")]
+    [InlineData("叶晨@@Anthony")]
+    [InlineData("Leo 劉斌@TransferEasy.com")]
+    [InlineData("有渔@蔡")]
+    public void Nick_with_an_at_sign_and_no_name_at_a_company_is_the_name(string raw) =>
+        Assert.Equal(new Speaker(raw, raw), SpeakerParser.Parse(raw));
 
     // A part split at '-' may hold the role, the company and the city apart at spaces or commas, in any order.
     [Theory]
@@ -172,7 +190,7 @@ public sealed class SpeakerParserTests
     [
         "张泽雄", "朱文义", "马忠信", "Tim", "紫紫", "民生金服", "廊坊银行", "联金所", "随手记支付", "支付", "金融", "互金", "项目总监",
         "产品经理", "高级", "PM", "PL", "Java", "架构师", "业务风控", "的", "商务", "北京", "深圳", "成都", "-", "-", "-", "_",
-        " ", "，", "~", "|", "有赞", "蘑菇街", "ellery", "技术总", "Wall-E", ",",
+        " ", "，", "~", "|", "有赞", "蘑菇街", "ellery", "技术总", "Wall-E", ",", "@",
     ];
 
     [Fact]
