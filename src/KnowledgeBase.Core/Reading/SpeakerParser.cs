@@ -16,9 +16,12 @@ public static class SpeakerParser
     // Separators people use between the parts; '-' and its full-width and dash cousins, tildes, bars.
     private static readonly SearchValues<char> StrongSeparators = SearchValues.Create("-－—–～~|｜");
 
-    // '_' and spaces also appear inside plain nicks ("Leo Qin", "howard_wang001"), so they only split
-    // a nick when a later part is a known role or city.
-    private static readonly SearchValues<char> WeakSeparators = SearchValues.Create("_ \t\u3000");
+    // '_', commas (also '、') and spaces also appear inside plain nicks ("Leo Qin", "howard_wang001", "大卫（不在职场，请打手机）"),
+    // so they only split a nick when its parts look like name, company, role and city. '_' and commas are tried before
+    // spaces, which also stand between the words of one part ("乾橙科技_Summer 梁夏").
+    private static readonly SearchValues<char> MarkSeparators = SearchValues.Create("_，,、");
+
+    private static readonly SearchValues<char> SpaceSeparators = SearchValues.Create(" \t\u3000");
 
     /// <summary>
     /// A name as a reader should see it: without the <c>?</c> the export left for lost emoji (<c>车睿??</c>,
@@ -43,13 +46,22 @@ public static class SpeakerParser
         var parts = Split(nick, StrongSeparators);
         if (parts is not null && (parts.Length >= 3 || HasCjk(nick) || HasKnownPart(parts)))
         {
-            return Assign(nick, parts);
+            return Assign(nick, Expand(parts));
         }
 
-        parts = Split(nick, WeakSeparators);
-        if (parts is not null && HasCjk(nick) && HasKnownPart(parts))
+        if (AtCompany(nick) is { } at)
         {
-            return Assign(nick, parts);
+            return Assign(nick, [nick[..at].Trim(), nick[(at + 1)..].Trim()]);
+        }
+
+        foreach (var separators in new[] { MarkSeparators, SpaceSeparators })
+        {
+            parts = Split(nick, separators);
+            var spaced = separators == SpaceSeparators;
+            if (parts is not null && HasCjk(nick) && LooksSplit(parts, spaced))
+            {
+                return Assign(nick, spaced ? parts : Expand(parts), spaced);
+            }
         }
 
         return new Speaker(nick, nick);
@@ -64,21 +76,75 @@ public static class SpeakerParser
         }
 
         var parts = new List<string>();
-        var rest = nick.AsSpan();
-        while (rest.Length > 0)
+        var start = 0;
+        for (var i = 0; i <= nick.Length; i++)
         {
-            var at = rest.IndexOfAny(separators);
-            var part = (at < 0 ? rest : rest[..at]).Trim();
-            if (part.Length > 0)
+            if (i < nick.Length && (!separators.Contains(nick[i]) || IsHyphenInWord(nick, i)))
             {
-                parts.Add(part.ToString());
+                continue;
             }
 
-            rest = at < 0 ? [] : rest[(at + 1)..];
+            var part = nick[start..i].Trim();
+            if (part.Length > 0)
+            {
+                parts.Add(part);
+            }
+
+            start = i + 1;
         }
 
         return parts.Count >= 2 ? parts.ToArray() : null;
     }
+
+    // "李伟@易宝支付", "崔佳宁@ONO": a person's name at a company, when the name is a Chinese name beyond doubt and what
+    // follows the one '@' is Chinese or in capitals ("叶晨@@Anthony", "Leo 劉斌@TransferEasy.com" are no such nicks).
+    private static int? AtCompany(string nick)
+    {
+        var at = nick.IndexOfAny(['@', '＠']);
+        if (at <= 0 || nick.IndexOfAny(['@', '＠'], at + 1) >= 0)
+        {
+            return null;
+        }
+
+        var after = nick[(at + 1)..].Trim();
+        return SpeakerVocabulary.IsPersonName(nick[..at].Trim()) && after.Length > 0 && (HasCjk(after) || !after.Any(char.IsAsciiLetterLower))
+            ? at
+            : null;
+    }
+
+    // "Wall-E": a hyphen between a Latin word and one more letter that ends the word (at a space, a separator or the end
+    // of the nick) is part of the name.
+    private static bool IsHyphenInWord(string nick, int at) =>
+        nick[at] == '-' && at > 0 && char.IsAsciiLetter(nick[at - 1])
+        && at + 1 < nick.Length && char.IsAsciiLetter(nick[at + 1])
+        && (at + 2 == nick.Length || char.IsWhiteSpace(nick[at + 2]) || StrongSeparators.Contains(nick[at + 2]));
+
+    // Parts split at the stronger separators may still hold several parts written apart with weaker ones
+    // ("冷暖自知-风控 裕福支付 北京", "Stark-产品经理，银生宝", "陈桂荣 翼支付 -研发组长"): a part is split again when a
+    // piece of it is a role or a city, or for the first part, when a later piece is a company.
+    private static string[] Expand(string[] parts)
+    {
+        var expanded = new List<string>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var pieces = Split(parts[i], MarkSeparators) ?? Split(parts[i], SpaceSeparators);
+            var split = pieces is not null && HasCjk(parts[i]) && (i == 0
+                ? HasKnownPart(pieces) || pieces.Skip(1).Any(SpeakerVocabulary.IsCompany)
+                : !SpeakerVocabulary.TrySplitRoleAndCity(parts[i], out _, out _) && pieces.Any(p => SpeakerVocabulary.IsCity(p) || SpeakerVocabulary.IsRole(p)));
+            expanded.AddRange(split ? pieces! : [parts[i]]);
+        }
+
+        return expanded.ToArray();
+    }
+
+    // Parts split at '_', commas or spaces: a later part is a role, a city or a company ("吕文伟_兴业银行总行",
+    // "李通，社区半径产品专家", "朱黎明 海尔快捷通"), or the nick starts with its company and names the person later
+    // ("聚合支付_程昱", "蘑菇街_陈宗").
+    private static bool LooksSplit(string[] parts, bool spaced) =>
+        HasKnownPart(parts)
+        || parts.Skip(1).Any(SpeakerVocabulary.IsCompany)
+        || SpeakerVocabulary.TrySplitCompanyAndRole(parts[^1], truncated: true, out _, out _)
+        || NameIndex(parts, spaced) > 0;
 
     private static bool HasKnownPart(string[] parts)
     {
@@ -94,11 +160,12 @@ public static class SpeakerParser
         return false;
     }
 
-    private static Speaker Assign(string nick, string[] parts)
+    // Spaced: the parts were split at spaces, which also stand between the words of a company ("haier 三方支付").
+    private static Speaker Assign(string nick, string[] parts, bool spaced = false)
     {
         string? company = null, role = null, city = null;
         var taken = new bool[parts.Length];
-        var name = NameIndex(parts);
+        var name = NameIndex(parts, spaced);
         taken[name] = true;
 
         // Known words first: a city anywhere, a role+city glued together ("PM深圳"), then a role.
@@ -138,7 +205,12 @@ public static class SpeakerParser
 
             if (company is null)
             {
-                if (role is null && SpeakerVocabulary.TrySplitCompanyAndRole(parts[i], out var gluedCompany, out var gluedRole))
+                if (role is null && SpeakerVocabulary.IsTradePhrase(parts[i]))
+                {
+                    // "支付～其州": words of the trade say what the member works on, not where.
+                    role = parts[i];
+                }
+                else if (role is null && SpeakerVocabulary.TrySplitCompanyAndRole(parts[i], truncated: i == parts.Length - 1, out var gluedCompany, out var gluedRole))
                 {
                     (company, role) = (gluedCompany, gluedRole);
                 }
@@ -169,37 +241,78 @@ public static class SpeakerParser
 
     // The habit puts the name first, and so do most nicks that break it. A few start with the company or the city
     // ("廊坊银行-架构师-朱文义", "联金所-产品-马忠信-深圳", "成都-支付-架构-李科"): when the first part is a city, a role
-    // or ends like a company, and exactly one later part is a person's name beyond doubt, that part is the name.
-    private static int NameIndex(string[] parts)
+    // or looks like a company, and exactly one later part is a person's name beyond doubt, that part is the name. When
+    // the first part is a company, a role or words of the trade (not a city: "北京-木易" may be a name after all), one
+    // later part that can only be a name, being no city, role or company, names the person too ("有赞-支付产品架构-大海",
+    // "支付产品-ellery-上海", "支付～其州").
+    private static int NameIndex(string[] parts, bool spaced)
     {
         var first = parts[0];
-        if (!SpeakerVocabulary.IsCity(first) && !SpeakerVocabulary.IsRole(first) && !SpeakerVocabulary.LooksLikeCompany(first))
+        var isCity = SpeakerVocabulary.IsCity(first);
+        if (!isCity && !SpeakerVocabulary.IsRole(first) && !SpeakerVocabulary.LooksLikeCompany(first) && !SpeakerVocabulary.IsTradePhrase(first)
+            && !(spaced && IsLatinBeforeCompany(parts)))
         {
             return 0;
         }
 
-        var name = 0;
+        var surely = OnlyLater(parts, IsSurelyName);
+        if (surely != 0 || isCity)
+        {
+            return Math.Max(surely, 0);
+        }
+
+        return Math.Max(OnlyLater(parts, CanOnlyBeName), 0);
+    }
+
+    // "haier 三方支付  张其州": a Latin word written before a company, split from it at a space, starts the company
+    // (at a '-', "wantasy-壹钱包-数据分析", it is the name).
+    private static bool IsLatinBeforeCompany(string[] parts) =>
+        parts.Length >= 3 && parts[0].All(char.IsAsciiLetter) && SpeakerVocabulary.LooksLikeCompany(parts[1]);
+
+    // The one later part that matches; 0 when none does, -1 when several do.
+    private static int OnlyLater(string[] parts, Func<string, bool> matches)
+    {
+        var found = 0;
         for (var i = 1; i < parts.Length; i++)
         {
-            if (SpeakerVocabulary.IsPersonName(parts[i]))
+            if (matches(parts[i]))
             {
-                if (name > 0)
+                if (found > 0)
                 {
-                    return 0;
+                    return -1;
                 }
 
-                name = i;
+                found = i;
             }
         }
 
-        return name;
+        return found;
     }
+
+    // A Chinese name with a common surname (朱文义), also after a Latin first name ("Summer 梁夏").
+    private static bool IsSurelyName(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return SpeakerVocabulary.IsPersonName(words[^1]) && words[..^1].All(w => w.All(char.IsAsciiLetter));
+    }
+
+    // Two to four Chinese characters, or a Latin word with lower-case letters (ellery; YMT or CGB are companies), that
+    // is no city, role, company or trade.
+    private static bool CanOnlyBeName(string part)
+    {
+        var shape = part.Length is >= 2 and <= 4 && part.All(IsCjk)
+            || part.Length >= 2 && part.All(char.IsAsciiLetter) && part.Any(char.IsAsciiLetterLower);
+        return shape && !SpeakerVocabulary.IsCity(part) && !SpeakerVocabulary.IsRole(part) && !SpeakerVocabulary.LooksLikeCompany(part)
+            && !SpeakerVocabulary.IsTradePhrase(part) && !SpeakerVocabulary.TrySplitRoleAndCity(part, out _, out _);
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
     private static bool HasCjk(string text)
     {
         foreach (var c in text)
         {
-            if (c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF')
+            if (IsCjk(c))
             {
                 return true;
             }

@@ -28,7 +28,7 @@ internal static class SpeakerVocabulary
         "市场", "销售", "商务", "工程师", "设计", "设计师", "主管", "负责人", "顾问", "咨询", "创始人", "合伙人",
         "总裁", "董事", "专家", "分析师", "运维", "程序员", "码农", "打杂", "助理", "实习生", "专员", "组长", "讲师",
         "客服", "法务", "总经理", "副总", "老总", "主任", "行长", "账务", "会计", "审计",
-        "后端", "前端", "全栈", "攻城狮", "程序猿", "老板", "学生", "求职", "猎头",
+        "后端", "前端", "全栈", "攻城狮", "程序猿", "老板", "学生", "求职", "待业", "猎头", "负责",
     ];
 
     private static readonly string[] AsciiRoleEndings =
@@ -59,7 +59,17 @@ internal static class SpeakerVocabulary
     // Endings of company names, for a nick that starts with its company ("廊坊银行-架构师-朱文义"); only unmistakable ones.
     private static readonly string[] CompanyEndings =
     [
-        "银行", "支付", "金服", "科技", "集团", "公司", "金融", "金控", "证券", "保险", "信托", "基金", "所",
+        "银行", "支付", "金服", "科技", "集团", "公司", "金融", "金控", "证券", "保险", "信托", "基金", "所", "总行", "分行",
+    ];
+
+    // Companies of the trade that members write without an ending (蘑菇街, 有赞, 海尔快捷通): the large internet firms
+    // and the better-known payment licence holders. A nick part that contains one is a company.
+    private static readonly string[] KnownCompanies =
+    [
+        "阿里巴巴", "蚂蚁金服", "支付宝", "腾讯", "财付通", "微信支付", "京东", "百度", "美团", "滴滴", "携程", "去哪儿", "唯品会",
+        "蘑菇街", "有赞", "苏宁", "网易", "新浪", "华为", "拼多多", "饿了么", "途牛", "海尔", "快捷通", "拉卡拉",
+        "快钱", "易宝", "银联", "网联", "通联", "汇付", "连连", "宝付", "富友", "翼支付", "和包", "壹钱包", "平安付",
+        "随行付", "银盛", "杉德", "联动优势", "畅捷通", "银生宝", "开联通", "易联", "盛付通", "钱袋宝",
     ];
 
     // The most common Chinese surnames (about nine in ten people); rare ones that are also common words are left out.
@@ -69,7 +79,9 @@ internal static class SpeakerVocabulary
         "章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶" +
         "解牟艾尤阳时穆农司卓古吉缪简车项连麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎" +
         "甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄" +
-        "计索宣晋芮";
+        "计索宣晋芮" +
+        // The same surnames as written in traditional characters (劉峰, 陳宏), where the forms differ.
+        "劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂蔣盧鍾譚陸範賈韋鄒龔萬錢嚴龍賀顧湯溫羅張";
 
     public static bool IsCity(string part) => Cities.Contains(part);
 
@@ -133,7 +145,11 @@ internal static class SpeakerVocabulary
         part.Length is >= 2 and <= 4 && part.All(IsCjk) && StartsWithCommonSurname(part)
         && !IsCity(part) && !IsRole(part) && !LooksLikeCompany(part) && !IsDomainPhrase(part);
 
-    /// <summary>Whether a nick part ends like a company name (廊坊银行, 联金所, 民生金服), with something before the ending.</summary>
+    /// <summary>
+    /// Whether a nick part looks like a company name: it ends like one (廊坊银行, 联金所, 民生金服) with something before the
+    /// ending, contains a company of the trade known by name (海尔快捷通, 蘑菇街), or is a place followed by at least two
+    /// more Chinese characters (浙江草媒, 深圳优讯).
+    /// </summary>
     public static bool LooksLikeCompany(string part)
     {
         foreach (var ending in CompanyEndings)
@@ -144,12 +160,34 @@ internal static class SpeakerVocabulary
             }
         }
 
+        foreach (var company in KnownCompanies)
+        {
+            if (part.Contains(company, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var city in Cities)
+        {
+            if (part.Length >= city.Length + 2 && part.StartsWith(city, StringComparison.Ordinal) && part[city.Length..].Count(IsCjk) >= 2)
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
+    /// <summary>Whether a nick part is a company by the signs of <see cref="LooksLikeCompany"/> and not only words of the trade (跨境支付).</summary>
+    public static bool IsCompany(string part) => LooksLikeCompany(part) && !IsDomainPhrase(part);
+
+    /// <summary>Whether a text is made of words of the trade only (支付, 金融支付, 网银): what a member works on, not where.</summary>
+    public static bool IsTradePhrase(string text) => text.Length > 0 && IsDomainPhrase(text);
+
     /// <summary>
     /// Whether a word is a company glued to an unmistakable upper-case role (<c>丰瑞祥CTO</c>, <c>天下支付PM</c>). Of the
-    /// splits <see cref="TrySplitCompanyAndRole"/> makes, only this one tells a nick's word in running text: a Chinese
+    /// splits <see cref="TrySplitCompanyAndRole(string, out string, out string)"/> makes, only this one tells a nick's word in running text: a Chinese
     /// role ending also ends talk (<c>找成熟产品</c>, <c>分布式技术架构</c>).
     /// </summary>
     public static bool IsCompanyWithGluedRole(string word) => GluedRoleStart(word) > 0;
@@ -158,9 +196,18 @@ internal static class SpeakerVocabulary
     /// Splits a company off the role it is written with: <c>天下支付PM</c> into <c>天下支付</c> and <c>PM</c>,
     /// <c>随手记支付产品经理</c> into <c>随手记支付</c> and <c>产品经理</c>, <c>民生金服 项目总监</c> at the space.
     /// The role is the longest run of role words at the end (<c>高级产品经理</c>); at least two Chinese characters must
-    /// be left for the company, and not only words of the trade (<c>金融支付产品</c> is a role whole).
+    /// be left for the company, and not only words of the trade (<c>金融支付产品</c> is a role whole). A company of the
+    /// trade known by name may also follow its role (<c>微信支付商户运营腾讯</c>).
     /// </summary>
-    public static bool TrySplitCompanyAndRole(string part, out string company, out string role)
+    public static bool TrySplitCompanyAndRole(string part, out string company, out string role) =>
+        TrySplitCompanyAndRole(part, truncated: false, out company, out role);
+
+    /// <summary>
+    /// <see cref="TrySplitCompanyAndRole(string, out string, out string)"/> for the last part of a nick, which WeChat may
+    /// have cut short inside its role (<c>银生宝电子支付公司技术总</c>, of 技术总监): when <paramref name="truncated"/>, the
+    /// beginning of a role word at the very end counts as the word when a whole role word comes right before it.
+    /// </summary>
+    public static bool TrySplitCompanyAndRole(string part, bool truncated, out string company, out string role)
     {
         (company, role) = (string.Empty, string.Empty);
         var space = part.AsSpan().LastIndexOfAny(InnerSeparators);
@@ -177,7 +224,17 @@ internal static class SpeakerVocabulary
             return true;
         }
 
-        var start = RoleSuffixStart(part);
+        // "微信支付商户运营腾讯": a role followed by a company of the trade known by name.
+        foreach (var known in KnownCompanies)
+        {
+            if (part.Length > known.Length && part.EndsWith(known, StringComparison.Ordinal) && IsRole(part[..^known.Length]))
+            {
+                (company, role) = (known, part[..^known.Length]);
+                return true;
+            }
+        }
+
+        var start = RoleSuffixStart(part, truncated ? CutRoleWordLength(part) : 0);
         if (start <= 0 || !IsCompanyLeft(part[..start]))
         {
             return false;
@@ -190,9 +247,9 @@ internal static class SpeakerVocabulary
 
     // Where the run of role words at the end of a part starts: a glued ASCII role or a Chinese role ending, then as many
     // Chinese role endings and qualifiers before it as there are (longest first); -1 when the part ends with none.
-    private static int RoleSuffixStart(string part)
+    private static int RoleSuffixStart(string part, int cut)
     {
-        var start = GluedRoleStart(part);
+        var start = cut > 0 ? part.Length - cut : GluedRoleStart(part);
         if (start < 0)
         {
             start = part.Length - LongestEnding(part, part.Length, SplitRoleEndings);
@@ -216,6 +273,28 @@ internal static class SpeakerVocabulary
         }
 
         return start;
+    }
+
+    // How long the beginning of a role word cut off at the end of a part is ("技术总" of 技术总监: 1), when a whole role
+    // word comes right before it; 0 when the part ends with a whole role word or with none.
+    private static int CutRoleWordLength(string part)
+    {
+        if (LongestEnding(part, part.Length, SplitRoleEndings) > 0)
+        {
+            return 0;
+        }
+
+        for (var length = 1; length < part.Length; length++)
+        {
+            var cut = part[^length..];
+            if (SplitRoleEndings.Any(w => w.Length > length && w.StartsWith(cut, StringComparison.Ordinal))
+                && LongestEnding(part, part.Length - length, SplitRoleEndings) > 0)
+            {
+                return length;
+            }
+        }
+
+        return 0;
     }
 
     // Where an unmistakable upper-case role glued to what is before it starts ("天下支付PM"); -1 when the part ends with none.

@@ -234,6 +234,15 @@ public sealed class SpeakerDirectoryTests(CorpusFixture corpus)
         Assert.Equal(SpeakerParser.Parse("张泽雄-民生金服-项目总监"), directory.Attributed(SpeakerParser.Parse("张泽雄-民生金服-项目总监")));
     }
 
+    // A nick that starts with its company and names the person after '_' says more than a nick with a decoration.
+    [Fact]
+    public void A_nick_split_at_an_underscore_says_more_than_a_plain_one()
+    {
+        var directory = Merged(("旭旭 超级会员", "聚合支付_程昱", 3));
+
+        Assert.Equal(new Speaker("旭旭 超级会员", "程昱", "聚合支付"), directory.Attributed(SpeakerParser.Parse("旭旭 超级会员")));
+    }
+
     [Fact]
     public void Two_twins_are_too_few_to_tie_two_nicks()
     {

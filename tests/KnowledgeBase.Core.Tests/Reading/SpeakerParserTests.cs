@@ -43,6 +43,8 @@ public sealed class SpeakerParserTests
     [InlineData("瞅瞅-支付宝的产品经理", "瞅瞅", "支付宝", "产品经理", null)]
     [InlineData("徐玮 理房通支付开发经理", "徐玮", "理房通支付", "开发经理", null)]
     [InlineData("韩廷森-银联商务PM", "韩廷森", "银联商务", "PM", null)]
+    [InlineData("郭程-微信支付商户运营腾讯", "郭程", "腾讯", "微信支付商户运营", null)]
+    [InlineData("何一-商户运营京东", "何一", "京东", "商户运营", null)]
     public void Company_written_into_the_role_is_split_off(string raw, string name, string? company, string? role, string? city) =>
         Assert.Equal(new Speaker(raw, name, company, role, city), SpeakerParser.Parse(raw));
 
@@ -73,15 +75,95 @@ public sealed class SpeakerParserTests
     // surname, and only one such part), the first part stays the name.
     [Theory]
     [InlineData("钱途聚合-产品-广州-Gill", "钱途聚合")]
-    [InlineData("支付产品-ellery-上海", "支付产品")]
     [InlineData("电网～产品～时伯寅", "电网")]
     [InlineData("北京-木易", "北京")]
     [InlineData("上海-平安付-大树", "上海")]
     [InlineData("七月-汪晓明", "七月")]
     [InlineData("快捷支付-高汇通-张三", "快捷支付")]
     [InlineData("何卓-翼支付-风险经理-上海", "何卓")]
+    [InlineData("wantasy-壹钱包-数据分析", "wantasy")]
     public void Name_stays_first_without_evidence(string raw, string name) =>
         Assert.Equal(name, SpeakerParser.Parse(raw).Name);
+
+    // A company, a role or words of the trade first, and one later part that can only be a name though no surname
+    // tells it: a Chinese word that is no city, role or company, or a Latin word in lower case.
+    [Theory]
+    [InlineData("有赞-支付产品架构-大海", "大海", "有赞", "支付产品架构", null)]
+    [InlineData("支付产品-ellery-上海", "ellery", null, "支付产品", "上海")]
+    [InlineData("支付～其州", "其州", null, "支付", null)]
+    [InlineData("成都摩宝—技术—David", "David", "成都摩宝", "技术", null)]
+    [InlineData("浙江草媒-产品经理-姚磊", "姚磊", "浙江草媒", "产品经理", null)]
+    [InlineData("畅捷通支付|劉峰", "劉峰", "畅捷通支付", null, null)]
+    public void Name_after_the_company_or_role_is_the_name_without_a_surname(string raw, string name, string? company, string? role, string? city) =>
+        Assert.Equal(new Speaker(raw, name, company, role, city), SpeakerParser.Parse(raw));
+
+    // '_', commas and spaces split a nick like '-' when its parts look like name, company, role and city: a later part
+    // is a company (by its ending or a company of the trade), a role or a city, or the nick starts with its company and
+    // names the person later. '_' and commas come before spaces.
+    [Theory]
+    [InlineData("蘑菇街_陈宗", "陈宗", "蘑菇街", null, null)]
+    [InlineData("聚合支付_程昱", "程昱", "聚合支付", null, null)]
+    [InlineData("北京_唯品会_王璠", "王璠", "唯品会", null, "北京")]
+    [InlineData("吕文伟_兴业银行总行", "吕文伟", "兴业银行总行", null, null)]
+    [InlineData("王志华_待业_金融系统建设", "王志华", "金融系统建设", "待业", null)]
+    [InlineData("李通，社区半径产品专家", "李通", "社区半径", "产品专家", null)]
+    [InlineData("安代成,实投金融", "安代成", "实投金融", null, null)]
+    [InlineData("瑞瑾、东软、程序猿、武汉", "瑞瑾", "东软", "程序猿", "武汉")]
+    [InlineData("朱黎明 海尔快捷通", "朱黎明", "海尔快捷通", null, null)]
+    [InlineData("吴锦涛 和创金服", "吴锦涛", "和创金服", null, null)]
+    [InlineData("勇 翼支付 技术管理", "勇", "翼支付", "技术管理", null)]
+    [InlineData("乾橙科技_Summer 梁夏", "Summer 梁夏", "乾橙科技", null, null)]
+    [InlineData("haier 三方支付  张其州", "张其州", "haier", "三方支付", null)]
+    public void Nick_split_at_underscores_commas_or_spaces(string raw, string name, string? company, string? role, string? city) =>
+        Assert.Equal(new Speaker(raw, name, company, role, city), SpeakerParser.Parse(raw));
+
+    // name@company: a Chinese name beyond doubt, then one '@' and a company in Chinese or in capitals.
+    [Theory]
+    [InlineData("李伟@易宝支付", "李伟", "易宝支付", null)]
+    [InlineData("周海鹏@中信云平台", "周海鹏", "中信云平台", null)]
+    [InlineData("崔佳宁@ONO", "崔佳宁", "ONO", null)]
+    [InlineData("王某@某某支付PM", "王某", "某某支付", "PM")]
+    public void Name_at_a_company_is_split(string raw, string name, string company, string? role) =>
+        Assert.Equal(new Speaker(raw, name, company, role), SpeakerParser.Parse(raw));
+
+    [Theory]
+    [InlineData("绅士@Tim")]
+    [InlineData("叶晨@@Anthony")]
+    [InlineData("Leo 劉斌@TransferEasy.com")]
+    [InlineData("有渔@蔡")]
+    public void Nick_with_an_at_sign_and_no_name_at_a_company_is_the_name(string raw) =>
+        Assert.Equal(new Speaker(raw, raw), SpeakerParser.Parse(raw));
+
+    // A part split at '-' may hold the role, the company and the city apart at spaces or commas, in any order.
+    [Theory]
+    [InlineData("Chess-技术总监 首付游", "Chess", "首付游", "技术总监", null)]
+    [InlineData("冷暖自知-风控 裕福支付 北京", "冷暖自知", "裕福支付", "风控", "北京")]
+    [InlineData("Stark-产品经理，银生宝", "Stark", "银生宝", "产品经理", null)]
+    [InlineData("陈桂荣 翼支付 -研发组长", "陈桂荣", "翼支付", "研发组长", null)]
+    [InlineData("罗强-上海讯联数据 PM", "罗强", "讯联数据", "PM", "上海")]
+    public void Parts_written_apart_within_a_part_are_split(string raw, string name, string? company, string? role, string? city) =>
+        Assert.Equal(new Speaker(raw, name, company, role, city), SpeakerParser.Parse(raw));
+
+    // WeChat cuts a long nick short, sometimes inside the role word: the beginning of one right after a whole role word
+    // is the role (技术总 of 技术总监); without a whole role word before it, it stays with the company.
+    [Theory]
+    [InlineData("田浩沛-银生宝电子支付公司技术总", "银生宝电子支付公司", "技术总")]
+    [InlineData("林某-某某科技公司产品经", "某某科技公司", "产品经")]
+    [InlineData("Richard-裕维金服技术负责", "裕维金服", "技术负责")]
+    [InlineData("叶再飞-钱途互联-供应链融资平台架", "钱途互联", "供应链融资平台架")]
+    public void Role_cut_short_at_the_end_is_split_off_the_company(string raw, string company, string role)
+    {
+        var speaker = SpeakerParser.Parse(raw);
+
+        Assert.Equal((company, role), (speaker.Company, speaker.Role));
+    }
+
+    // "Wall-E": a hyphen before one last Latin letter is inside the name, not between parts.
+    [Theory]
+    [InlineData("Wall-E 爱贝云计费产品主管", "Wall-E", "爱贝云计费", "产品主管")]
+    [InlineData("Wall-E-爱贝-产品", "Wall-E", "爱贝", "产品")]
+    public void Latin_name_with_a_hyphen_is_not_split(string raw, string name, string company, string role) =>
+        Assert.Equal(new Speaker(raw, name, company, role), SpeakerParser.Parse(raw));
 
     [Theory]
     [InlineData("caozhiyang")]
@@ -95,6 +177,12 @@ public sealed class SpeakerParserTests
     [InlineData("Conny??")]
     [InlineData("我")]
     [InlineData("-开头是分隔符")]
+    [InlineData("Summer 梁夏")]
+    [InlineData("楼鸣 Robin 8194")]
+    [InlineData("小者_果子")]
+    [InlineData("james 跨境支付")]
+    [InlineData("大卫爸爸楼（不在职场，请打手机）")]
+    [InlineData("Wall-E")]
     public void Plain_nick_is_the_name(string raw) => Assert.Equal(new Speaker(raw, raw), SpeakerParser.Parse(raw));
 
     // Pieces of nicks as members write them: names, companies, roles glued to companies, cities, separators.
@@ -102,7 +190,7 @@ public sealed class SpeakerParserTests
     [
         "张泽雄", "朱文义", "马忠信", "Tim", "紫紫", "民生金服", "廊坊银行", "联金所", "随手记支付", "支付", "金融", "互金", "项目总监",
         "产品经理", "高级", "PM", "PL", "Java", "架构师", "业务风控", "的", "商务", "北京", "深圳", "成都", "-", "-", "-", "_",
-        " ", "，", "~", "|",
+        " ", "，", "~", "|", "有赞", "蘑菇街", "ellery", "技术总", "Wall-E", ",", "@",
     ];
 
     [Fact]
