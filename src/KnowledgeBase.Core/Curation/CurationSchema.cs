@@ -108,6 +108,9 @@ internal static class CurationSchema
             version   INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS audit_entry ON audit (entry_id, id);
+        CREATE INDEX IF NOT EXISTS entries_merged_into ON entries (merged_into) WHERE merged_into IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS entries_split_from ON entries (split_from) WHERE split_from IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS notes_entry ON notes (entry_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5 (entry_id UNINDEXED, tokens, tokenize = 'unicode61');
         CREATE TABLE IF NOT EXISTS fts_map (
             entry_id  TEXT PRIMARY KEY,
