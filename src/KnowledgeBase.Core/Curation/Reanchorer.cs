@@ -109,6 +109,9 @@ internal static partial class Reanchorer
 
         // An entry of a renamed file cites the same messages as before, in the same place: its fingerprints go with it.
         var renamedFingerprints = renamed.Count == 0 ? [] : FingerprintsInRenamedFile(connection, transaction, rows, entryMap, inRenamed, renamed);
+        var fileOf = renamed.Count == 0
+            ? []
+            : build.Exchanges.Where(x => inRenamed.Contains(x.Id)).DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.Path, StringComparer.Ordinal);
 
         // A build that finds another message on a stored question's line gives it the stored id; what the store holds
         // under that id is about the question that was there.
@@ -208,8 +211,7 @@ internal static partial class Reanchorer
             Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "id", from, to, version);
             if (storedEntries.TryGetValue(from, out var was) && builtEntries.TryGetValue(to, out var line))
             {
-                var path = build.Exchanges.FirstOrDefault(x => x.Id == builtFirst[to])?.Path;
-                if (path is not null && renamed.TryGetValue(path, out var before))
+                if (fileOf.TryGetValue(builtFirst[to], out var path) && renamed.TryGetValue(path, out var before))
                 {
                     Audit(connection, transaction, to, now, BuildActor, "build-reanchor", "file", before, path, version);
                 }
