@@ -367,7 +367,7 @@ internal sealed class BuildMerger(CurationDatabase database, EntryRecomputer rec
                     ("$line", message.Source.Line),
                     ("$role", RoleName(cited.Role)),
                     ("$duplicates", Json.Of(cited.Duplicates)),
-                    ("$time", message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
+                    ("$time", MessageContent.TimeAsStored(message.Time)),
                     ("$speaker", message.Speaker.Raw),
                     ("$name", message.Speaker.Name),
                     ("$company", message.Speaker.Company),

@@ -281,11 +281,11 @@ internal static partial class Reanchorer
         var newFilesOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var message in build.Exchanges.Where(x => read.Contains(x.Path)).SelectMany(x => x.Messages).Select(m => m.Message))
         {
-            var key = MessageContent.Said(string.Empty, message.Time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), message.Speaker.Raw, message.Body);
+            var key = MessageContent.KeyInAnyFile(message);
             (newFilesOf.TryGetValue(key, out var paths) ? paths : newFilesOf[key] = new HashSet<string>(StringComparer.Ordinal)).Add(message.Source.Path);
         }
 
-        var said = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var messagesOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         using (var command = Command(
             connection,
             transaction,
@@ -301,14 +301,14 @@ internal static partial class Reanchorer
                 var path = reader.GetString(0);
                 if (gone.Contains(path))
                 {
-                    (said.TryGetValue(path, out var messages) ? messages : said[path] = new HashSet<string>(StringComparer.Ordinal))
-                        .Add(MessageContent.Said(string.Empty, reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+                    (messagesOf.TryGetValue(path, out var messages) ? messages : messagesOf[path] = new HashSet<string>(StringComparer.Ordinal))
+                        .Add(MessageContent.KeyInAnyFile(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
                 }
             }
         }
 
         var pairs = new List<(string Old, string New)>();
-        foreach (var (path, messages) in said)
+        foreach (var (path, messages) in messagesOf)
         {
             var candidates = messages.SelectMany(m => newFilesOf.GetValueOrDefault(m) ?? []).CountBy(p => p, StringComparer.Ordinal)
                 .Where(p => p.Value * 2 >= messages.Count)
