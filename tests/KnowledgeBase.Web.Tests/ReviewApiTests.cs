@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KnowledgeBase.Core.Domain;
+using KnowledgeBase.Core.Tests.Curation;
 
 namespace KnowledgeBase.Web.Tests;
 
@@ -411,7 +411,7 @@ public sealed class ReviewApiTests(SegmenterFixture segmenters)
         await using var server = await Start();
         await server.Act("e-settle", "approve", 1);
         // Four lines were added above the settlement and refund questions: the build names their entries after the new lines.
-        server.MergeBuild(Shifted(ReviewServerHost.Fixture(), 4, id => id + "-53"));
+        server.MergeBuild(CurationFixture.Shifted(ReviewServerHost.Fixture(), Day, 4, id => id + "-53"));
 
         var (status, body) = await server.GetJson("api/entries/e-settle");
         var (acted, actedBody) = await server.Act("e-settle", "reject", 2);
@@ -432,7 +432,7 @@ public sealed class ReviewApiTests(SegmenterFixture segmenters)
         var seen = await server.Version("e-settle");
         // The settlement and refund questions swap lines, and so their ids.
         var swap = new Dictionary<string, string> { ["e-settle"] = "e-refund", ["e-refund"] = "e-settle", ["x-settle"] = "x-refund", ["x-refund"] = "x-settle" };
-        server.MergeBuild(Shifted(ReviewServerHost.Fixture(), 4, id => swap[id]));
+        server.MergeBuild(CurationFixture.Shifted(ReviewServerHost.Fixture(), Day, 4, id => swap[id]));
 
         var (status, refused) = await server.Act("e-settle", "reject", seen);
 
@@ -572,31 +572,4 @@ public sealed class ReviewApiTests(SegmenterFixture segmenters)
     private static string[] Strings(JsonElement array) => Strings(array.EnumerateArray());
 
     private static string[] Strings(IEnumerable<JsonElement> values) => [.. values.Select(e => e.GetString() ?? "(null)")];
-
-    // The build with every message of the settlement day `by` lines further down, and the exchanges and entries asked
-    // there renamed, as a build names them after the line of their question.
-    private static KnowledgeBaseDocument Shifted(KnowledgeBaseDocument build, int by, Func<string, string> rename)
-    {
-        var moved = build.Exchanges.Where(x => x.Path == Day).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
-        SourceRef Down(SourceRef source) => source.Path == Day ? source with { Line = source.Line + by } : source;
-        string Renamed(string id) => moved.Contains(id) ? rename(id) : id;
-        return build with
-        {
-            Exchanges = build.Exchanges
-                .Select(x => x with
-                {
-                    Id = Renamed(x.Id),
-                    Messages = x.Messages.Select(m => m with { Message = m.Message with { Source = Down(m.Message.Source) } }).ToList(),
-                })
-                .ToList(),
-            Entries = build.Entries
-                .Select(e => e with
-                {
-                    Id = moved.Contains(e.ExchangeIds[0]) ? rename(e.Id) : e.Id,
-                    ExchangeIds = e.ExchangeIds.Select(Renamed).ToList(),
-                    Sources = e.Sources.Select(Down).ToList(),
-                })
-                .ToList(),
-        };
-    }
 }

@@ -112,7 +112,7 @@ internal static class CurationFixture
         return new ChatMessage(new SourceRef(path, line), DateTime.Parse(time, System.Globalization.CultureInfo.InvariantCulture), speaker, body, MessageKind.Text, []);
     }
 
-    private static ExchangeMessage Cited(ChatMessage message, MessageRole role) => new(message, role);
+    private static ExchangeMessage Cited(ChatMessage message, MessageRole role) => new(message, role, []);
 
     private static FaqEntry Entry(string id, string topic, string question, string answer, Exchange exchange, double confidence)
     {
