@@ -17,7 +17,6 @@ public static class MentionParser
     // start with a particle ("多谢@亚楠 的分享?").
     private const int MaxNickTail = 16;
     private static readonly SearchValues<char> NickTailStops = SearchValues.Create("?\u2005，。！？：；,!;:@\n「」");
-    private static readonly SearchValues<char> NickSeparators = SearchValues.Create("-|_－｜—");
     private static readonly SearchValues<char> NotNickStarts = SearchValues.Create(" 的给是在和把被");
     private static readonly SearchValues<char> QuestionWordChars = SearchValues.Create("吗呢吧么嘛啥怎什哪谁否没能会可请问");
 
@@ -34,7 +33,7 @@ public static class MentionParser
     /// <c>@网联 张腕越?</c>) and lost emoji (<c>@张于刚-支付产品??-杭州?</c>), and the name found stops at both. The rest of the
     /// nick runs, within a few characters and without sentence punctuation or a character of a question, to the single
     /// <c>?</c> (or U+2005) WeChat put after it with the message going on right after; or, when it holds a nick's separator
-    /// (<c>-</c>, <c>|</c>, <c>_</c>), to two spaces (<c>@Summer 梁夏-丰瑞祥-GM-BJ  恩恩</c>). <c>@张三 你怎么看?</c>,
+    /// (<see cref="NickSeparators.PartsOrUnderscore"/>), to two spaces (<c>@Summer 梁夏-丰瑞祥-GM-BJ  恩恩</c>). <c>@张三 你怎么看?</c>,
     /// <c>@张三 在吗?</c> and <c>多谢@亚楠 的分享?</c> hold no nick.
     /// </summary>
     /// <param name="text">The text.</param>
@@ -69,7 +68,7 @@ public static class MentionParser
             return from + stop;
         }
 
-        if (doubleSpace >= 1 && doubleSpace <= MaxNickTail && (stop < 0 || stop > doubleSpace) && rest[..doubleSpace].ContainsAny(NickSeparators)
+        if (doubleSpace >= 1 && doubleSpace <= MaxNickTail && (stop < 0 || stop > doubleSpace) && rest[..doubleSpace].ContainsAny(NickSeparators.StrongOrUnderscore)
             && IsNickTail(rest[..doubleSpace]))
         {
             return from + doubleSpace;

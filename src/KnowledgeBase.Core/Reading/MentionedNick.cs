@@ -19,10 +19,10 @@ internal static partial class MentionedNick
     private const int MaxWords = 4;
     private const int MaxWordLength = 10;
 
-    /// <summary>What separates the parts of a <c>name-company-role-city</c> nick.</summary>
-    public static readonly char[] SeparatorChars = "-－—–～~|｜_".ToCharArray();
+    /// <summary>What separates the parts of a <c>name-company-role-city</c> nick after a mention.</summary>
+    public static readonly char[] SeparatorChars = NickSeparators.PartsOrUnderscore.ToCharArray();
 
-    private static readonly SearchValues<char> Separators = SearchValues.Create(SeparatorChars);
+    private static readonly SearchValues<char> Separators = NickSeparators.StrongOrUnderscore;
 
     // Where the rest of a nick stops, besides white space: at the '?' the export made of WeChat's U+2005 after a picked
     // nick, at the next mention, at punctuation.

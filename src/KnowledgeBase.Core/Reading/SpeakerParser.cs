@@ -13,10 +13,7 @@ namespace KnowledgeBase.Core.Reading;
 /// </summary>
 public static class SpeakerParser
 {
-    // Separators people use between the parts; '-' and its full-width and dash cousins, tildes, bars.
-    private static readonly SearchValues<char> StrongSeparators = SearchValues.Create("-－—–～~|｜");
-
-    // '_', commas (also '、') and spaces also appear inside plain nicks ("Leo Qin", "howard_wang001", "大卫（不在职场，请打手机）"),
+    // The parts are split at NickSeparators.Strong first. '_', commas (also '、') and spaces also appear inside plain nicks ("Leo Qin", "howard_wang001", "大卫（不在职场，请打手机）"),
     // so they only split a nick when its parts look like name, company, role and city. '_' and commas are tried before
     // spaces, which also stand between the words of one part ("乾橙科技_Summer 梁夏").
     private static readonly SearchValues<char> MarkSeparators = SearchValues.Create("_，,、");
@@ -43,7 +40,7 @@ public static class SpeakerParser
             return new Speaker(string.Empty, string.Empty);
         }
 
-        var parts = Split(nick, StrongSeparators);
+        var parts = Split(nick, NickSeparators.Strong);
         if (parts is not null && (parts.Length >= 3 || HasCjk(nick) || HasKnownPart(parts)))
         {
             return Assign(nick, Expand(parts));
@@ -117,7 +114,7 @@ public static class SpeakerParser
     private static bool IsHyphenInWord(string nick, int at) =>
         nick[at] == '-' && at > 0 && char.IsAsciiLetter(nick[at - 1])
         && at + 1 < nick.Length && char.IsAsciiLetter(nick[at + 1])
-        && (at + 2 == nick.Length || char.IsWhiteSpace(nick[at + 2]) || StrongSeparators.Contains(nick[at + 2]));
+        && (at + 2 == nick.Length || char.IsWhiteSpace(nick[at + 2]) || NickSeparators.Strong.Contains(nick[at + 2]));
 
     // Parts split at the stronger separators may still hold several parts written apart with weaker ones
     // ("冷暖自知-风控 裕福支付 北京", "Stark-产品经理，银生宝", "陈桂荣 翼支付 -研发组长"): a part is split again when a

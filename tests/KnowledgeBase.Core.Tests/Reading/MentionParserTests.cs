@@ -47,6 +47,7 @@ public sealed class MentionParserTests
     [InlineData("@网联 张腕越?银联卡品牌费", "网联", "@网联 张腕越")]
     [InlineData("@张于刚-支付产品??-杭州?网联现在", "张于刚-支付产品", "@张于刚-支付产品??-杭州")]
     [InlineData("@Summer 梁夏-丰瑞祥-GM-BJ  恩恩", "Summer", "@Summer 梁夏-丰瑞祥-GM-BJ")]
+    [InlineData("@Wang 王亮～京东金融～开发  收到", "Wang", "@Wang 王亮～京东金融～开发")]
     [InlineData("@张三 你怎么看?我觉得可以", "张三", "@张三")]
     [InlineData("@张三 在吗?", "张三", "@张三")]
     [InlineData("@张三 下周日  见", "张三", "@张三")]
