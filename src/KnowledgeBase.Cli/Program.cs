@@ -18,9 +18,15 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 400;
 }
 
-// Ctrl-C ends kb as it always has (exit code 130; a killed build leaves every file as it was or whole), but a progress
-// bar has hidden the cursor and would leave the terminal without one.
-Console.CancelKeyPress += (_, _) => Terminal.RestoreCursor();
+// Ctrl-C ends kb as it always has (exit code 130; files are written to a temporary name and moved, and the review store
+// commits a build in one transaction, so every file is left as it was or whole), but a progress bar has hidden the cursor
+// and would leave the terminal without one, and an ending without a word looks like a crash.
+Console.CancelKeyPress += (_, _) =>
+{
+    Terminal.RestoreCursor();
+    Console.Error.WriteLine();
+    Console.Error.WriteLine("kb: interrupted; every file is as it was or whole, nothing half-written");
+};
 
 var app = new CommandApp();
 app.Configure(config =>

@@ -6,8 +6,8 @@ using KnowledgeBase.Core.Tests.Pipeline;
 namespace KnowledgeBase.Core.Tests.Cli;
 
 /// <summary>
-/// Ctrl-C during a <c>kb build</c> on a terminal: the progress bar hid the cursor, and kb shows it again before it ends
-/// with exit code 130, leaving no faq.json behind.
+/// Ctrl-C during a <c>kb build</c> on a terminal: the progress bar hid the cursor, and kb shows it again and says it was
+/// interrupted before it ends with exit code 130, leaving no faq.json behind.
 /// </summary>
 public sealed class InterruptedBuildTests : IDisposable
 {
@@ -23,7 +23,7 @@ public sealed class InterruptedBuildTests : IDisposable
     public void Dispose() => Directory.Delete(work, recursive: true);
 
     [TerminalFact]
-    public void Ctrl_C_during_the_progress_bar_shows_the_cursor_again_and_exits_with_130()
+    public void Ctrl_C_during_the_progress_bar_shows_the_cursor_again_says_so_and_exits_with_130()
     {
         var output = Path.Combine(work, "out");
         var typescript = Path.Combine(work, "typescript");
@@ -62,6 +62,7 @@ public sealed class InterruptedBuildTests : IDisposable
         Assert.True(
             shown.AsSpan().LastIndexOf(ShowCursor) > shown.AsSpan().LastIndexOf(HideCursor),
             "the cursor was left hidden: " + Encoding.UTF8.GetString(shown[Math.Max(0, shown.Length - 200)..]));
+        Assert.Contains("kb: interrupted", Encoding.UTF8.GetString(shown), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(output, "faq.json")));
     }
 
