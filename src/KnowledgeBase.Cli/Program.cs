@@ -18,14 +18,14 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 400;
 }
 
-// Ctrl-C ends kb as it always has (exit code 130; files are written to a temporary name and moved, and the review store
-// commits a build in one transaction, so every file is left as it was or whole), but a progress bar has hidden the cursor
-// and would leave the terminal without one, and an ending without a word looks like a crash.
+// Ctrl-C ends kb as it always has (exit code 130; a build writes faq.json under a temporary name and moves it, and the
+// build cache and the review store commit in transactions, so each is left as it was or whole), but a progress bar has
+// hidden the cursor and would leave the terminal without one, and an ending without a word looks like a crash.
 Console.CancelKeyPress += (_, _) =>
 {
     Terminal.RestoreCursor();
     Console.Error.WriteLine();
-    Console.Error.WriteLine("kb: interrupted; every file is as it was or whole, nothing half-written");
+    Console.Error.WriteLine("kb: interrupted (Ctrl-C)");
 };
 
 var app = new CommandApp();
