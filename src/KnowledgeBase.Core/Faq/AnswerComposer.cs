@@ -45,6 +45,20 @@ internal sealed class AnswerComposer
         var kept = new List<(ChatMessage Message, string Text)>();
         var asked = (questions ?? []).Select(q => Normalize(ChatText.Clean(q.Text, q.Mentions))).Where(k => k.Length > 0).ToList();
         var seen = new List<string>();
+        // An answer relayed in the question message itself (a talk's Q&A passed on) comes first, as it was said first, and
+        // stays whoever else answers: it is the asker's message, but not the asker's own guess.
+        var relayed = new HashSet<ChatMessage>(ReferenceEqualityComparer.Instance);
+        foreach (var question in Chronological(questions ?? []).Where(q => q.Kind is MessageKind.Text or MessageKind.Link))
+        {
+            var relayedText = RelayedAnswer.Split(ChatText.Clean(question.Text, question.Mentions)).Answer;
+            var key = Normalize(relayedText);
+            if (key.Length > 0 && !IsRepeat(key, seen) && relayed.Add(question))
+            {
+                seen.Add(key);
+                kept.Add((question, relayedText));
+            }
+        }
+
         foreach (var message in Chronological(answers))
         {
             if (message.Kind is MessageKind.Image)
@@ -90,7 +104,7 @@ internal sealed class AnswerComposer
         var askers = (questions ?? []).Select(q => Person(q.Speaker)).ToHashSet(StringComparer.Ordinal);
         if (kept.Any(k => !askers.Contains(Person(k.Message.Speaker))))
         {
-            kept.RemoveAll(k => askers.Contains(Person(k.Message.Speaker)));
+            kept.RemoveAll(k => askers.Contains(Person(k.Message.Speaker)) && !relayed.Contains(k.Message));
         }
 
         var parts = kept

@@ -42,8 +42,8 @@ internal static class QuestionText
     }
 
     /// <summary>
-    /// Drops @mentions, emoji codes, greetings such as 请教各位大神 or 大家好 and closing thanks from each question
-    /// message, leaves out messages that were only a greeting or chatter, and joins the rest of a question split over
+    /// Drops @mentions, emoji codes, greetings such as 请教各位大神 or 大家好, closing thanks and an answer relayed with the
+    /// question (<see cref="RelayedAnswer"/>) from each question message, leaves out messages that were only a greeting or chatter, and joins the rest of a question split over
     /// messages.
     /// </summary>
     /// <param name="questions">The question messages in order.</param>
@@ -68,7 +68,7 @@ internal static class QuestionText
     private static string Join(IEnumerable<ChatMessage> messages) =>
         ChatText.Join(messages
             .Where(m => m.Kind is MessageKind.Text or MessageKind.Link)
-            .Select(m => (Message: m, Text: ChatText.StripCourtesies(ChatText.StripOpeners(ChatText.Clean(m.Text, m.Mentions)))))
+            .Select(m => (Message: m, Text: ChatText.StripCourtesies(ChatText.StripOpeners(RelayedAnswer.Split(ChatText.Clean(m.Text, m.Mentions)).Question))))
             .Where(q => q.Text.Length > 0 && !ChatText.IsChatter(q.Text))
             .Select(q => WithQuote(q.Message, q.Text))
             .Distinct(StringComparer.Ordinal));

@@ -52,6 +52,29 @@ public sealed class AnswerComposerTests(SegmenterFixture fixture) : IClassFixtur
         Assert.Equal(("张泽雄", 2), (expert.Name, expert.Answers));
     }
 
+    // A talk's questions and the speaker's answers passed on to the group, one message each: the answer is what follows
+    // 回答：, and it stays although the message is the asker's and others answered too (it says more, so it comes first).
+    [Fact]
+    public void An_answer_relayed_in_the_question_message_is_a_part_of_the_answer()
+    {
+        var question = Chats.Message(Day, 49, "17:55:23", "朱黎明 海尔快捷通", "问题：户账分离是怎么做的？ 回答：通过映射的方式，电商会员属于业务");
+        var answer = new AnswerComposer(segmenter, 6).Compose(
+            [Chats.Message(Day, 53, "17:58:03", "龚晓冬", "支付账户单独一套")],
+            [question]);
+
+        Assert.Equal("朱黎明（海尔快捷通）：通过映射的方式，电商会员属于业务\n龚晓冬：支付账户单独一套", answer.Text);
+        Assert.Equal(["朱黎明", "龚晓冬"], answer.Experts.Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_question_without_a_relayed_answer_adds_nothing()
+    {
+        var answer = new AnswerComposer(segmenter, 6).Compose([], [Chats.Message(Day, 49, "17:55:23", "caozhiyang", "我的回答：可以这么理解吗？")]);
+
+        Assert.Equal(string.Empty, answer.Text);
+        Assert.Empty(answer.Experts);
+    }
+
     [Fact]
     public void Chatter_and_repeats_are_dropped_and_a_speakers_messages_are_joined()
     {

@@ -48,6 +48,11 @@ public sealed class QuestionTextTests
     [InlineData("网联的手续费怎么收 先谢谢了。", "网联的手续费怎么收")]
     [InlineData("感谢大家的回答，我再想想", "感谢大家的回答，我再想想")]
     [InlineData("谢谢", "谢谢")]
+    [InlineData("问题：户账分离是怎么做的？ 回答：通过映射的方式", "户账分离是怎么做的？")]
+    [InlineData("你们做到9kTPS整个集群数量大概多少？  答：主中心３０台", "你们做到9kTPS整个集群数量大概多少？")]
+    [InlineData("那个分发用到什么算法吗，取模吗 答：有卡号了分表就很容易了", "那个分发用到什么算法吗，取模吗")]
+    [InlineData("我的回答：可以这么理解吗？", "我的回答：可以这么理解吗？")]
+    [InlineData("甲问：你们有高可用吗？乙回答：有", "甲问：你们有高可用吗？乙回答：有")]
     public void One_message_is_cleaned(string body, string expected)
     {
         var question = QuestionText.Build([Chats.Message(Day, 49, "17:55:23", "caozhiyang", body)]);
