@@ -11,6 +11,8 @@ public sealed class ReviewServerOptionsTests
     [InlineData("127.0.0.1", null)]
     [InlineData("localhost", null)]
     [InlineData("::1", null)]
+    [InlineData("[::1]", null)]
+    [InlineData("0:0:0:0:0:0:0:1", null)]
     [InlineData("127.0.0.2", null)]
     [InlineData("0.0.0.0", "a-long-enough-test-token")]
     [InlineData("192.168.1.20", "a-long-enough-test-token")]
@@ -42,8 +44,11 @@ public sealed class ReviewServerOptionsTests
     [InlineData("127.0.0.2", true)]
     [InlineData("localhost", true)]
     [InlineData("::1", true)]
+    [InlineData("[::1]", true)]
+    [InlineData("0:0:0:0:0:0:0:1", true)]
     [InlineData("0.0.0.0", false)]
     [InlineData("::", false)]
+    [InlineData("[::]", false)]
     [InlineData("10.0.0.1", false)]
     public void Knows_a_loopback_address(string host, bool loopback)
     {

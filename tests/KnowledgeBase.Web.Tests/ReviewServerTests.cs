@@ -73,5 +73,44 @@ public sealed class ReviewServerTests(SegmenterFixture segmenters)
         Assert.Equal(200, (int)response.StatusCode);
     }
 
+    [Ipv6LoopbackTheory]
+    [InlineData("::1")]
+    [InlineData("[::1]")]
+    [InlineData("0:0:0:0:0:0:0:1")]
+    public async Task On_the_IPv6_loopback_address_it_serves_the_page_and_the_API_without_a_token(string host)
+    {
+        await using var server = await ReviewServerHost.StartAsync(segmenters.Segmenter, options => options with { Host = host });
+
+        using var page = await server.Client.GetAsync(new Uri("", UriKind.Relative));
+        var (listed, list) = await server.GetJson("api/entries");
+        // A save from the page as a browser sends it: with the page's origin, which for IPv6 is written in brackets.
+        var (saved, _) = await server.Send(
+            HttpMethod.Post,
+            "api/entries/e-card/approve",
+            r => r.Headers.Add("Origin", $"http://[::1]:{server.Address.Port}"),
+            new StringContent("""{"actor":"alice","version":1}""", Encoding.UTF8, "application/json"));
+
+        Assert.True(server.Options.IsLoopback);
+        Assert.Null(server.Options.Token);
+        Assert.Equal("[::1]", server.Address.Host);
+        Assert.Equal($"http://[::1]:{server.Address.Port}/", ReviewServer.PageUrl(server.App, server.Options));
+        Assert.Equal((200, "text/html"), ((int)page.StatusCode, page.Content.Headers.ContentType?.MediaType));
+        Assert.Equal((200, 4), (listed, list.GetProperty("total").GetInt32()));
+        Assert.Equal(200, saved);
+        Assert.Equal(2, await server.Version("e-card"));
+    }
+
+    [Ipv6LoopbackTheory]
+    [InlineData("::1")]
+    [InlineData("[::1]")]
+    public async Task On_the_IPv6_loopback_address_a_foreign_Host_header_is_still_refused(string host)
+    {
+        await using var server = await ReviewServerHost.StartAsync(segmenters.Segmenter, options => options with { Host = host });
+
+        var (status, body) = await server.Send(HttpMethod.Get, "api/meta", r => r.Headers.Host = "evil.example");
+
+        Assert.Equal((400, "unexpected Host header"), (status, body.GetProperty("error").GetString()));
+    }
+
     private Task<ReviewServerHost> Start() => ReviewServerHost.StartAsync(segmenters.Segmenter);
 }
