@@ -41,6 +41,8 @@ public sealed class ReviewServerTests(SegmenterFixture segmenters)
     [Theory]
     [InlineData("example.org", "--host must be an IP address or localhost, not 'example.org'")]
     [InlineData("0.0.0.0", "binding 0.0.0.0 exposes the review page beyond this machine: give --token <secret> (every request must then carry it)")]
+    [InlineData("[::1]:6000", "--host takes an address without a port, not '[::1]:6000': give the port with --port")]
+    [InlineData("::ffff:127.0.0.1", "--host ::ffff:127.0.0.1 is an IPv4 address written as IPv6, which cannot be bound: give 127.0.0.1")]
     public void Options_that_cannot_be_served_are_refused_before_anything_listens(string host, string problem)
     {
         var options = new ReviewServerOptions(new CurationStoreOptions(Path.Combine(Path.GetTempPath(), $"kb-web-{Guid.NewGuid():N}.db"))) { Host = host };
@@ -98,6 +100,21 @@ public sealed class ReviewServerTests(SegmenterFixture segmenters)
         Assert.Equal((200, 4), (listed, list.GetProperty("total").GetInt32()));
         Assert.Equal(200, saved);
         Assert.Equal(2, await server.Version("e-card"));
+    }
+
+    [Theory]
+    [InlineData("127.000.000.002", "127.0.0.2")]
+    [InlineData("127.1", "127.0.0.1")]
+    public async Task A_loopback_address_written_another_way_serves_the_address_it_prints(string host, string printed)
+    {
+        await using var server = await ReviewServerHost.StartAsync(segmenters.Segmenter, options => options with { Host = host });
+
+        var (status, body) = await server.GetJson("api/meta");
+        var foreign = await server.Send(HttpMethod.Get, "api/meta", r => r.Headers.Host = "evil.example");
+
+        Assert.Equal(printed, server.Address.Host);
+        Assert.True(status == 200, $"{status} {body}");
+        Assert.Equal(400, foreign.Status);
     }
 
     [Ipv6LoopbackTheory]
