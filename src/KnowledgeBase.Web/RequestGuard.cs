@@ -15,8 +15,9 @@ internal sealed class RequestGuard(ReviewServerOptions options)
     public const string TokenHeader = "X-KB-Token";
     public const string TokenCookie = "kb_token";
 
-    // The bound address too: kb serve --host 127.0.0.2 prints and is opened at that address.
-    private readonly HashSet<string> loopbackHosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]", options.Host };
+    // The bound address too: kb serve --host 127.0.0.2 prints and is opened at that address. As a browser writes it,
+    // not as it was typed: --host 127.000.000.002 is opened at 127.0.0.2, --host ::1 at [::1] (localhost binds no one address).
+    private readonly HashSet<string> loopbackHosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]", options.AddressAsHost ?? "localhost" };
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {

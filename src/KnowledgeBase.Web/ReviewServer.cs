@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using KnowledgeBase.Core.Curation;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,13 +28,14 @@ public static class ReviewServer
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
         {
-            if (options.Host == "localhost")
+            // Problem() has refused every host but localhost that names no address.
+            if (options.Address is { } address)
             {
-                kestrel.ListenLocalhost(options.Port);
+                kestrel.Listen(address, options.Port);
             }
             else
             {
-                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+                kestrel.ListenLocalhost(options.Port);
             }
         });
         builder.Services.AddSingleton(new CurationStore(options.Store));

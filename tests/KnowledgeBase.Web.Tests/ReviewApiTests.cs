@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KnowledgeBase.Core.Tests.Curation;
+using Microsoft.Data.Sqlite;
 
 namespace KnowledgeBase.Web.Tests;
 
@@ -97,8 +98,7 @@ public sealed class ReviewApiTests(SegmenterFixture segmenters)
         Assert.Equal(200, (await server.Act("e-card", "approve", 1)).Status);
         Assert.Equal(200, (await server.Act("e-refund", "reject", 1)).Status);
         // The next build no longer has the card question: its approval is kept, and flagged for another look.
-        var build = ReviewServerHost.Fixture();
-        server.MergeBuild(build with { Entries = build.Entries.Where(e => e.Id != "e-card").ToList() });
+        server.MergeBuild(CurationFixture.Without(ReviewServerHost.Fixture(), "card"));
 
         Assert.Equal(["e-settle", "e-license"], Ids((await server.GetJson("api/entries?status=candidate")).Body));
         Assert.Equal(["e-refund"], Ids((await server.GetJson("api/entries?status=rejected")).Body));
@@ -326,6 +326,32 @@ public sealed class ReviewApiTests(SegmenterFixture segmenters)
         var after = await server.Entry("e-license");
         Assert.Equal(before.GetRawText(), after.GetRawText());
         Assert.Equal(1, await server.Version("e-settle"));
+    }
+
+    [Fact]
+    public async Task A_save_while_a_build_holds_the_store_is_refused_as_busy_saves_nothing_and_goes_through_once_it_is_free()
+    {
+        // One second to give up instead of kb serve's thirty, so the test waits only that long for the refusal.
+        await using var server = await Start(options => options with { Store = options.Store with { BusyTimeout = TimeSpan.FromSeconds(1) } });
+        (int Status, JsonElement Body) refused;
+        int readWhileHeld;
+        using (var build = new SqliteConnection($"Data Source={server.Options.Store.DatabasePath};Pooling=False"))
+        {
+            // A build merging holds the write lock for its whole transaction, as this one does until it is rolled back.
+            build.Open();
+            using var merging = build.BeginTransaction(deferred: false);
+            refused = await server.Act("e-refund", "approve", 1);
+            readWhileHeld = (await server.GetJson("api/entries/e-refund")).Status;
+        }
+
+        Assert.Equal((503, "the store is busy (is a build merging into it?): nothing was saved, try again in a moment"), (refused.Status, Error(refused.Body)));
+        // The store is in WAL mode: the page still reads while a build writes.
+        Assert.Equal(200, readWhileHeld);
+        var stored = await server.Entry("e-refund");
+        Assert.Equal(("candidate", 1), (stored.GetProperty("status").GetString(), stored.GetProperty("version").GetInt32()));
+        Assert.Equal(["build-add"], Strings(stored.GetProperty("audit").EnumerateArray().Select(a => a.GetProperty("action"))));
+        var (status, saved) = await server.Act("e-refund", "approve", 1);
+        Assert.Equal((200, "approved", 2), (status, saved.GetProperty("status").GetString(), saved.GetProperty("version").GetInt32()));
     }
 
     [Fact]

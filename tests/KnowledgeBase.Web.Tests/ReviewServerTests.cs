@@ -41,6 +41,8 @@ public sealed class ReviewServerTests(SegmenterFixture segmenters)
     [Theory]
     [InlineData("example.org", "--host must be an IP address or localhost, not 'example.org'")]
     [InlineData("0.0.0.0", "binding 0.0.0.0 exposes the review page beyond this machine: give --token <secret> (every request must then carry it)")]
+    [InlineData("[::1]:6000", "--host takes an address without a port, not '[::1]:6000': give the port with --port")]
+    [InlineData("::ffff:127.0.0.1", "--host ::ffff:127.0.0.1 is an IPv4 address written as IPv6, which cannot be bound: give 127.0.0.1")]
     public void Options_that_cannot_be_served_are_refused_before_anything_listens(string host, string problem)
     {
         var options = new ReviewServerOptions(new CurationStoreOptions(Path.Combine(Path.GetTempPath(), $"kb-web-{Guid.NewGuid():N}.db"))) { Host = host };
@@ -71,6 +73,60 @@ public sealed class ReviewServerTests(SegmenterFixture segmenters)
         Assert.Equal($"http://127.0.0.1:{server.Address.Port}/?token=a%20long%2Benough%2Ftest%26token", url);
         using var response = await server.Client.GetAsync(new Uri(url));
         Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Ipv6LoopbackTheory]
+    [InlineData("::1")]
+    [InlineData("[::1]")]
+    [InlineData("0:0:0:0:0:0:0:1")]
+    public async Task On_the_IPv6_loopback_address_it_serves_the_page_and_the_API_without_a_token(string host)
+    {
+        await using var server = await ReviewServerHost.StartAsync(segmenters.Segmenter, options => options with { Host = host });
+
+        using var page = await server.Client.GetAsync(new Uri("", UriKind.Relative));
+        var (listed, list) = await server.GetJson("api/entries");
+        // A save from the page as a browser sends it: with the page's origin, which for IPv6 is written in brackets.
+        var (saved, _) = await server.Send(
+            HttpMethod.Post,
+            "api/entries/e-card/approve",
+            r => r.Headers.Add("Origin", $"http://[::1]:{server.Address.Port}"),
+            new StringContent("""{"actor":"alice","version":1}""", Encoding.UTF8, "application/json"));
+
+        Assert.True(server.Options.IsLoopback);
+        Assert.Null(server.Options.Token);
+        Assert.Equal("[::1]", server.Address.Host);
+        Assert.Equal($"http://[::1]:{server.Address.Port}/", ReviewServer.PageUrl(server.App, server.Options));
+        Assert.Equal((200, "text/html"), ((int)page.StatusCode, page.Content.Headers.ContentType?.MediaType));
+        Assert.Equal((200, 4), (listed, list.GetProperty("total").GetInt32()));
+        Assert.Equal(200, saved);
+        Assert.Equal(2, await server.Version("e-card"));
+    }
+
+    [Theory]
+    [InlineData("127.000.000.002", "127.0.0.2")]
+    [InlineData("127.1", "127.0.0.1")]
+    public async Task A_loopback_address_written_another_way_serves_the_address_it_prints(string host, string printed)
+    {
+        await using var server = await ReviewServerHost.StartAsync(segmenters.Segmenter, options => options with { Host = host });
+
+        var (status, body) = await server.GetJson("api/meta");
+        var foreign = await server.Send(HttpMethod.Get, "api/meta", r => r.Headers.Host = "evil.example");
+
+        Assert.Equal(printed, server.Address.Host);
+        Assert.True(status == 200, $"{status} {body}");
+        Assert.Equal(400, foreign.Status);
+    }
+
+    [Ipv6LoopbackTheory]
+    [InlineData("::1")]
+    [InlineData("[::1]")]
+    public async Task On_the_IPv6_loopback_address_a_foreign_Host_header_is_still_refused(string host)
+    {
+        await using var server = await ReviewServerHost.StartAsync(segmenters.Segmenter, options => options with { Host = host });
+
+        var (status, body) = await server.Send(HttpMethod.Get, "api/meta", r => r.Headers.Host = "evil.example");
+
+        Assert.Equal((400, "unexpected Host header"), (status, body.GetProperty("error").GetString()));
     }
 
     private Task<ReviewServerHost> Start() => ReviewServerHost.StartAsync(segmenters.Segmenter);
