@@ -37,7 +37,7 @@ internal sealed class CurationDatabase
             DataSource = options.DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = (int)options.BusyTimeout.TotalSeconds,
+            DefaultTimeout = TimeoutSeconds(options.BusyTimeout),
         }.ToString();
         try
         {
@@ -116,7 +116,7 @@ internal sealed class CurationDatabase
             DataSource = path,
             Mode = SqliteOpenMode.ReadWrite,
             Pooling = false,
-            DefaultTimeout = (int)options.BusyTimeout.TotalSeconds,
+            DefaultTimeout = TimeoutSeconds(options.BusyTimeout),
         }.ToString();
         try
         {
@@ -264,4 +264,8 @@ internal sealed class CurationDatabase
     }
 
     internal static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    // Microsoft.Data.Sqlite counts the busy timeout in whole seconds, and 0 is no limit at all: a timeout under a second
+    // would wait forever for a build's transaction, so it is rounded up, to one second at the least.
+    private static int TimeoutSeconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
 }

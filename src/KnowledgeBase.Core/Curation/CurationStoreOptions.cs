@@ -51,6 +51,6 @@ public sealed record CurationStoreOptions(string DatabasePath)
     /// </summary>
     public bool CheckIntegrity { get; init; }
 
-    /// <summary>How long a writer waits for another writer's transaction before giving up.</summary>
+    /// <summary>How long a writer waits for another writer's transaction before giving up, in whole seconds (rounded up, one at the least).</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -94,6 +94,28 @@ public sealed class CurationStoreTests : IClassFixture<SegmenterFixture>, IDispo
         Assert.Equal(("bob", "reject"), store.Audit("e-refund").Select(a => (a.Actor, a.Action)).First());
     }
 
+    // Microsoft.Data.Sqlite takes whole seconds, and 0 for no limit: 200 ms used to become 0 and wait for ever.
+    [Fact]
+    public async Task A_busy_timeout_under_a_second_gives_up_instead_of_waiting_for_the_other_writer_for_ever()
+    {
+        var path = Path.Combine(directory, "busy.db");
+        using var busy = new CurationStore(new CurationStoreOptions(path) { BusyTimeout = TimeSpan.FromMilliseconds(200) });
+        busy.Merge(CurationFixture.Build());
+        Task<CuratedEntry> approve;
+        using (var build = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            build.Open();
+            using var merging = build.BeginTransaction(deferred: false);
+            approve = Task.Run(() => busy.Approve("e-license", "alice"));
+            // A hang guard, not a timing: the store gives up after a second.
+            Assert.Same(approve, await Task.WhenAny(approve, Task.Delay(TimeSpan.FromSeconds(30))));
+        }
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => approve);
+        Assert.Equal(5, refused.SqliteErrorCode);
+        Assert.Equal(("candidate", 1), (busy.Get("e-license")!.Entry.Status, busy.Get("e-license")!.Version));
+    }
+
     [Fact]
     public void Audit_rows_carry_the_time_of_the_action()
     {
