@@ -44,6 +44,7 @@ public static class ReviewServer
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 
         var app = builder.Build();
+        app.Use(Failures);
         // Every refusal carries an error for a person, also those the framework answers with an empty body (an unknown
         // address, a method an address does not take, a body over the size limit).
         app.UseStatusCodePages(async context =>
@@ -66,6 +67,26 @@ public static class ReviewServer
         PageAssets.Map(app);
         ReviewApi.Map(app, options);
         return app;
+    }
+
+    // A request that fails where nothing expected it (the store damaged or changed under the server, a bug) is answered
+    // 500 with what went wrong, which the page shows, and named on stderr for whoever runs kb serve: Kestrel would answer
+    // with an empty body and, its logging cleared, say nothing. A curation action runs in one transaction, so a failed one
+    // saved nothing.
+    private static async Task Failures(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception failure) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"kb serve: {context.Request.Method} {context.Request.Path} failed: {failure}");
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            var unsaved = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? string.Empty : "; nothing was saved";
+            await context.Response.WriteAsJsonAsync(new { error = $"the server failed: {failure.Message.TrimEnd('.')}{unsaved}" });
+        }
     }
 
     /// <summary>The addresses the started application listens on (with the real port when 0 was asked for).</summary>

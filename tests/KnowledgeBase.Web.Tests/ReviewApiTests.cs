@@ -354,6 +354,28 @@ public sealed class ReviewApiTests(SegmenterFixture segmenters)
         Assert.Equal((200, "approved", 2), (status, saved.GetProperty("status").GetString(), saved.GetProperty("version").GetInt32()));
     }
 
+    // What nothing expected (here the store changed under the server by hand) is answered with what went wrong, not an
+    // empty 500, and the server goes on serving. (A save that fails in the store is refused as a 400 by the store itself.)
+    [Fact]
+    public async Task A_request_that_fails_unexpectedly_is_answered_500_with_the_reason()
+    {
+        await using var server = await Start();
+        using (var other = new SqliteConnection($"Data Source={server.Options.Store.DatabasePath};Pooling=False"))
+        {
+            other.Open();
+            using var drop = other.CreateCommand();
+            drop.CommandText = "DROP TABLE notes";
+            drop.ExecuteNonQuery();
+        }
+
+        var (status, failed) = await server.GetJson("api/entries/e-license");
+
+        Assert.Equal(500, status);
+        Assert.StartsWith("the server failed: ", Error(failed), StringComparison.Ordinal);
+        Assert.Contains("no such table: notes", Error(failed), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.Client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+    }
+
     [Fact]
     public async Task A_merge_into_a_target_someone_has_changed_since_is_refused()
     {
