@@ -71,6 +71,8 @@ internal static partial class ChatText
         "对啊", "对呀", "好", "好的", "好滴", "好吧", "ok", "okay", "谢谢", "多谢", "感谢", "谢谢大家", "谢谢各位",
         "感谢分享", "谢谢分享", "多谢分享", "哈", "哈哈", "哈哈哈", "哈哈哈哈", "呵呵", "嘿嘿", "明白", "明白了", "懂了",
         "了解", "了解了", "收到", "赞", "厉害", "牛", "666", "学习了", "受教了", "有道理", "同问", "+1", "1",
+        // Me too, waiting for the answer: no answer, and whoever says it is no expert.
+        "同求", "同上", "坐等", "坐等答案", "蹲", "蹲一个", "mark", "关注", "+2",
     };
 
     // Clauses that close a question without being part of it (StripCourtesies), and what ends and separates them.
@@ -117,7 +119,7 @@ internal static partial class ChatText
     {
         text = WithoutAddressees(text, MentionedNick.Spans(text, mentions));
         text = EmojiCode().Replace(text, " ");
-        text = LostEmoji().Replace(text, " ");
+        text = LostEmoji().Replace(text, WithoutLostEmoji);
         text = ControlCharacters().Replace(text, string.Empty);
         // An '@' with no name after it ends nothing but the message ("…那个虚户？@").
         text = Spaces().Replace(text, " ").Trim().TrimEnd('@').TrimEnd();
@@ -193,6 +195,13 @@ internal static partial class ChatText
             if (!changed && clauseEnd > 0 && IsLeadInClause(text[..clauseEnd]) && text[clauseEnd..].TrimStart(OpenerEnds).Length > 0)
             {
                 text = text[clauseEnd..].TrimStart(OpenerEnds);
+                changed = true;
+            }
+
+            if (!changed && LeadingInterjection().Match(text) is { Success: true } interjection)
+            {
+                // "嗯一般做法是…", "哦那二清呢": a sound typed straight before the question, without the comma of "嗯，".
+                text = text[interjection.Length..];
                 changed = true;
             }
         }
@@ -401,9 +410,17 @@ internal static partial class ChatText
     [GeneratedRegex(@"\[[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,4}\](?!\()")]
     private static partial Regex EmojiCode();
 
-    // Emoji lost in the export became runs of '?' (???♂?); two or more in a row are never a real question mark.
+    // Emoji lost in the export became runs of ASCII '?' (???♂?); two or more in a row are never a real question mark. The
+    // export writes no full-width '？' for them: a run holding one was typed (怎么理解？？, 防范？??), and reads as one '？'.
     [GeneratedRegex(@"[?？]{2,}|[?]\u2642[?]?|[?]\u2640[?]?")]
     private static partial Regex LostEmoji();
+
+    private static string WithoutLostEmoji(Match run) => run.Value.Contains('？', StringComparison.Ordinal) ? "？" : " ";
+
+    // Sounds typed before a question, straight or with a mark (嗯一般…, 哦那…, 哦？怎么…, 唉，不会编程…), when a word
+    // follows: not 恩 (恩施), 啊 or 额 (额度).
+    [GeneratedRegex(@"^[嗯哦噢呃唉]+[，,？?！!、~～ ]*(?=\p{IsCJKUnifiedIdeographs})")]
+    private static partial Regex LeadingInterjection();
 
     // A name of one or two characters, or a Latin nickname, with an honorific: 龚老师, 冬哥, 张总, M总, 张兄, 冬主席; not
     // a question about who (哪位大神, 谁老板) or a call for one (有大佬, 求大神), which is part of the question.

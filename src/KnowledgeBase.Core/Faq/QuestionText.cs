@@ -61,8 +61,9 @@ internal static class QuestionText
     // The first message's cleaned text, when nothing of the question is left to join.
     private static string Unjoined(ChatMessage first)
     {
+        // Punctuation alone ("@周鑫 ？？？") says nothing a reader can take as the question either.
         var cleaned = ChatText.Clean(first.Text, first.Mentions);
-        return cleaned.Length > 0 ? cleaned : Wordless;
+        return cleaned.Any(char.IsLetterOrDigit) ? cleaned : Wordless;
     }
 
     private static string Join(IEnumerable<ChatMessage> messages) =>
