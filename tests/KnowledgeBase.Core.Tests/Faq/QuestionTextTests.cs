@@ -46,6 +46,8 @@ public sealed class QuestionTextTests
     [InlineData("备付金利息怎么算？谢谢！", "备付金利息怎么算？")]
     [InlineData("谁能给解释一下二清，谢谢 在线等", "谁能给解释一下二清")]
     [InlineData("网联的手续费怎么收 先谢谢了。", "网联的手续费怎么收")]
+    [InlineData("有没有了解商品交易所的，咨询点问题", "有没有了解商品交易所的")]
+    [InlineData("请教一下", "请教一下")]
     [InlineData("感谢大家的回答，我再想想", "感谢大家的回答，我再想想")]
     [InlineData("谢谢", "谢谢")]
     [InlineData("人行现在是独立机构了，这个怎么理解？？", "人行现在是独立机构了，这个怎么理解？")]
