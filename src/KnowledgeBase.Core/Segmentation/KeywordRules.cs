@@ -43,7 +43,8 @@ internal static class KeywordRules
 
     /// <summary>
     /// Adds <paramref name="words"/> in order until <paramref name="chosen"/> holds <paramref name="max"/>, skipping a word
-    /// inside a chosen one or holding one (支付 and 支付机构 add nothing to each other), and so a word already chosen.
+    /// inside a chosen one or holding one (支付 and 支付机构 add nothing to each other), and so a word already chosen, and
+    /// the short form of an account word chosen in full or the other way round (二类户 of 二类账户, 内部户 of 内部账户).
     /// </summary>
     /// <param name="chosen">The keywords so far.</param>
     /// <param name="words">Candidates, best first.</param>
@@ -57,10 +58,18 @@ internal static class KeywordRules
                 return;
             }
 
-            if (!chosen.Any(c => c.Contains(word, StringComparison.OrdinalIgnoreCase) || word.Contains(c, StringComparison.OrdinalIgnoreCase)))
+            if (!chosen.Any(c => Overlap(c, word)))
             {
                 chosen.Add(word);
             }
         }
     }
+
+    private static bool Overlap(string a, string b) =>
+        a.Contains(b, StringComparison.OrdinalIgnoreCase) || b.Contains(a, StringComparison.OrdinalIgnoreCase) || ShortAccount(a, b) || ShortAccount(b, a);
+
+    // The payment groups write an account (账户) as 户 in a compound: 二类账户 and 二类户, 内部账户 and 内部户.
+    private static bool ShortAccount(string full, string shortened) =>
+        full.Length > 2 && full.EndsWith("账户", StringComparison.Ordinal) && shortened.Length == full.Length - 1
+        && shortened.EndsWith('户') && full.AsSpan(0, full.Length - 2).SequenceEqual(shortened.AsSpan(0, shortened.Length - 1));
 }

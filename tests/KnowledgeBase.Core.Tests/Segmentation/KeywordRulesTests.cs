@@ -16,4 +16,15 @@ public sealed class KeywordRulesTests(SegmenterFixture fixture) : IClassFixture<
     [InlineData("老熊", false)]
     [InlineData("问题", false)]
     public void A_keyword_names_a_thing(string word, bool names) => Assert.Equal(names, KeywordRules.NamesThing(segmenter, word));
+
+    // One thing is one keyword: a word inside another, and an account written short (二类户 of 二类账户, 内部户 of 内部账户).
+    [Fact]
+    public void A_word_that_names_a_chosen_keyword_again_is_skipped()
+    {
+        var chosen = new List<string>();
+
+        KeywordRules.Fill(chosen, ["二类账户", "支付", "二类户", "支付机构", "内部户", "内部账户", "账户", "客户", "备付金"], 5);
+
+        Assert.Equal(["二类账户", "支付", "内部户", "客户", "备付金"], chosen);
+    }
 }
