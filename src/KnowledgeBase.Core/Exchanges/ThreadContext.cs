@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Domain;
 
 namespace KnowledgeBase.Core.Exchanges;
@@ -6,13 +7,21 @@ namespace KnowledgeBase.Core.Exchanges;
 /// The messages that help a reader follow an exchange without answering it (role <c>context</c> in faq.json): what the
 /// asker adds while the answers come in (a detail, a screenshot, a "那如果…" back), the earlier message an answer
 /// replies to by @mention or quote, and the asker's thanks or "明白了" right after the last answer. Only an answered
-/// exchange has context, only from between its question and its last answer (and that one acknowledgement after it),
-/// and never a message another exchange of the day asks or answers with.
+/// exchange has these, only from between its question and its last answer (and that one acknowledgement after it),
+/// and never a message another exchange of the day asks or answers with. Any exchange whose question points back
+/// (这个公司…, 那就是…, 他们…) also keeps the message it follows up on (<see cref="FollowedUp"/>), whatever else that
+/// message does: without it the question says nothing to a reader.
 /// </summary>
-internal static class ThreadContext
+internal static partial class ThreadContext
 {
     /// <summary>How many turns after the last answer the asker's acknowledgement may come.</summary>
     public const int AcknowledgementTurns = 5;
+
+    /// <summary>How many turns back the message a question follows up on may be.</summary>
+    public const int FollowUpTurns = 3;
+
+    /// <summary>How many seconds back the message a question follows up on may be.</summary>
+    public const int FollowUpSeconds = 180;
 
     /// <summary>The context turns of each exchange, ascending, in the order of <paramref name="exchanges"/>.</summary>
     /// <param name="day">The day.</param>
@@ -25,15 +34,21 @@ internal static class ThreadContext
 
     private static IReadOnlyList<int> Of(DayTurns day, FoundExchange exchange, HashSet<int> taken)
     {
+        var followedUp = FollowedUp(day, exchange.Question);
         if (exchange.Answers.Count == 0)
         {
-            return [];
+            return followedUp is int only ? [only] : [];
         }
 
         var asker = exchange.Question.Asker;
         var first = exchange.Question.First;
         var last = exchange.Answers.Max();
         var context = new SortedSet<int>();
+        if (followedUp is int referent)
+        {
+            context.Add(referent);
+        }
+
         for (var j = first + 1; j < last; j++)
         {
             if (day.Turns[j].Speaker == asker && CanBeContext(day, j, taken))
@@ -68,6 +83,41 @@ internal static class ThreadContext
     }
 
     /// <summary>
+    /// The message a question that points back follows up on: the latest message before it, a few turns and minutes back
+    /// at most, that says something (three words or more, not an echo), by another member, and shares a word with the
+    /// question ("A公司拿了牌照" before "这个公司有支付牌照吗？"). Chatter in between is passed over; a message sharing
+    /// nothing, or the asker's own, means the thread is not there.
+    /// </summary>
+    internal static int? FollowedUp(DayTurns day, QuestionGroup question)
+    {
+        var first = day.Turns[question.First];
+        if (!PointsBack().IsMatch(first.Message.Text))
+        {
+            return null;
+        }
+
+        for (var j = question.First - 1; j >= Math.Max(0, question.First - FollowUpTurns); j--)
+        {
+            var turn = day.Turns[j];
+            if (first.Seconds - turn.Seconds > FollowUpSeconds)
+            {
+                return null;
+            }
+
+            if (turn.Echo || turn.Message.Kind is not (MessageKind.Text or MessageKind.Link) || turn.Words.Count < 3)
+            {
+                continue;
+            }
+
+            // The asker's own message before it is their question asked a first time or a lead-in of their own, not the thread
+            // they follow up on.
+            return turn.Speaker != question.Asker && turn.Words.Any(question.WordSet.Contains) ? j : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The message an answer replies to when it calls on someone other than the asker: that speaker's latest message
     /// between the question and the answer.
     /// </summary>
@@ -95,4 +145,9 @@ internal static class ThreadContext
         var turn = day.Turns[index];
         return !taken.Contains(index) && !turn.Echo && turn.Message.Kind is MessageKind.Text or MessageKind.Link or MessageKind.Image;
     }
+
+    // A question that starts (after mentions and a sound such as 嗯) with 这, 那, 他, 她, 它 or 你说的 points back at
+    // something said before; not 这边, 这里, 这两天 and other words of here and now.
+    [GeneratedRegex(@"^(?:@\S+[\s\u2005?]*)*[嗯哦噢呃唉，,。\s]*(?:(?!这边|这里|这两天|这几天|这段时间|这周|这个月|这年头|那时|那会)[这那他她它]|你说的|你们说的|您说的)", RegexOptions.CultureInvariant)]
+    private static partial Regex PointsBack();
 }

@@ -27,7 +27,7 @@ internal static class QuestionText
         var question = Join(questions);
         if (question.Length > 0 || questions.Count == 0)
         {
-            return (question, questions);
+            return (FollowingUp(exchange, question), questions);
         }
 
         var asker = questions[0].Speaker.Raw;
@@ -74,6 +74,32 @@ internal static class QuestionText
             .Select(q => WithQuote(q.Message, q.Text))
             .Distinct(StringComparer.Ordinal));
 
+    // A question that points back (这个公司有牌照吗？) is shown after the message it follows up on, which the finder keeps
+    // as the context before the question (ThreadContext.FollowedUp), as a quoted reply is shown after its quote.
+    private static string FollowingUp(Exchange exchange, string question)
+    {
+        var referent = exchange.Messages.TakeWhile(m => m.Role != MessageRole.Question).LastOrDefault(m => m.Role == MessageRole.Context)?.Message;
+        if (referent is null || question.StartsWith('「'))
+        {
+            return question;
+        }
+
+        var said = ChatText.Clean(referent.Text, referent.Mentions);
+        return said.Length == 0 ? question : $"「{Cut(said)}」{question}";
+    }
+
+    // A quoted or followed-up message as shown before a question: its first QuoteLength characters.
+    private static string Cut(string quoted)
+    {
+        if (quoted.Length <= QuoteLength)
+        {
+            return quoted;
+        }
+
+        var cut = char.IsHighSurrogate(quoted[QuoteLength - 1]) ? QuoteLength - 1 : QuoteLength;
+        return quoted[..cut] + "…";
+    }
+
     // A question asked as a quoted reply asks about what it quotes ("「银行网关跟网银不是一个」有啥区别啊？"): without
     // it, "有啥区别啊？" says nothing. A question that repeats some of the quote (同问，网联的手续费是按笔收吗) says it
     // already. The quote is cut to its first QuoteLength characters.
@@ -90,13 +116,7 @@ internal static class QuestionText
             return question;
         }
 
-        if (quoted.Length > QuoteLength)
-        {
-            var cut = char.IsHighSurrogate(quoted[QuoteLength - 1]) ? QuoteLength - 1 : QuoteLength;
-            quoted = quoted[..cut] + "…";
-        }
-
-        return $"「{quoted}」{question}";
+        return $"「{Cut(quoted)}」{question}";
     }
 
     // Whether the two texts have a run of at least the given number of characters in common.

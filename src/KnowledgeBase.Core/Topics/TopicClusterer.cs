@@ -57,7 +57,7 @@ public sealed class TopicClusterer
         }
 
         // Work in a canonical order so that the caller's order cannot change the clustering. The order is by content
-        // (file, then the first message's time, speaker and text), not by id or line: ids hash the line, so a message
+        // (file, then the first question's time, speaker and text), not by id or line: ids hash the line, so a message
         // added at the top of a day would reshuffle that day's exchanges and, through k-means, move unrelated topics.
         var order = Enumerable.Range(0, exchanges.Count)
             .OrderBy(i => exchanges[i].Path, StringComparer.Ordinal)
@@ -95,7 +95,9 @@ public sealed class TopicClusterer
         return new TopicClusteringResult(topics, labelled, selection with { Splits = splits });
     }
 
-    private static ChatMessage? FirstMessage(Exchange exchange) => exchange.Messages.Count == 0 ? null : exchange.Messages[0].Message;
+    // The question: context before it (what a question follows up on) is not what the exchange is.
+    private static ChatMessage? FirstMessage(Exchange exchange) =>
+        exchange.Messages.FirstOrDefault(m => m.Role == MessageRole.Question)?.Message ?? (exchange.Messages.Count == 0 ? null : exchange.Messages[0].Message);
 
     /// <summary>The id of the topic at a rank: <c>t01</c>, <c>t02</c>, … (wider when there are 100 or more).</summary>
     /// <param name="rank">0-based rank by size.</param>

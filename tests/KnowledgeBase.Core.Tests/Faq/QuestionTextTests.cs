@@ -160,6 +160,24 @@ public sealed class QuestionTextTests
     }
 
     [Fact]
+    public void A_question_that_points_back_is_shown_after_what_it_follows_up_on()
+    {
+        var exchange = new Exchange("x-1", Day, [
+            new(Chats.Message(Day, 6, "15:31:00", "老王", "@小红 这家公司刚拿了融资，准备做支付，已经在找通道和银行谈合作了"), MessageRole.Context),
+            new(Chats.Message(Day, 10, "15:31:36", "小明", "这个公司有支付牌照吗？"), MessageRole.Question),
+            new(Chats.Message(Day, 14, "15:32:00", "老王", "没有，走的持牌机构"), MessageRole.Answer),
+        ], 0.5);
+
+        var (text, from) = QuestionText.Build(exchange);
+
+        Assert.Equal("「这家公司刚拿了融资，准备做支付，已经在找通道和银行谈合作了」这个公司有支付牌照吗？", text);
+        Assert.Equal([10], from.Select(m => m.Source.Line));
+        // A quoted reply shows its quote instead.
+        var quoted = exchange with { Messages = [exchange.Messages[0], new(Chats.Message(Day, 10, "15:31:36", "小明", "「老王：这家公司刚拿了融资」 - - - - - - - - 这个公司有支付牌照吗？"), MessageRole.Question)] };
+        Assert.Equal("「这家公司刚拿了融资」这个公司有支付牌照吗？", QuestionText.Build(quoted).Text);
+    }
+
+    [Fact]
     public void A_question_that_is_only_a_greeting_keeps_its_cleaned_text()
     {
         Assert.Equal("请教各位大神", QuestionText.Build([Chats.Message(Day, 10, "15:31:36", "小明", "@钟文帅 请教各位大神")]));
