@@ -45,8 +45,8 @@ internal sealed class AnswerComposer
         var kept = new List<(ChatMessage Message, string Text)>();
         var asked = (questions ?? []).Select(q => Normalize(ChatText.Clean(q.Text, q.Mentions))).Where(k => k.Length > 0).ToList();
         var seen = new List<string>();
-        // An answer relayed in the question message itself (a talk's Q&A passed on) comes first, as it was said first, and
-        // stays whoever else answers: it is the asker's message, but not the asker's own guess.
+        // An answer relayed in the question message itself (a talk's Q&A passed on) is taken before the answers, as it was
+        // said before them, and stays whoever else answers: it is the asker's message, but not the asker's own guess.
         var relayed = new HashSet<ChatMessage>(ReferenceEqualityComparer.Instance);
         foreach (var question in Chronological(questions ?? []).Where(q => q.Kind is MessageKind.Text or MessageKind.Link))
         {

@@ -202,7 +202,8 @@ internal static partial class ChatText
 
             if (!changed && LeadingInterjection().Match(text) is { Success: true } interjection)
             {
-                // "嗯一般做法是…", "哦那二清呢": a sound typed straight before the question, without the comma of "嗯，".
+                // "嗯一般做法是…", "哦？怎么…", "唉，不会编程…": a sound typed before the question, with no comma or with a
+                // mark the lead-in clauses above do not take.
                 text = text[interjection.Length..];
                 changed = true;
             }

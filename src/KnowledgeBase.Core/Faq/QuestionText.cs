@@ -43,8 +43,8 @@ internal static class QuestionText
 
     /// <summary>
     /// Drops @mentions, emoji codes, greetings such as 请教各位大神 or 大家好, closing thanks and an answer relayed with the
-    /// question (<see cref="RelayedAnswer"/>) from each question message, leaves out messages that were only a greeting or chatter, and joins the rest of a question split over
-    /// messages.
+    /// question (<see cref="RelayedAnswer"/>) from each question message, leaves out messages that were only a greeting
+    /// or chatter, and joins the rest of a question split over messages.
     /// </summary>
     /// <param name="questions">The question messages in order.</param>
     /// <returns>
