@@ -29,17 +29,23 @@ internal static class KeywordRules
         FrozenSet.Create(StringComparer.Ordinal, "区别", "情况", "原因", "例子", "东西", "事情", "方面", "时候", "感觉", "意思", "办法",
             "小伙伴", "伙伴", "哥们", "兄弟", "朋友", "大牛", "大神", "大佬", "群友", "老师", "聊天记录");
 
+    // Letters that stand for something else: placeholders (XX公司, xxx银行) and the Roman numerals of an account class
+    // that jieba cuts off it (II类户 gives II and 类户).
+    private static readonly FrozenSet<string> Placeholders =
+        FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "x", "xx", "xxx", "xxxx", "i", "ii", "iii");
+
     /// <summary>
     /// Whether a word can name what a topic or an entry is about: a domain term, or a noun-like word that is not a word
-    /// of asking or of chat, nor a fragment of a phrase jieba's HMM made into a word (举个, 账是, 老熊), whatever tag the
-    /// tagger guesses for it (<see cref="ChineseSegmenter.IsFragment"/>).
+    /// of asking or of chat, nor a placeholder (XX, II), nor a fragment of a phrase jieba's HMM made into a word (举个,
+    /// 账是, 老熊), whatever tag the tagger guesses for it (<see cref="ChineseSegmenter.IsFragment"/>).
     /// </summary>
     /// <param name="segmenter">Segmenter that knows the domain terms and tags words.</param>
     /// <param name="word">The word.</param>
     /// <returns>True when the word names a thing.</returns>
     public static bool NamesThing(ChineseSegmenter segmenter, string word) =>
         segmenter.IsDomainTerm(word)
-        || (!AskingWords.Contains(word) && !ChatNouns.Contains(word) && !segmenter.IsFragment(word) && NounTags.Contains(segmenter.PartOfSpeech(word)));
+        || (!AskingWords.Contains(word) && !ChatNouns.Contains(word) && !Placeholders.Contains(word) && !segmenter.IsFragment(word)
+            && NounTags.Contains(segmenter.PartOfSpeech(word)));
 
     /// <summary>
     /// Adds <paramref name="words"/> in order until <paramref name="chosen"/> holds <paramref name="max"/>, skipping a word

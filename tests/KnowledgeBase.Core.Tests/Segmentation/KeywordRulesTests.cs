@@ -15,6 +15,10 @@ public sealed class KeywordRulesTests(SegmenterFixture fixture) : IClassFixture<
     [InlineData("举个", false)]
     [InlineData("老熊", false)]
     [InlineData("问题", false)]
+    [InlineData("XX", false)]
+    [InlineData("II", false)]
+    [InlineData("QQ", true)]
+    [InlineData("H5", true)]
     public void A_keyword_names_a_thing(string word, bool names) => Assert.Equal(names, KeywordRules.NamesThing(segmenter, word));
 
     // One thing is one keyword: a word inside another, and an account written short (二类户 of 二类账户, 内部户 of 内部账户).
