@@ -112,7 +112,7 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
                 var role = RoleLabel(cited.Role);
                 body.Append(CultureInfo.InvariantCulture, $"<li class=\"{FaqJsonWriter.RoleName(cited.Role)}\"><div class=\"who\">");
                 body.Append(CultureInfo.InvariantCulture, $"<a class=\"time\" href=\"{HtmlText.Escape(links.Link(message.Source))}\">{message.Time:yyyy-MM-dd HH:mm:ss}</a> ");
-                body.Append(CultureInfo.InvariantCulture, $"<span class=\"speaker\">{HtmlText.Escape(Nick(message.Speaker))}</span> <span class=\"role\">{role}</span></div>");
+                body.Append(CultureInfo.InvariantCulture, $"<span class=\"speaker\">{HtmlText.Escape(SpeakerParser.Shown(message.Speaker.Raw))}</span> <span class=\"role\">{role}</span></div>");
                 body.Append("<div class=\"text\">").Append(HtmlText.LinkedLines(message.Body)).Append("</div></li>\n");
             }
 
@@ -152,9 +152,6 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
             body.Append("<p class=\"keywords\">").AppendJoin(" ", keywords.Select(k => $"<span>{HtmlText.Escape(k)}</span>")).Append("</p>");
         }
     }
-
-    // The nick as the header has it, without the '?' the export left for each lost emoji (孟??, ??桂明??).
-    private static string Nick(Speaker speaker) => SpeakerParser.WithoutLostEmoji(speaker.Raw) is { Length: > 0 } shown ? shown : speaker.Raw;
 
     private static string RoleLabel(MessageRole role) => role switch
     {

@@ -43,14 +43,15 @@ internal sealed class AnswerComposer
     public ComposedAnswer Compose(IEnumerable<ChatMessage> answers, IEnumerable<ChatMessage>? questions = null)
     {
         var kept = new List<(ChatMessage Message, string Text)>();
-        var asked = (questions ?? []).Select(q => Normalize(ChatText.Clean(q.Text, q.Mentions))).Where(k => k.Length > 0).ToList();
+        var cleanedQuestions = Chronological(questions ?? []).Select(q => (Message: q, Text: ChatText.Clean(q.Text, q.Mentions))).ToList();
+        var asked = cleanedQuestions.Select(q => Normalize(q.Text)).Where(k => k.Length > 0).ToList();
         var seen = new List<string>();
         // An answer relayed in the question message itself (a talk's Q&A passed on) is taken before the answers, as it was
         // said before them, and stays whoever else answers: it is the asker's message, but not the asker's own guess.
         var relayed = new HashSet<ChatMessage>(ReferenceEqualityComparer.Instance);
-        foreach (var question in Chronological(questions ?? []).Where(q => q.Kind is MessageKind.Text or MessageKind.Link))
+        foreach (var (question, cleaned) in cleanedQuestions.Where(q => q.Message.Kind is MessageKind.Text or MessageKind.Link))
         {
-            var relayedText = RelayedAnswer.Split(ChatText.Clean(question.Text, question.Mentions)).Answer;
+            var relayedText = RelayedAnswer.Split(cleaned).Answer;
             var key = Normalize(relayedText);
             if (key.Length > 0 && !IsRepeat(key, seen) && relayed.Add(question))
             {
@@ -206,9 +207,7 @@ internal sealed class AnswerComposer
             return ExporterName;
         }
 
-        var name = string.IsNullOrWhiteSpace(speaker.Name) ? speaker.Raw : speaker.Name;
-        var shown = SpeakerParser.WithoutLostEmoji(name);
-        return shown.Length > 0 ? shown : name;
+        return SpeakerParser.Shown(string.IsNullOrWhiteSpace(speaker.Name) ? speaker.Raw : speaker.Name);
     }
 
     private int Informativeness(string text)

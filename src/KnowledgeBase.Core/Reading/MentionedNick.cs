@@ -53,7 +53,7 @@ internal static partial class MentionedNick
         Role,
 
         // Any other short word (平安金科, Rpay): a nick part only before one of the above, or, after a Latin name, two or
-    // more capitalised Latin words (Kylin Rpay MD AUS).
+        // more capitalised Latin words (Kylin Rpay MD AUS).
         Plain,
     }
 
@@ -62,8 +62,9 @@ internal static partial class MentionedNick
     /// as a nick's. It is (1) a tail of separated parts (<c>-丰瑞祥-GM-BJ</c>, <c> | 即信 | 产品 | 上海</c>, also after a space)
     /// of two or more parts or of a company, role or city; or (2) after one space, up to four short words ending in such a
     /// tail or a city (<c>He 何瑾|新生|跨境支付</c>, <c>平安金科 支付 上海</c>), or in a role after another word
-    /// (<c>银联 风控产品经理</c>) or, ending the message, after it (<c>风控 郝</c>), or, after a Latin name, two or more capitalised Latin words (<c>Kylin Rpay MD AUS</c>); a name that already
-    /// holds a separator takes only tails and cities; or (3) what <see cref="MentionParser.NickEnd"/> finds up to the
+    /// (<c>银联 风控产品经理</c>) or, ending the message, after it (<c>风控 郝</c>), or, after a Latin name, two or more
+    /// capitalised Latin words (<c>Kylin Rpay MD AUS</c>); a name that already holds a separator takes only tails and
+    /// cities; or (3) what <see cref="MentionParser.NickEnd"/> finds up to the
     /// <c>?</c> WeChat put after a nick. No word may hold a character of talk or of a question (的, 是, 你, 吗 …).
     /// </summary>
     /// <param name="text">The text.</param>

@@ -13,9 +13,10 @@ namespace KnowledgeBase.Core.Reading;
 /// </summary>
 public static class SpeakerParser
 {
-    // The parts are split at NickSeparators.Strong first. '_', commas (also '、') and spaces also appear inside plain nicks ("Leo Qin", "howard_wang001", "大卫（不在职场，请打手机）"),
-    // so they only split a nick when its parts look like name, company, role and city. '_' and commas are tried before
-    // spaces, which also stand between the words of one part ("乾橙科技_Summer 梁夏").
+    // The parts are split at NickSeparators.Strong first. '_', commas (also '、') and spaces also appear inside plain
+    // nicks ("Leo Qin", "howard_wang001", "大卫（不在职场，请打手机）"), so they only split a nick when its parts look like
+    // name, company, role and city. '_' and commas are tried before spaces, which also stand between the words of one
+    // part ("乾橙科技_Summer 梁夏").
     private static readonly SearchValues<char> MarkSeparators = SearchValues.Create("_，,、");
 
     private static readonly SearchValues<char> SpaceSeparators = SearchValues.Create(" \t\u3000");
@@ -28,6 +29,11 @@ public static class SpeakerParser
     /// <returns>The name shown; empty when it was only question marks and spaces.</returns>
     public static string WithoutLostEmoji(string name) =>
         string.Join(' ', name.Replace("?", string.Empty, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary><see cref="WithoutLostEmoji"/>, or the name as it is when nothing else is left of it (<c>??</c>).</summary>
+    /// <param name="name">A name or nick.</param>
+    /// <returns>The name shown.</returns>
+    public static string Shown(string name) => WithoutLostEmoji(name) is { Length: > 0 } shown ? shown : name;
 
     /// <summary>Parses a nick as written in a header or after an <c>@</c>.</summary>
     /// <param name="raw">The nick; HTML entities are decoded and surrounding white space trimmed.</param>
@@ -297,24 +303,11 @@ public static class SpeakerParser
     // is no city, role, company or trade.
     private static bool CanOnlyBeName(string part)
     {
-        var shape = part.Length is >= 2 and <= 4 && part.All(IsCjk)
+        var shape = part.Length is >= 2 and <= 4 && part.All(SpeakerVocabulary.IsCjk)
             || part.Length >= 2 && part.All(char.IsAsciiLetter) && part.Any(char.IsAsciiLetterLower);
         return shape && !SpeakerVocabulary.IsCity(part) && !SpeakerVocabulary.IsRole(part) && !SpeakerVocabulary.LooksLikeCompany(part)
             && !SpeakerVocabulary.IsTradePhrase(part) && !SpeakerVocabulary.TrySplitRoleAndCity(part, out _, out _);
     }
 
-    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
-
-    private static bool HasCjk(string text)
-    {
-        foreach (var c in text)
-        {
-            if (IsCjk(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasCjk(string text) => text.Any(SpeakerVocabulary.IsCjk);
 }

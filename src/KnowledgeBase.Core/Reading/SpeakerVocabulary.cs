@@ -143,7 +143,7 @@ internal static class SpeakerVocabulary
     /// </summary>
     public static bool IsPersonName(string part) =>
         part.Length is >= 2 and <= 4 && part.All(IsCjk) && StartsWithCommonSurname(part)
-        && !IsCity(part) && !IsRole(part) && !LooksLikeCompany(part) && !IsDomainPhrase(part);
+        && !IsCity(part) && !IsRole(part) && !LooksLikeCompany(part) && !IsTradePhrase(part);
 
     /// <summary>
     /// Whether a nick part looks like a company name: it ends like one (廊坊银行, 联金所, 民生金服) with something before the
@@ -180,10 +180,8 @@ internal static class SpeakerVocabulary
     }
 
     /// <summary>Whether a nick part is a company by the signs of <see cref="LooksLikeCompany"/> and not only words of the trade (跨境支付).</summary>
-    public static bool IsCompany(string part) => LooksLikeCompany(part) && !IsDomainPhrase(part);
+    public static bool IsCompany(string part) => LooksLikeCompany(part) && !IsTradePhrase(part);
 
-    /// <summary>Whether a text is made of words of the trade only (支付, 金融支付, 网银): what a member works on, not where.</summary>
-    public static bool IsTradePhrase(string text) => text.Length > 0 && IsDomainPhrase(text);
 
     /// <summary>
     /// Whether a word is a company glued to an unmistakable upper-case role (<c>丰瑞祥CTO</c>, <c>天下支付PM</c>). Of the
@@ -214,7 +212,7 @@ internal static class SpeakerVocabulary
         if (space >= 0)
         {
             // "民生金服 项目总监": a role written apart from its company; anything else with a space is left whole.
-            var (before, last) = (part[..space].TrimEnd(' ', '\t', '\u3000', ',', '，'), part[(space + 1)..]);
+            var (before, last) = (part[..space].TrimEnd(InnerSeparators), part[(space + 1)..]);
             if (!IsRole(last) || !IsCompanyLeft(before))
             {
                 return false;
@@ -340,10 +338,16 @@ internal static class SpeakerVocabulary
     }
 
     // What is left for the company: two Chinese characters at least, and not only words of the trade.
-    private static bool IsCompanyLeft(string left) => left.Count(IsCjk) >= 2 && !IsDomainPhrase(left);
+    private static bool IsCompanyLeft(string left) => left.Count(IsCjk) >= 2 && !IsTradePhrase(left);
 
-    private static bool IsDomainPhrase(string text)
+    /// <summary>Whether a text is made of words of the trade only (支付, 金融支付, 网银): what a member works on, not where.</summary>
+    public static bool IsTradePhrase(string text)
     {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
         var end = text.Length;
         while (end > 0)
         {
@@ -359,5 +363,6 @@ internal static class SpeakerVocabulary
         return true;
     }
 
-    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
+    /// <summary>Whether a character is a Chinese one (the CJK unified ideographs, extension A and the compatibility block).</summary>
+    public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 }

@@ -97,7 +97,7 @@ public sealed class TopicClusterer
 
     // The question: context before it (what a question follows up on) is not what the exchange is.
     private static ChatMessage? FirstMessage(Exchange exchange) =>
-        exchange.Messages.FirstOrDefault(m => m.Role == MessageRole.Question)?.Message ?? (exchange.Messages.Count == 0 ? null : exchange.Messages[0].Message);
+        exchange.Questions.FirstOrDefault() ?? (exchange.Messages.Count == 0 ? null : exchange.Messages[0].Message);
 
     /// <summary>The id of the topic at a rank: <c>t01</c>, <c>t02</c>, … (wider when there are 100 or more).</summary>
     /// <param name="rank">0-based rank by size.</param>
