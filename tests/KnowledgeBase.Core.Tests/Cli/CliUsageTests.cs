@@ -203,5 +203,26 @@ public sealed class CliUsageTests : IDisposable
         Assert.Contains($"{file} is a file, expected a folder", error, StringComparison.Ordinal);
     }
 
+    [KbBuiltTheory]
+    [InlineData("--corpus goes with --scores", "show-day", "{day}", "--corpus", "{sample}")]
+    [InlineData("--models goes with --scores", "show-day", "{day}", "--models", "{sample}")]
+    [InlineData("--no-mask goes with --out", "review", "import", "{faq}", "--db", "{work}/kb.db", "--no-mask")]
+    public void An_option_that_only_qualifies_another_is_refused_without_it(string message, params string[] arguments)
+    {
+        var day = Directory.GetFiles(Sample, "*.markdown", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var faq = Path.Combine(work, "faq.json");
+        File.WriteAllText(faq, "{}");
+
+        var (code, stdout, error) = KbProcess.Run([.. arguments.Select(a => a
+            .Replace("{day}", day, StringComparison.Ordinal)
+            .Replace("{sample}", Sample, StringComparison.Ordinal)
+            .Replace("{faq}", faq, StringComparison.Ordinal)
+            .Replace("{work}", work, StringComparison.Ordinal))]);
+
+        Assert.Equal((2, string.Empty), (code, stdout));
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(work, "kb.db")));
+    }
+
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
 }

@@ -17,7 +17,7 @@ internal sealed class ReviewImportSettings : ReviewSettings
     public string? Out { get; init; }
 
     [CommandOption("--no-mask")]
-    [Description("With --out: keep card, ID and phone numbers and e-mail addresses that analysts typed into edits (masked by default, as kb build does).")]
+    [Description("With --out: keep personal data in that faq.json: card, ID, mobile and landline numbers, QQ numbers, WeChat ids and e-mail addresses, also those analysts typed into edits (masked by default, as kb build does).")]
     public bool NoMask { get; init; }
 
     // The store may not exist yet: import creates it.
@@ -41,7 +41,8 @@ internal sealed class ReviewImportSettings : ReviewSettings
         // The decisions are committed before --out is written: a path that cannot be written must stop the import first.
         if (Out is null)
         {
-            return ValidationResult.Success();
+            // Without --out nothing is masked (the store keeps edits as typed), so --no-mask alone would change nothing.
+            return NoMask ? ValidationResult.Error("--no-mask goes with --out (only the faq.json --out writes is masked)") : ValidationResult.Success();
         }
 
         if (string.Equals(Path.GetFullPath(Out), Path.GetFullPath(Database), StringComparison.Ordinal))

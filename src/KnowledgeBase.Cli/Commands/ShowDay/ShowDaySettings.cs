@@ -27,5 +27,8 @@ internal sealed class ShowDaySettings : CommandSettings
     public override ValidationResult Validate() =>
         InputPath.FileProblem(File, $"file not found: {File}") is { } file ? ValidationResult.Error(file)
         : Corpus is not null && InputPath.FolderProblem(Corpus, $"corpus folder not found: {Corpus}") is { } corpus ? ValidationResult.Error(corpus)
+        // Without --scores nothing reads them: taken silently, they would look as if they had changed what is shown.
+        : Corpus is not null && !Scores ? ValidationResult.Error("--corpus goes with --scores")
+        : Models is not null && !Scores ? ValidationResult.Error("--models goes with --scores")
         : ValidationResult.Success();
 }
