@@ -224,5 +224,18 @@ public sealed class CliUsageTests : IDisposable
         Assert.False(File.Exists(Path.Combine(work, "kb.db")));
     }
 
+    [KbBuiltFact]
+    public void Export_of_the_store_alone_names_a_status_it_cannot_export()
+    {
+        var db = Path.Combine(work, "kb.db");
+        File.WriteAllBytes(db, []);
+
+        var (code, _, error) = KbProcess.Run("export", "--db", db, "--status", "candidate", "--out", Path.Combine(work, "x"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown --status candidate: the store alone exports only approved entries", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(work, "x")));
+    }
+
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
 }

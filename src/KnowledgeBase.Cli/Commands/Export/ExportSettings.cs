@@ -92,9 +92,14 @@ internal sealed class ExportSettings : CommandSettings
             return ValidationResult.Error(database);
         }
 
-        if (Input is null && !string.Equals(Status, "approved", StringComparison.Ordinal))
+        if (Input is null && Status is null)
         {
             return ValidationResult.Error("--db without --in needs --status approved");
+        }
+
+        if (Input is null && !string.Equals(Status, "approved", StringComparison.Ordinal))
+        {
+            return ValidationResult.Error($"unknown --status {Status}: the store alone exports only approved entries (--in <faq.json> exports candidates too)");
         }
 
         if (Input is not null && Status is not null)
