@@ -237,5 +237,20 @@ public sealed class CliUsageTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(work, "x")));
     }
 
+    [KbBuiltFact]
+    public void Export_names_a_file_given_for_its_output_folder_before_reading_anything()
+    {
+        var faq = Path.Combine(work, "faq.json");
+        File.WriteAllText(faq, "not read");
+        var file = Path.Combine(work, "notes.txt");
+        File.WriteAllText(file, "my notes\n");
+
+        var (code, stdout, error) = KbProcess.Run("export", "--in", faq, "--out", file);
+
+        Assert.Equal((2, string.Empty), (code, stdout));
+        Assert.Equal($"kb: --out {file} is a file, expected a folder\n", error.ReplaceLineEndings("\n"));
+        Assert.Equal("my notes\n", File.ReadAllText(file));
+    }
+
     private static string Sample => Path.Combine(KbBuiltFactAttribute.RepositoryRoot!, "data", "sample");
 }

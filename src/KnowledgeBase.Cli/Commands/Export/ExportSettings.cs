@@ -77,6 +77,12 @@ internal sealed class ExportSettings : CommandSettings
             return ValidationResult.Error("--out <dir> is required");
         }
 
+        // Checked before the faq.json and the store are read, not when the first page is written.
+        if (OutputPath.FolderProblem("--out", Out) is { } output)
+        {
+            return ValidationResult.Error(output);
+        }
+
         if (Input is null && Database is null)
         {
             return ValidationResult.Error("give either --in <faq.json> or --db <file> --status approved");
