@@ -389,6 +389,24 @@ test('moves an entry to another topic and merges one entry into another from the
   await page.waitForFunction(() => ![...document.querySelectorAll('#entries tbody tr')].some((r) => r.dataset.id === 'e-card'));
 });
 
+test('on a phone the list shows its Question column and nothing sticks out of the screen', async () => {
+  // e-license now holds two exchanges, so its split-off list is on the page too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}/#id=e-license`);
+    await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-license' && !document.querySelector('#split-row').hidden);
+    const question = await page.locator('#entries tbody tr td:nth-child(4)').first().boundingBox();
+    const pane = await page.locator('#list-pane').boundingBox();
+    assert.ok(question.x + question.width <= pane.x + pane.width + 1, `the Question column ends at ${question.x + question.width} px, past the list's ${pane.x + pane.width} px`);
+    assert.deepEqual(await page.evaluate(layoutProblems), []);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, 'review-page-phone.png'), fullPage: true });
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
+});
+
 test('an exchange split off, merged back and split off again goes to a new entry', async () => {
   const json = { 'Content-Type': 'application/json' };
   const post = async (id, action, fields) => {
