@@ -226,6 +226,9 @@ test('approves and edits the answer, and both survive a reload', async () => {
   await page.waitForFunction(() => document.querySelector('#entries tbody tr')?.dataset.id === 'e-settle');
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: path.join(screenshots, 'review-page.png'), fullPage: true });
+  // The entry now carries its 'edited' flag beside the confidence.
+  assert.equal(await page.textContent('#e-flags'), 'edited');
+  assert.deepEqual(await page.evaluate(layoutProblems), []);
   assert.deepEqual(pageErrors, []);
 });
 
