@@ -426,6 +426,33 @@ test('an exchange split off, merged back and split off again goes to a new entry
   assert.equal(JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/${first.id}`, {})).text).mergedInto, 'e-license');
 });
 
+test('an entry nobody answered says so instead of showing an empty answer', async () => {
+  const faq = JSON.parse(readFileSync(fixture, 'utf8'));
+  faq.entries.find((e) => e.id === 'e-card').answer = '';
+  const folder = path.join(work, 'unanswered');
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, 'faq.json'), JSON.stringify(faq));
+  const store = path.join(folder, 'kb.db');
+  assert.match(kb('review', 'import', path.join(folder, 'faq.json'), '--db', store), /4 new/);
+  const other = await startServer(store);
+  try {
+    await page.goto(`${other.url}/#id=e-card`);
+    await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-card');
+    assert.equal(await page.textContent('#e-answer'), 'No answer in the chat yet (群里暂无回答)');
+    assert.equal(await page.getAttribute('#e-answer', 'class'), 'answer none');
+    // The edit form starts from the entry's answer, not from the notice.
+    await page.click('#a-edit');
+    assert.equal(await page.inputValue('#edit-answer'), '');
+    await page.goto('about:blank');
+    await page.goto(`${other.url}/#id=e-refund`);
+    await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-refund');
+    assert.equal(await page.getAttribute('#e-answer', 'class'), 'answer');
+    assert.deepEqual(await page.evaluate(layoutProblems), []);
+  } finally {
+    await stop(other.child, 'SIGTERM');
+  }
+});
+
 test('the exported HTML site fits a phone screen and its text is readable, an unanswered entry included', async () => {
   // The fixture, with what the corpus has and the fixture lacks: a long address and a long Latin string in an answer,
   // and an entry nobody answered.

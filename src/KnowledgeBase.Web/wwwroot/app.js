@@ -238,7 +238,10 @@ function render(entry) {
   if (entry.mergedInto) flags.push(`merged into ${entry.mergedInto}`);
   $('e-flags').textContent = flags.join(' · ');
   $('e-flags').className = 'flag';
-  $('e-answer').textContent = entry.answer;
+  // An entry nobody in the chat answered says so, as the exported pages do (群里暂无回答), rather than an empty box.
+  const unanswered = !entry.answer.trim();
+  $('e-answer').textContent = unanswered ? 'No answer in the chat yet (群里暂无回答)' : entry.answer;
+  $('e-answer').classList.toggle('none', unanswered);
   $('e-experts').textContent = entry.experts.map((e) => [e.name, e.company, e.role].filter(Boolean).join(' / ')).join(', ');
   $('e-groups').textContent = entry.groups.join(', ');
   $('e-keywords').textContent = entry.keywords.join(', ');
