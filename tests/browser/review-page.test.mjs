@@ -426,9 +426,12 @@ test('an exchange split off, merged back and split off again goes to a new entry
   assert.equal(JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/${first.id}`, {})).text).mergedInto, 'e-license');
 });
 
-test('an entry nobody answered says so instead of showing an empty answer', async () => {
+test('an entry nobody answered says so instead of showing an empty answer, and its experts say none', async () => {
   const faq = JSON.parse(readFileSync(fixture, 'utf8'));
-  faq.entries.find((e) => e.id === 'e-card').answer = '';
+  const card = faq.entries.find((e) => e.id === 'e-card');
+  // As the build writes such an entry: no answer, so no experts either.
+  card.answer = '';
+  card.experts = [];
   const folder = path.join(work, 'unanswered');
   mkdirSync(folder);
   writeFileSync(path.join(folder, 'faq.json'), JSON.stringify(faq));
@@ -440,6 +443,7 @@ test('an entry nobody answered says so instead of showing an empty answer', asyn
     await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-card');
     assert.equal(await page.textContent('#e-answer'), 'No answer in the chat yet (群里暂无回答)');
     assert.equal(await page.getAttribute('#e-answer', 'class'), 'answer none');
+    assert.equal(await page.textContent('#e-experts'), 'none');
     // The edit form starts from the entry's answer, not from the notice.
     await page.click('#a-edit');
     assert.equal(await page.inputValue('#edit-answer'), '');

@@ -242,9 +242,11 @@ function render(entry) {
   const unanswered = !entry.answer.trim();
   $('e-answer').textContent = unanswered ? 'No answer in the chat yet (群里暂无回答)' : entry.answer;
   $('e-answer').classList.toggle('none', unanswered);
-  $('e-experts').textContent = entry.experts.map((e) => [e.name, e.company, e.role].filter(Boolean).join(' / ')).join(', ');
-  $('e-groups').textContent = entry.groups.join(', ');
-  $('e-keywords').textContent = entry.keywords.join(', ');
+  // An empty list says 'none', so 'Experts: · Groups:' does not read as a list that failed to load.
+  const list = (items) => (items.length > 0 ? items.join(', ') : 'none');
+  $('e-experts').textContent = list(entry.experts.map((e) => [e.name, e.company, e.role].filter(Boolean).join(' / ')));
+  $('e-groups').textContent = list(entry.groups);
+  $('e-keywords').textContent = list(entry.keywords);
   const move = $('move-topic');
   move.replaceChildren();
   fill(move, topics, (t) => t.label);
