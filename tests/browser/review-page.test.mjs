@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
@@ -100,6 +100,37 @@ async function stop(child, signal) {
 }
 
 const rows = () => page.locator('#entries tbody tr');
+
+// What an analyst on a phone would trip over: the page wider than the screen (with the elements that stick out), and
+// text whose contrast with its background is under WCAG AA's 4.5:1 (disabled controls are exempt).
+function layoutProblems() {
+  const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const f = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  if (document.documentElement.scrollWidth > width) problems.push(`page ${document.documentElement.scrollWidth} px wide on a ${width} px screen`);
+  for (const el of document.querySelectorAll('body *')) {
+    if (!el.getClientRects().length) continue;
+    const box = el.getBoundingClientRect();
+    const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).replace(/ /g, '.') : ''}`;
+    if (box.right > width + 1) problems.push(`${name} reaches ${Math.round(box.right)} px`);
+    if (el.disabled || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+    const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) problems.push(`${name} contrast ${ratio.toFixed(2)}:1`);
+  }
+  return problems;
+}
 
 test('lists every entry, highest confidence first', async () => {
   await page.goto(`${baseUrl}/`);
@@ -195,6 +226,9 @@ test('approves and edits the answer, and both survive a reload', async () => {
   await page.waitForFunction(() => document.querySelector('#entries tbody tr')?.dataset.id === 'e-settle');
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: path.join(screenshots, 'review-page.png'), fullPage: true });
+  // The entry now carries its 'edited' flag beside the confidence.
+  assert.equal(await page.textContent('#e-flags'), 'edited');
+  assert.deepEqual(await page.evaluate(layoutProblems), []);
   assert.deepEqual(pageErrors, []);
 });
 
@@ -358,6 +392,24 @@ test('moves an entry to another topic and merges one entry into another from the
   await page.waitForFunction(() => ![...document.querySelectorAll('#entries tbody tr')].some((r) => r.dataset.id === 'e-card'));
 });
 
+test('on a phone the list shows its Question column and nothing sticks out of the screen', async () => {
+  // e-license now holds two exchanges, so its split-off list is on the page too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}/#id=e-license`);
+    await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-license' && !document.querySelector('#split-row').hidden);
+    const question = await page.locator('#entries tbody tr td:nth-child(4)').first().boundingBox();
+    const pane = await page.locator('#list-pane').boundingBox();
+    assert.ok(question.x + question.width <= pane.x + pane.width + 1, `the Question column ends at ${question.x + question.width} px, past the list's ${pane.x + pane.width} px`);
+    assert.deepEqual(await page.evaluate(layoutProblems), []);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, 'review-page-phone.png'), fullPage: true });
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
+});
+
 test('an exchange split off, merged back and split off again goes to a new entry', async () => {
   const json = { 'Content-Type': 'application/json' };
   const post = async (id, action, fields) => {
@@ -372,4 +424,69 @@ test('an exchange split off, merged back and split off again goes to a new entry
   assert.equal(again.id, `${first.id}-2`);
   assert.deepEqual(again.exchangeIds, ['x-card']);
   assert.equal(JSON.parse((await rawRequest('GET', `${baseUrl}/api/entries/${first.id}`, {})).text).mergedInto, 'e-license');
+});
+
+test('an entry nobody answered says so instead of showing an empty answer, and its experts say none', async () => {
+  const faq = JSON.parse(readFileSync(fixture, 'utf8'));
+  const card = faq.entries.find((e) => e.id === 'e-card');
+  // As the build writes such an entry: no answer, so no experts either.
+  card.answer = '';
+  card.experts = [];
+  const folder = path.join(work, 'unanswered');
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, 'faq.json'), JSON.stringify(faq));
+  const store = path.join(folder, 'kb.db');
+  assert.match(kb('review', 'import', path.join(folder, 'faq.json'), '--db', store), /4 new/);
+  const other = await startServer(store);
+  try {
+    await page.goto(`${other.url}/#id=e-card`);
+    await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-card');
+    assert.equal(await page.textContent('#e-answer'), 'No answer in the chat yet (群里暂无回答)');
+    assert.equal(await page.getAttribute('#e-answer', 'class'), 'answer none');
+    assert.equal(await page.textContent('#e-experts'), 'none');
+    // The edit form starts from the entry's answer, not from the notice.
+    await page.click('#a-edit');
+    assert.equal(await page.inputValue('#edit-answer'), '');
+    await page.goto('about:blank');
+    await page.goto(`${other.url}/#id=e-refund`);
+    await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-refund');
+    assert.equal(await page.getAttribute('#e-answer', 'class'), 'answer');
+    assert.deepEqual(await page.evaluate(layoutProblems), []);
+  } finally {
+    await stop(other.child, 'SIGTERM');
+  }
+});
+
+test('the exported HTML site fits a phone screen and its text is readable, an unanswered entry included', async () => {
+  // The fixture, with what the corpus has and the fixture lacks: a long address and a long Latin string in an answer,
+  // and an entry nobody answered.
+  const faq = JSON.parse(readFileSync(fixture, 'utf8'));
+  const long = faq.entries.find((e) => e.id === 'e-refund');
+  long.answer += `\n王五：见https://tfs.alipayobjects.com/images/partner/${'T1qLBDXmVdXXXXXXXX'.repeat(4)} 和 Code_USER_ACCOUNT_ABNORMAL_Message_${'x'.repeat(60)}`;
+  faq.entries.find((e) => e.id === 'e-card').answer = '';
+  // A folder of its own: a kb.db beside the faq.json would give the export the store's answers instead.
+  mkdirSync(path.join(work, 'site-input'));
+  const json = path.join(work, 'site-input', 'faq.json');
+  writeFileSync(json, JSON.stringify(faq));
+  const site = path.join(work, 'site');
+  kb('export', '--format', 'html', '--in', json, '--out', site);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    const pages = readdirSync(site).filter((name) => name.endsWith('.html')).sort();
+    assert.ok(pages.length >= 7, pages.join(' '));
+    const problems = [];
+    for (const name of pages) {
+      await page.goto(`file://${path.join(site, name)}`);
+      problems.push(...(await page.evaluate(layoutProblems)).map((problem) => `${name}: ${problem}`));
+    }
+    // The search box's results, each with its topic beside it.
+    await page.goto(`file://${path.join(site, 'index.html')}`);
+    await page.fill('#search', '垫资');
+    await page.locator('#results small').first().waitFor();
+    problems.push(...(await page.evaluate(layoutProblems)).map((problem) => `index.html, searching: ${problem}`));
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
 });

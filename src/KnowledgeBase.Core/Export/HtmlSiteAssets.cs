@@ -6,15 +6,17 @@ internal static class HtmlSiteAssets
     public const string Style =
         """
         body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0 auto; max-width: 52rem; padding: 0 1rem 3rem; line-height: 1.6; color: #222; }
+        /* Chat text holds long addresses and unbroken Latin strings: break them rather than widen the page past a phone's screen. */
+        main, #results { overflow-wrap: anywhere; }
         header { display: flex; gap: 1rem; align-items: center; padding: .8rem 0; border-bottom: 1px solid #ddd; }
         header .home { font-weight: bold; text-decoration: none; }
         #search { flex: 1; padding: .4rem .6rem; font-size: 1rem; }
         #results { padding-left: 1.2rem; border-bottom: 1px solid #ddd; }
-        #results small { color: #777; margin-left: .5rem; }
+        #results small { color: #666; margin-left: .5rem; }
         .meta, .count, .excerpt, nav { color: #666; }
         .keywords span { display: inline-block; background: #eef3fa; border-radius: .3rem; padding: 0 .4rem; margin: 0 .3rem .3rem 0; font-size: .9rem; }
         .entry-answer { background: #f7f7f2; padding: .8rem 1rem; border-left: 4px solid #8a6; }
-        .entry-answer.none { color: #777; font-style: italic; border-left-color: #ccc; }
+        .entry-answer.none { color: #666; font-style: italic; border-left-color: #ccc; }
         dl.facts dt { font-weight: bold; float: left; clear: left; width: 3rem; }
         dl.facts dd { margin-left: 4rem; }
         .exchange { border-top: 1px solid #eee; }

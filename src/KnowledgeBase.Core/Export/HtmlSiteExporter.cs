@@ -160,9 +160,11 @@ public sealed class HtmlSiteExporter(SourceLinkBuilder links)
         _ => "上下文",
     };
 
+    // Plain text: a shared card's [title](url) or an image's ![time](url) shows as its label, as on the entry page.
     private static string Excerpt(string text)
     {
-        var flat = string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        var flat = string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => string.Concat(ChatLinks.Split(line).Select(part => part.Text))));
         return flat.Length <= 120 ? flat : TextPrefix.Of(flat, 120) + "…";
     }
 

@@ -65,7 +65,7 @@ public sealed class MarkdownExporter(SourceLinkBuilder links)
         foreach (var entry in topic.Entries)
         {
             md.Append(CultureInfo.InvariantCulture, $"\n<a id=\"{ExportView.EntryStem(entry)}\"></a>\n\n");
-            md.Append("## ").Append(MarkdownText.Inline(entry.Question)).Append("\n\n");
+            md.Append("## ").Append(MarkdownText.InlineLinked(entry.Question)).Append("\n\n");
             md.Append(entry.Unanswered ? $"*{ExportView.NoAnswer}*" : MarkdownText.Paragraphs(entry.Answer)).Append("\n\n");
             if (entry.Experts.Count > 0)
             {

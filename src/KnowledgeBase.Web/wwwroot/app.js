@@ -238,10 +238,15 @@ function render(entry) {
   if (entry.mergedInto) flags.push(`merged into ${entry.mergedInto}`);
   $('e-flags').textContent = flags.join(' · ');
   $('e-flags').className = 'flag';
-  $('e-answer').textContent = entry.answer;
-  $('e-experts').textContent = entry.experts.map((e) => [e.name, e.company, e.role].filter(Boolean).join(' / ')).join(', ');
-  $('e-groups').textContent = entry.groups.join(', ');
-  $('e-keywords').textContent = entry.keywords.join(', ');
+  // An entry nobody in the chat answered says so, as the exported pages do (群里暂无回答), rather than an empty box.
+  const unanswered = !entry.answer.trim();
+  $('e-answer').textContent = unanswered ? 'No answer in the chat yet (群里暂无回答)' : entry.answer;
+  $('e-answer').classList.toggle('none', unanswered);
+  // An empty list says 'none', so 'Experts: · Groups:' does not read as a list that failed to load.
+  const list = (items) => (items.length > 0 ? items.join(', ') : 'none');
+  $('e-experts').textContent = list(entry.experts.map((e) => [e.name, e.company, e.role].filter(Boolean).join(' / ')));
+  $('e-groups').textContent = list(entry.groups);
+  $('e-keywords').textContent = list(entry.keywords);
   const move = $('move-topic');
   move.replaceChildren();
   fill(move, topics, (t) => t.label);

@@ -156,6 +156,19 @@ public sealed partial class HtmlSiteExporterTests
         Assert.DoesNotContain("\uFFFD", folder.Read("topic-t-licence.html"));
     }
 
+    [Fact]
+    public void A_topic_page_excerpt_shows_a_shared_card_by_its_title_not_its_markdown()
+    {
+        using var folder = new ExportFolder();
+        var document = SampleDocuments.Payments();
+        var answer = "隔壁老王：扫码真心没有闪付快捷，[重磅！人行下发规范支付创新业务通知](http://mp.weixin.qq.com/s?__biz=MzI3&mid=26)\n见 https://example.com/a";
+        document = document with { Entries = [document.Entries[0] with { Answer = answer }, .. document.Entries.Skip(1)] };
+
+        new KnowledgeBaseExporter().Export(document, new ExportOptions(ExportFormat.Html), folder.Path);
+
+        Assert.Contains("<p class=\"excerpt\">隔壁老王：扫码真心没有闪付快捷，重磅！人行下发规范支付创新业务通知 见 https://example.com/a</p>", folder.Read("topic-t-licence.html"));
+    }
+
     [GeneratedRegex("<([A-Za-z][A-Za-z0-9]*)[^>]*>")]
     private static partial Regex TagPattern();
 

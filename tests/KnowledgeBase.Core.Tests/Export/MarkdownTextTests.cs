@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Export;
+using Markdig;
 
 namespace KnowledgeBase.Core.Tests.Export;
 
@@ -22,6 +23,28 @@ public sealed class MarkdownTextTests
     [Fact]
     public void Paragraphs_keep_lines_apart() =>
         Assert.Equal("第一行\n\n\\- 第二行\n\n&#101;xport PATH=/opt/recon", MarkdownText.Paragraphs("第一行\n- 第二行\n\nexport PATH=/opt/recon"));
+
+    [Theory]
+    [InlineData("见https://mp.weixin.qq.com/s?__biz=Mz==&mid=22#rd 这里",
+        "见[https://mp.weixin.qq.com/s?\\_\\_biz=Mz==&amp;mid=22\\#rd](https://mp.weixin.qq.com/s?__biz=Mz==&mid=22#rd) 这里")]
+    [InlineData("看[央行_通知](http://a.cn/x_y?k={v})", "看[央行\\_通知](http://a.cn/x_y?k=%7Bv%7D)")]
+    [InlineData("![2017-10-19 13:46:10](http://wechat.lixf.cn/img/a_b.png)", "[图片 2017-10-19 13:46:10](http://wechat.lixf.cn/img/a_b.png)")]
+    [InlineData("- 见 http://x.cn/a_b", "\\- 见 [http://x.cn/a\\_b](http://x.cn/a_b)")]
+    [InlineData("没有链接 a_b", "没有链接 a\\_b")]
+    public void InlineLinked_writes_addresses_as_links_with_the_address_unescaped(string text, string expected) =>
+        Assert.Equal(expected, MarkdownText.InlineLinked(text));
+
+    [Theory]
+    [InlineData("https://mp.weixin.qq.com/s?__biz=MzI2NjY0ODk4NA==&mid=2247483692&idx=1", "https://mp.weixin.qq.com/s?__biz=MzI2NjY0ODk4NA==&amp;mid=2247483692&amp;idx=1")]
+    [InlineData("http://www.360doc.com/content/16/0412/08/32365301_549898315.shtml", "http://www.360doc.com/content/16/0412/08/32365301_549898315.shtml")]
+    [InlineData("http://element-cn.eleme.io/#/zh-CN/component/installation", "http://element-cn.eleme.io/#/zh-CN/component/installation")]
+    public void An_address_in_an_answer_opens_where_it_points_in_a_renderer_that_links_addresses(string url, string href)
+    {
+        // Markdig with its auto-links, as GFM renderers do: an escaped bare address became href="...%5C_..." and was cut at &amp;.
+        var html = Markdown.ToHtml(MarkdownText.Paragraphs("李四：见 " + url + " 这篇"), new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+
+        Assert.Contains($"<a href=\"{href}\">", html, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("支付\"牌照\"", "\"支付\\\"牌照\\\"\"")]
