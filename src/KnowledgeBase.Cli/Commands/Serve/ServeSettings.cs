@@ -23,7 +23,7 @@ internal sealed class ServeSettings : CommandSettings
     public string Host { get; init; } = "127.0.0.1";
 
     [CommandOption("--token <secret>")]
-    [Description("Shared secret every request must carry (header X-KB-Token, or ?token= on the first page load).")]
+    [Description("Shared secret of at least 16 characters that every request must carry (header X-KB-Token, or ?token= on the first page load).")]
     public string? Token { get; init; }
 
     [CommandOption("--input <dir>")]
