@@ -4,8 +4,9 @@ using KnowledgeBase.Core.Domain;
 namespace KnowledgeBase.Core.Export;
 
 /// <summary>
-/// A knowledge base arranged for pages: topics that have entries, in document order, each with its entries, file stem
-/// and the date of its latest cited message; entries whose topic is missing go to an "uncategorized" page.
+/// A knowledge base arranged for pages: topics that have entries, the most entries first (ties in document order), each
+/// with its entries, file stem and the date of its latest cited message; entries whose topic is missing go to an
+/// "uncategorized" page, listed last.
 /// </summary>
 internal sealed class ExportView
 {
@@ -25,6 +26,10 @@ internal sealed class ExportView
         Topics = topics
             .Where(t => byTopic[t.Id].Any())
             .Select(t => new TopicPage(t, "topic-" + FileStem(t.Id), byTopic[t.Id].ToList(), byTopic[t.Id].Max(UpdatedOf)))
+            // The pages count a topic's entries, and the build ranks topics by their exchanges (and keeps their ids as
+            // they grow): listed by the count they show, largest first, a reader sees no 240 above a 241.
+            .OrderBy(page => page.Topic.Id == UncategorizedId)
+            .ThenByDescending(page => page.Entries.Count)
             .ToList();
         Updated = Topics.Count > 0 ? Topics.Max(t => t.Updated) : DateOnly.FromDateTime(document.GeneratedAt.UtcDateTime);
     }

@@ -177,4 +177,18 @@ public sealed partial class HtmlSiteExporterTests
 
     [GeneratedRegex("<script[^>]*>[^<]*</script>", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptPattern();
+
+    [Fact]
+    public void The_index_lists_topics_by_the_entries_it_counts_largest_first_and_uncategorized_last()
+    {
+        using var folder = new ExportFolder();
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.ThreeTopicSizes(), new ExportOptions(ExportFormat.Html), folder.Path);
+
+        var index = folder.Read("index.html");
+        var payout = index.IndexOf("<a href=\"topic-t-payout.html\">代付与对账</a> <span class=\"count\">2 个问题</span>", StringComparison.Ordinal);
+        var licence = index.IndexOf("<a href=\"topic-t-licence.html\">支付牌照</a> <span class=\"count\">1 个问题</span>", StringComparison.Ordinal);
+        var uncategorized = index.IndexOf("<a href=\"topic-uncategorized.html\">", StringComparison.Ordinal);
+        Assert.True(payout >= 0 && payout < licence && licence < uncategorized, index);
+    }
 }

@@ -83,4 +83,18 @@ public sealed class MarkdownExporterTests
         Assert.Equal(["index.md", "topic-uncategorized.md"], folder.Files());
         Assert.Contains("title: \"未分类\"", folder.Read("topic-uncategorized.md"));
     }
+
+    [Fact]
+    public void The_index_lists_topics_by_the_entries_it_counts_largest_first_and_uncategorized_last()
+    {
+        using var folder = new ExportFolder();
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.ThreeTopicSizes(), new ExportOptions(ExportFormat.Markdown), folder.Path);
+
+        var index = folder.Read("index.md");
+        var payout = index.IndexOf("## [代付与对账](topic-t-payout.md)", StringComparison.Ordinal);
+        var licence = index.IndexOf("## [支付牌照](topic-t-licence.md)", StringComparison.Ordinal);
+        var uncategorized = index.IndexOf("## [未分类](topic-uncategorized.md)", StringComparison.Ordinal);
+        Assert.True(payout >= 0 && payout < licence && licence < uncategorized, index);
+    }
 }

@@ -88,6 +88,26 @@ internal static class SampleDocuments
             ]);
     }
 
+    /// <summary>
+    /// <see cref="Payments"/> with the payout topic holding two entries (one per exchange), the licence topic one, and one
+    /// entry of a topic the document does not list.
+    /// </summary>
+    public static KnowledgeBaseDocument ThreeTopicSizes()
+    {
+        var document = Payments();
+        var (licence, payout) = (document.Entries[0], document.Entries[1]);
+        return document with
+        {
+            Entries =
+            [
+                licence,
+                payout with { ExchangeIds = ["x-4e5f6a7b"] },
+                payout with { Id = "e-8c9d0e1f", Question = "代付T+0失败一般是什么原因", ExchangeIds = ["x-8c9d0e1f"] },
+                licence with { Id = "e-0f0f0f0f", TopicId = "t-gone" },
+            ],
+        };
+    }
+
     public static ChatMessage Message(
         string path,
         int line,
