@@ -233,7 +233,7 @@ public sealed class CliUsageTests : IDisposable
         var (code, _, error) = KbProcess.Run("export", "--db", db, "--status", "candidate", "--out", Path.Combine(work, "x"));
 
         Assert.Equal(2, code);
-        Assert.Contains("unknown --status candidate: the store alone exports only approved entries", error, StringComparison.Ordinal);
+        Assert.Contains("kb: --status candidate: the store alone exports only approved entries", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(work, "x")));
     }
 

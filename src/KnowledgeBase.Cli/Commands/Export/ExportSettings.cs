@@ -105,7 +105,7 @@ internal sealed class ExportSettings : CommandSettings
 
         if (Input is null && !string.Equals(Status, "approved", StringComparison.Ordinal))
         {
-            return ValidationResult.Error($"unknown --status {Status}: the store alone exports only approved entries (--in <faq.json> exports candidates too)");
+            return ValidationResult.Error($"--status {Status}: the store alone exports only approved entries (--in <faq.json> exports candidates too)");
         }
 
         if (Input is not null && Status is not null)
