@@ -85,5 +85,19 @@ public sealed class SameDayFilesTests
         Assert.NotEqual(plain, SameDayFile.HashOf(Encoding.UTF8.GetBytes("---\ndate: 2024-03-05\n---\n> 09:00:01  甲\n")));
     }
 
+    [Fact]
+    public void A_copy_saved_in_another_encoding_is_the_same_content()
+    {
+        const string day = "---\ndate: 2024-03-05\n---\n> 09:00:00  甲\n   \n二类户能绑几张卡？\n";
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gb18030 = Encoding.GetEncoding("GB18030");
+        var plain = SameDayFile.HashOf(Encoding.UTF8.GetBytes(day));
+
+        Assert.Equal(plain, SameDayFile.HashOf(gb18030.GetBytes(day)));
+        Assert.Equal(plain, SameDayFile.HashOf([0xFF, 0xFE, .. Encoding.Unicode.GetBytes(day)]));
+        Assert.Equal(plain, SameDayFile.HashOf(Encoding.Unicode.GetBytes(day)));
+        Assert.NotEqual(plain, SameDayFile.HashOf(gb18030.GetBytes(day.Replace("几张", "三张", StringComparison.Ordinal))));
+    }
+
     private static SameDayFile File(string path, string content) => new(path, Day, SameDayFile.HashOf(Encoding.UTF8.GetBytes(content)));
 }
