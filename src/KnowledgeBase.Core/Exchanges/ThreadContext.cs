@@ -17,11 +17,10 @@ internal static partial class ThreadContext
     /// <summary>How many turns after the last answer the asker's acknowledgement may come.</summary>
     public const int AcknowledgementTurns = 5;
 
-    /// <summary>How many turns back the message a question follows up on may be.</summary>
-    public const int FollowUpTurns = 3;
-
-    /// <summary>How many seconds back the message a question follows up on may be.</summary>
-    public const int FollowUpSeconds = 180;
+    // How many turns and seconds back the message a question follows up on (its referent, FollowedUp) may be. Not
+    // ExchangeFinder's FollowUpTurns and FollowUpSeconds, which bound the asker's own next round of one question.
+    private const int ReferentTurns = 3;
+    private const int ReferentSeconds = 180;
 
     /// <summary>The context turns of each exchange, ascending, in the order of <paramref name="exchanges"/>.</summary>
     /// <param name="day">The day.</param>
@@ -96,10 +95,10 @@ internal static partial class ThreadContext
             return null;
         }
 
-        for (var j = question.First - 1; j >= Math.Max(0, question.First - FollowUpTurns); j--)
+        for (var j = question.First - 1; j >= Math.Max(0, question.First - ReferentTurns); j--)
         {
             var turn = day.Turns[j];
-            if (first.Seconds - turn.Seconds > FollowUpSeconds)
+            if (first.Seconds - turn.Seconds > ReferentSeconds)
             {
                 return null;
             }

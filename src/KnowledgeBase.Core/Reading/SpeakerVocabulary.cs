@@ -182,7 +182,6 @@ internal static class SpeakerVocabulary
     /// <summary>Whether a nick part is a company by the signs of <see cref="LooksLikeCompany"/> and not only words of the trade (跨境支付).</summary>
     public static bool IsCompany(string part) => LooksLikeCompany(part) && !IsTradePhrase(part);
 
-
     /// <summary>
     /// Whether a word is a company glued to an unmistakable upper-case role (<c>丰瑞祥CTO</c>, <c>天下支付PM</c>). Of the
     /// splits <see cref="TrySplitCompanyAndRole(string, out string, out string)"/> makes, only this one tells a nick's word in running text: a Chinese
