@@ -6,7 +6,8 @@ namespace KnowledgeBase.Core.Tests.Cli;
 
 /// <summary>
 /// <c>kb eval</c> warns on stderr when a labelled day was not in a faq.json's input (its gold exchanges all count as
-/// missed), and when two compared files did not read the same days; a quiet day the build read is no such day.
+/// missed), and when two compared files did not read the same days, and then exits 1 (the scores are printed, but the
+/// input had a problem); a quiet day the build read is no such day.
 /// </summary>
 public sealed class EvalCoverageTests : IDisposable
 {
@@ -37,7 +38,7 @@ public sealed class EvalCoverageTests : IDisposable
 
         var (code, _, error) = Eval("faq.json");
 
-        Assert.Equal(0, code);
+        Assert.Equal(1, code);
         Assert.Contains("1 of 2 labelled files were not in the input", error);
         Assert.Contains("prodarch/2018-01-01-chat.markdown", error);
     }
@@ -76,8 +77,38 @@ public sealed class EvalCoverageTests : IDisposable
 
         var (code, _, error) = Eval("a.json", "--bootstrap", "50", "--against", Path.Combine(work.Path, "b.json"));
 
-        Assert.Equal(0, code);
+        Assert.Equal(1, code);
         Assert.Contains("did not read the same labelled files (1 differ)", error);
+    }
+
+    [KbBuiltFact]
+    public void A_file_that_read_none_of_the_labelled_days_says_so_and_exits_1_with_the_scores_printed()
+    {
+        var elsewhere = JsonSerializer.Serialize(Path.Combine(work.Path, "elsewhere"));
+        work.Write("faq.json", $$"""
+            {"input": {"root": {{elsewhere}}}, "exchanges": [
+              {"messages": [{"path": "other/2019-05-05-chat.markdown", "line": 10, "role": "question"}]}]}
+            """);
+
+        var (code, output, error) = Eval("faq.json", "--json");
+
+        Assert.Equal(1, code);
+        Assert.Contains("none of the 2 labelled files were in the input", error);
+        using var scores = JsonDocument.Parse(output);
+        Assert.Equal(0, scores.RootElement.GetProperty("matched").GetInt32());
+    }
+
+    [KbBuiltFact]
+    public void A_file_that_read_every_labelled_day_exits_0()
+    {
+        work.Write("faq.json", $$"""{"input": {{Input}}, "exchanges": [{{Answered}}]}""");
+
+        var (code, output, error) = Eval("faq.json", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var scores = JsonDocument.Parse(output);
+        Assert.Equal(1, scores.RootElement.GetProperty("matched").GetInt32());
     }
 
     private (int Code, string Output, string Error) Eval(string faq, params string[] more) =>

@@ -23,11 +23,13 @@ public sealed class EvalGoldFolderTests : IDisposable
 
         var (code, stdout, error) = KbProcess.Run("eval", "--gold", labels, Path.Combine(work.Path, "faq.json"));
 
-        Assert.True(code == 0, error);
+        // An empty faq.json read none of them: scored all the same, and exit code 1 says the input did not fit.
+        Assert.True(code == 1, error);
         Assert.Contains($"kb eval: note: {Path.Combine(labels, "splits.json")} skipped: not a label file: an object without \"path\" and \"exchanges\"", error, StringComparison.Ordinal);
         Assert.Contains($"kb eval: note: {Path.Combine(labels, "review-2026-11-30.json")} skipped: not a label file: a JSON array", error, StringComparison.Ordinal);
         var days = Directory.GetFiles(labels, "*-chat.json", SearchOption.AllDirectories).Length;
         Assert.Contains($"{days} labelled files, ", stdout, StringComparison.Ordinal);
+        Assert.Contains($"none of the {days} labelled files were in the input", error, StringComparison.Ordinal);
     }
 
     [KbBuiltFact]

@@ -32,12 +32,14 @@ internal sealed class EvalCommand : Command<EvalSettings>
         var corpusDir = corpus is not null && Directory.Exists(corpus) ? corpus : null;
         var score = ExchangeScorer.Score(gold, predictions, corpusDir);
         var baseline = settings.Against is { } against ? PredictedExchanges.LoadFaqJson(against) : null;
-        WarnAboutCoverage(gold, predictions, settings.Faq, baseline, settings.Against);
+        // The scores are printed all the same (they are what the reference scorer gives), but a labelled day the build
+        // never read makes them wrong, so the exit code says so.
+        var exitCode = WarnAboutCoverage(gold, predictions, settings.Faq, baseline, settings.Against) ? ExitCodes.InputProblems : ExitCodes.Ok;
         if (settings.Json)
         {
             // Exactly the reference scorer's line; the calibration report is for people only.
             Console.Out.WriteLine(score.ToJson());
-            return ExitCodes.Ok;
+            return exitCode;
         }
 
         var table = new Table().AddColumns("measure", "precision", "recall", "F1");
@@ -63,31 +65,41 @@ internal sealed class EvalCommand : Command<EvalSettings>
             WriteBootstrap(BootstrapScorer.Intervals(gold, predictions, corpusDir, resamples, baseline: baseline), resamples, score.Files, settings.Against);
         }
 
-        return ExitCodes.Ok;
+        return exitCode;
     }
 
     // On stderr, so that --json stays exactly the reference scorer's line. A labelled day with no exchange is normal
     // (a quiet day); one the build did not even read, because it is not under the faq.json's input root, is not.
-    private static void WarnAboutCoverage(GoldSet gold, PredictedExchanges predictions, string faq, PredictedExchanges? baseline, string? against)
+    // Returns whether it warned.
+    private static bool WarnAboutCoverage(GoldSet gold, PredictedExchanges predictions, string faq, PredictedExchanges? baseline, string? against)
     {
         var unread = Unread(gold, predictions);
-        if (unread.Count > 0)
+        if (unread.Count == gold.Files.Count)
+        {
+            Console.Error.WriteLine(
+                $"kb eval: none of the {gold.Files.Count} labelled files were in the input of {faq} ({Sample(unread)}); " +
+                "every gold exchange counts as missed: was it built from the corpus these days were labelled on?");
+        }
+        else if (unread.Count > 0)
         {
             Console.Error.WriteLine(
                 $"kb eval: {unread.Count} of {gold.Files.Count} labelled files were not in the input of {faq} ({Sample(unread)}); " +
                 "their gold exchanges all count as missed");
         }
 
+        var differ = 0;
         if (baseline is not null && against is not null)
         {
             var unreadThere = Unread(gold, baseline);
-            var differ = unread.Except(unreadThere, StringComparer.Ordinal).Count() + unreadThere.Except(unread, StringComparer.Ordinal).Count();
+            differ = unread.Except(unreadThere, StringComparer.Ordinal).Count() + unreadThere.Except(unread, StringComparer.Ordinal).Count();
             if (differ > 0)
             {
                 Console.Error.WriteLine(
                     $"kb eval: {faq} and {against} did not read the same labelled files ({differ} differ); the change compares different inputs, not only different models");
             }
         }
+
+        return unread.Count > 0 || differ > 0;
     }
 
     private static List<string> Unread(GoldSet gold, PredictedExchanges predictions) =>
