@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using static KnowledgeBase.Core.Curation.CurationRows;
 
@@ -11,6 +12,7 @@ namespace KnowledgeBase.Core.Curation;
 internal sealed class CurationDatabase
 {
     internal const string BuildActor = "build";
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> ReusedCommands = new();
     private readonly CurationStoreOptions options;
     private readonly string connectionString;
 
@@ -238,16 +240,44 @@ internal sealed class CurationDatabase
         return command;
     }
 
-    internal static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        command.ExecuteNonQuery();
-    }
+    internal static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        Reused(connection, transaction, sql, parameters).ExecuteNonQuery();
 
-    internal static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    internal static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        Convert.ToInt64(Reused(connection, transaction, sql, parameters).ExecuteScalar(), CultureInfo.InvariantCulture);
+
+    // The connection's command for this statement, compiled on its first use and given these values. A build's merge runs
+    // the same few statements for every exchange, message and entry, and compiling them anew each time cost more than
+    // running them; SQLite's advice for bulk writes is to reuse one parameterised command. The connection disposes its
+    // commands when it closes, and the table lets go of them with it.
+    private static SqliteCommand Reused(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
-        using var command = Command(connection, transaction, sql, parameters);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var commands = ReusedCommands.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            commands[sql] = command = Command(connection, transaction, sql, parameters);
+            return command;
+        }
+
+        command.Transaction = transaction;
+        var values = command.Parameters;
+        if (values.Count != parameters.Length || parameters.Where((p, i) => values[i].ParameterName != p.Name).Any())
+        {
+            values.Clear();
+            foreach (var (name, value) in parameters)
+            {
+                values.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            return command;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            values[i].Value = parameters[i].Value ?? DBNull.Value;
+        }
+
+        return command;
     }
 
     internal static List<string> Strings(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
