@@ -457,6 +457,58 @@ test('an entry nobody answered says so instead of showing an empty answer, and i
   }
 });
 
+test('an entry changed since review says what its ⚠ means: labelled in the list, and in the same words in the entry', async () => {
+  const folder = path.join(work, 'changed');
+  mkdirSync(folder);
+  const store = path.join(folder, 'kb.db');
+  assert.match(kb('review', 'import', fixture, '--db', store), /4 new/);
+  kb('review', 'approve', 'e-license', '--db', store, '--as', 'alice');
+  // A build of the fixture's corpus makes other entries than the fixture's: the approved one it no longer produces is
+  // flagged changed since review, as a build flags one whose cited messages changed.
+  kb('build', path.join(here, 'fixture', 'corpus'), '--db', store, '--out', path.join(folder, 'out'), '--no-cache');
+  assert.match(kb('review', 'list', '--changed', '--db', store), /^e-license\tapproved\t.*changed-since-review/);
+  const other = await startServer(store);
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('about:blank');
+    await page.goto(`${other.url}/#changed=1`);
+    await page.waitForFunction(() => document.querySelector('#entries tbody tr')?.dataset.id === 'e-license');
+    // The ⚠ is an image with a name a screen reader reads, and the same words show on hover.
+    const marker = page.locator('#entries tbody tr td.status').getByRole('img', { name: /^changed since review: / });
+    assert.equal(await marker.count(), 1);
+    assert.equal(await marker.textContent(), '⚠');
+    const help = await marker.getAttribute('aria-label');
+    assert.match(help, /cites/);
+    assert.match(help, /no longer produced/);
+    assert.equal(await marker.getAttribute('title'), help);
+    // Below the count, for whoever does not hover: what ⚠ means, shown only while the list has one.
+    assert.equal(await page.isVisible('#legend'), true);
+    assert.equal(await page.textContent('#legend'), `⚠ ${help}`);
+    assert.equal(await page.getAttribute('#f-changed-label', 'title'), help);
+    await page.click('#entries tbody tr');
+    await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-license');
+    assert.equal(await page.textContent('#e-flags'), '⚠ changed since review · missing from the latest build');
+    assert.equal(await page.getAttribute('#e-flags .changed', 'title'), help);
+    assert.deepEqual(await page.evaluate(layoutProblems), []);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, 'changed-since-review.png'), fullPage: true });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.deepEqual(await page.evaluate(layoutProblems), []);
+    await page.screenshot({ path: path.join(screenshots, 'changed-since-review-phone.png'), fullPage: true });
+
+    // An unflagged list shows no ⚠ and no legend.
+    await page.goto('about:blank');
+    await page.goto(`${other.url}/#status=candidate`);
+    await page.waitForFunction(() => document.querySelectorAll('#entries tbody tr').length > 0);
+    assert.equal(await page.locator('#entries [role=img]').count(), 0);
+    assert.equal(await page.isHidden('#legend'), true);
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await stop(other.child, 'SIGTERM');
+  }
+});
+
 test('the exported HTML site fits a phone screen and its text is readable, an unanswered entry included', async () => {
   // The fixture, with what the corpus has and the fixture lacks: a long address and a long Latin string in an answer,
   // and an entry nobody answered.
