@@ -542,3 +542,50 @@ test('the exported HTML site fits a phone screen and its text is readable, an un
     await page.setViewportSize({ width: 1400, height: 1000 });
   }
 });
+
+test('the exported site\'s search lists the best match first: question, then keywords, then answer, all terms before some', async () => {
+  // Four entries about 备付金 and 账户, written so that the site's own order (topics, then the faq.json's order) is the
+  // reverse of how well they match.
+  const faq = JSON.parse(readFileSync(fixture, 'utf8'));
+  const set = (id, question, answer, keywords) => Object.assign(faq.entries.find((e) => e.id === id), { question, answer, keywords });
+  set('e-settle', '结算款什么时候到？', '李四：备付金每天日终划转。', ['结算']);
+  set('e-refund', '退款垫资怎么处理？', '李四：用备付金垫资，次日从结算账户扣回。', ['垫资']);
+  set('e-license', '开立账户要多久？', '周八：一般半年。', ['备付金']);
+  set('e-card', '备付金账户怎么开立？', '周八：找存管行开立。', ['开立']);
+  mkdirSync(path.join(work, 'rank-input'));
+  const json = path.join(work, 'rank-input', 'faq.json');
+  writeFileSync(json, JSON.stringify(faq));
+  const site = path.join(work, 'rank-site');
+  kb('export', '--format', 'html', '--in', json, '--out', site);
+  const order = JSON.parse(readFileSync(path.join(site, 'search-index.json'), 'utf8')).map((item) => item.url);
+  assert.deepEqual(order, ['entry-e-settle.html', 'entry-e-refund.html', 'entry-e-license.html', 'entry-e-card.html']);
+
+  const found = async (query) => {
+    await page.goto('about:blank');
+    await page.goto(`file://${path.join(site, 'index.html')}?q=${encodeURIComponent(query)}`);
+    await page.locator('#results li').first().waitFor();
+    return page.locator('#results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  };
+  // Both terms in the question, as typed but for the space; both, in the question and the keywords; both, in the
+  // answer; one of them.
+  assert.deepEqual(await found('备付金 账户'), ['entry-e-card.html', 'entry-e-license.html', 'entry-e-refund.html', 'entry-e-settle.html']);
+  // Chinese typed without a space: the entry holding it whole first, then those holding its pieces, the most first.
+  assert.deepEqual(await found('备付金账户'), ['entry-e-card.html', 'entry-e-license.html', 'entry-e-refund.html', 'entry-e-settle.html']);
+  // A term in every entry's answer or none: ties keep the site's order; a query nothing holds says so.
+  assert.deepEqual(await found('：'), order);
+  assert.deepEqual(await found('开立 鉴权'), ['entry-e-card.html', 'entry-e-license.html']);
+  assert.deepEqual(await found('跨境'), []);
+  assert.equal(await page.textContent('#results'), '没有找到匹配的问题');
+
+  mkdirSync(screenshots, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    try {
+      await found('备付金 账户');
+      assert.deepEqual(await page.evaluate(layoutProblems), []);
+      await page.screenshot({ path: path.join(screenshots, `site-search-${width}.png`), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  }
+});
