@@ -457,6 +457,58 @@ test('an entry nobody answered says so instead of showing an empty answer, and i
   }
 });
 
+test('an entry changed since review says what its ⚠ means: labelled in the list, and in the same words in the entry', async () => {
+  const folder = path.join(work, 'changed');
+  mkdirSync(folder);
+  const store = path.join(folder, 'kb.db');
+  assert.match(kb('review', 'import', fixture, '--db', store), /4 new/);
+  kb('review', 'approve', 'e-license', '--db', store, '--as', 'alice');
+  // A build of the fixture's corpus makes other entries than the fixture's: the approved one it no longer produces is
+  // flagged changed since review, as a build flags one whose cited messages changed.
+  kb('build', path.join(here, 'fixture', 'corpus'), '--db', store, '--out', path.join(folder, 'out'), '--no-cache');
+  assert.match(kb('review', 'list', '--changed', '--db', store), /^e-license\tapproved\t.*changed-since-review/);
+  const other = await startServer(store);
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('about:blank');
+    await page.goto(`${other.url}/#changed=1`);
+    await page.waitForFunction(() => document.querySelector('#entries tbody tr')?.dataset.id === 'e-license');
+    // The ⚠ is an image with a name a screen reader reads, and the same words show on hover.
+    const marker = page.locator('#entries tbody tr td.status').getByRole('img', { name: /^changed since review: / });
+    assert.equal(await marker.count(), 1);
+    assert.equal(await marker.textContent(), '⚠');
+    const help = await marker.getAttribute('aria-label');
+    assert.match(help, /cites/);
+    assert.match(help, /no longer produced/);
+    assert.equal(await marker.getAttribute('title'), help);
+    // Below the count, for whoever does not hover: what ⚠ means, shown only while the list has one.
+    assert.equal(await page.isVisible('#legend'), true);
+    assert.equal(await page.textContent('#legend'), `⚠ ${help}`);
+    assert.equal(await page.getAttribute('#f-changed-label', 'title'), help);
+    await page.click('#entries tbody tr');
+    await page.waitForFunction(() => document.querySelector('#e-id')?.textContent === 'e-license');
+    assert.equal(await page.textContent('#e-flags'), '⚠ changed since review · missing from the latest build');
+    assert.equal(await page.getAttribute('#e-flags .changed', 'title'), help);
+    assert.deepEqual(await page.evaluate(layoutProblems), []);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, 'changed-since-review.png'), fullPage: true });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.deepEqual(await page.evaluate(layoutProblems), []);
+    await page.screenshot({ path: path.join(screenshots, 'changed-since-review-phone.png'), fullPage: true });
+
+    // An unflagged list shows no ⚠ and no legend.
+    await page.goto('about:blank');
+    await page.goto(`${other.url}/#status=candidate`);
+    await page.waitForFunction(() => document.querySelectorAll('#entries tbody tr').length > 0);
+    assert.equal(await page.locator('#entries [role=img]').count(), 0);
+    assert.equal(await page.isHidden('#legend'), true);
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await stop(other.child, 'SIGTERM');
+  }
+});
+
 test('the exported HTML site fits a phone screen and its text is readable, an unanswered entry included', async () => {
   // The fixture, with what the corpus has and the fixture lacks: a long address and a long Latin string in an answer,
   // and an entry nobody answered.
@@ -488,5 +540,52 @@ test('the exported HTML site fits a phone screen and its text is readable, an un
     assert.deepEqual(problems, []);
   } finally {
     await page.setViewportSize({ width: 1400, height: 1000 });
+  }
+});
+
+test('the exported site\'s search lists the best match first: question, then keywords, then answer, all terms before some', async () => {
+  // Four entries about 备付金 and 账户, written so that the site's own order (topics, then the faq.json's order) is the
+  // reverse of how well they match.
+  const faq = JSON.parse(readFileSync(fixture, 'utf8'));
+  const set = (id, question, answer, keywords) => Object.assign(faq.entries.find((e) => e.id === id), { question, answer, keywords });
+  set('e-settle', '结算款什么时候到？', '李四：备付金每天日终划转。', ['结算']);
+  set('e-refund', '退款垫资怎么处理？', '李四：用备付金垫资，次日从结算账户扣回。', ['垫资']);
+  set('e-license', '开立账户要多久？', '周八：一般半年。', ['备付金']);
+  set('e-card', '备付金账户怎么开立？', '周八：找存管行开立。', ['开立']);
+  mkdirSync(path.join(work, 'rank-input'));
+  const json = path.join(work, 'rank-input', 'faq.json');
+  writeFileSync(json, JSON.stringify(faq));
+  const site = path.join(work, 'rank-site');
+  kb('export', '--format', 'html', '--in', json, '--out', site);
+  const order = JSON.parse(readFileSync(path.join(site, 'search-index.json'), 'utf8')).map((item) => item.url);
+  assert.deepEqual(order, ['entry-e-settle.html', 'entry-e-refund.html', 'entry-e-license.html', 'entry-e-card.html']);
+
+  const found = async (query) => {
+    await page.goto('about:blank');
+    await page.goto(`file://${path.join(site, 'index.html')}?q=${encodeURIComponent(query)}`);
+    await page.locator('#results li').first().waitFor();
+    return page.locator('#results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  };
+  // Both terms in the question, as typed but for the space; both, in the question and the keywords; both, in the
+  // answer; one of them.
+  assert.deepEqual(await found('备付金 账户'), ['entry-e-card.html', 'entry-e-license.html', 'entry-e-refund.html', 'entry-e-settle.html']);
+  // Chinese typed without a space: the entry holding it whole first, then those holding its pieces, the most first.
+  assert.deepEqual(await found('备付金账户'), ['entry-e-card.html', 'entry-e-license.html', 'entry-e-refund.html', 'entry-e-settle.html']);
+  // A term in every entry's answer or none: ties keep the site's order; a query nothing holds says so.
+  assert.deepEqual(await found('：'), order);
+  assert.deepEqual(await found('开立 鉴权'), ['entry-e-card.html', 'entry-e-license.html']);
+  assert.deepEqual(await found('跨境'), []);
+  assert.equal(await page.textContent('#results'), '没有找到匹配的问题');
+
+  mkdirSync(screenshots, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    try {
+      await found('备付金 账户');
+      assert.deepEqual(await page.evaluate(layoutProblems), []);
+      await page.screenshot({ path: path.join(screenshots, `site-search-${width}.png`), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
   }
 });

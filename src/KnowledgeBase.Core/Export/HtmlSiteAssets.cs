@@ -31,7 +31,8 @@ internal static class HtmlSiteAssets
 
         """;
 
-    // Plain DOM building with textContent: chat text from the index is never parsed as HTML.
+    // Plain DOM building with textContent: chat text from the index is never parsed as HTML. The ranking is the one
+    // docs/export.md describes under "Search"; keep the two in step.
     public const string SearchScript =
         """
         (function () {
@@ -39,24 +40,71 @@ internal static class HtmlSiteAssets
           var input = document.getElementById("search");
           var results = document.getElementById("results");
           var main = document.querySelector("main");
-          var items = (window.KB_SEARCH_INDEX || []).map(function (item) {
-            item.haystack = [item.question, item.answer, item.topic, item.keywords].join("\n").toLowerCase();
-            return item;
+          // Where a hit counts most: the question, then the topic and keywords, then the answer.
+          var entries = (window.KB_SEARCH_INDEX || []).map(function (item, order) {
+            return {
+              item: item,
+              order: order,
+              fields: [
+                { text: item.question.toLowerCase(), weight: 4 },
+                { text: (item.topic + "\n" + item.keywords).toLowerCase(), weight: 2 },
+                { text: item.answer.toLowerCase(), weight: 1 }
+              ]
+            };
           });
-          function search() {
-            var terms = input.value.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
-            while (results.firstChild) { results.removeChild(results.firstChild); }
-            if (terms.length === 0) { results.hidden = true; main.hidden = false; return; }
-            var found = items.filter(function (item) {
-              return terms.every(function (t) { return item.haystack.indexOf(t) >= 0; });
+          function has(text, part) { return text.indexOf(part) >= 0; }
+          // Chinese is written without spaces: a term of three or more characters with Chinese in it is also looked for
+          // in its two-character pieces, so 备付金账户 finds 备付金 in one place and 账户 in another.
+          function term(text) {
+            var chars = Array.from(text);
+            var pieces = [];
+            if (chars.length >= 3 && /[\u3400-\u9fff]/.test(text)) {
+              for (var i = 0; i + 1 < chars.length; i++) { pieces.push(chars[i] + chars[i + 1]); }
+            }
+            return { text: text, pieces: pieces };
+          }
+          // How much of a term a text holds: 1 when it holds it whole, else the share of its pieces it holds.
+          function share(texts, t) {
+            if (texts.some(function (text) { return has(text, t.text); })) { return 1; }
+            if (t.pieces.length === 0) { return 0; }
+            return t.pieces.filter(function (p) { return texts.some(function (text) { return has(text, p); }); }).length / t.pieces.length;
+          }
+          // How many of the terms an entry holds (a term found only in pieces counts for their share, if at least half),
+          // then how well: each term's share in each field times the field's weight, and the field's weight again where
+          // the terms stand together as typed (or without the spaces between them).
+          function rank(entry, terms, phrases) {
+            var held = 0;
+            var score = 0;
+            var texts = entry.fields.map(function (f) { return f.text; });
+            terms.forEach(function (t) {
+              var found = share(texts, t);
+              if (found < 0.5) { return; }
+              held += found;
+              entry.fields.forEach(function (f) { score += f.weight * share([f.text], t); });
             });
-            found.slice(0, 50).forEach(function (item) {
+            entry.fields.forEach(function (f) {
+              if (phrases.some(function (p) { return has(f.text, p); })) { score += f.weight; }
+            });
+            return { entry: entry, held: Math.round(held * 1000), score: Math.round(score * 1000) };
+          }
+          function search() {
+            var words = input.value.toLowerCase().split(/\s+/).filter(function (w, i, all) { return w.length > 0 && all.indexOf(w) === i; });
+            while (results.firstChild) { results.removeChild(results.firstChild); }
+            if (words.length === 0) { results.hidden = true; main.hidden = false; return; }
+            var terms = words.map(term);
+            var phrases = words.length > 1 ? [words.join(" "), words.join("")] : [];
+            var found = entries
+              .map(function (entry) { return rank(entry, terms, phrases); })
+              .filter(function (r) { return r.held > 0; })
+              // Ties keep the site's order: topics with the most entries first, each in the order of its page.
+              .sort(function (a, b) { return b.held - a.held || b.score - a.score || a.entry.order - b.entry.order; });
+            found.slice(0, 50).forEach(function (r) {
               var li = document.createElement("li");
               var a = document.createElement("a");
-              a.href = item.url;
-              a.textContent = item.question;
+              a.href = r.entry.item.url;
+              a.textContent = r.entry.item.question;
               var topic = document.createElement("small");
-              topic.textContent = item.topic;
+              topic.textContent = r.entry.item.topic;
               li.appendChild(a);
               li.appendChild(topic);
               results.appendChild(li);

@@ -17,6 +17,11 @@ let busy = false;
 
 const $ = (id) => document.getElementById(id);
 
+// What 'changed since review' means, in the words of `kb review list --changed`: the ⚠ in the list, the legend under
+// the count, the entry's flag and the filter all say this.
+const changedHelp = 'changed since review: approved, then a later build changed the chat messages it cites '
+  + '(or no longer produced it); review it again';
+
 function el(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) node.textContent = String(text);
@@ -156,6 +161,16 @@ function restoreView() {
   return view.get('id');
 }
 
+// A symbol alone says nothing to a screen reader or to someone new to the page: it carries its meaning as its name
+// (read out) and its title (shown on hover).
+function changedMarker() {
+  const marker = el('span', '⚠', 'changed');
+  marker.setAttribute('role', 'img');
+  marker.setAttribute('aria-label', changedHelp);
+  marker.title = changedHelp;
+  return marker;
+}
+
 function topicLabel(id) {
   const topic = topics.find((t) => t.id === id);
   return topic ? topic.label : id;
@@ -172,11 +187,16 @@ async function loadList() {
   total = page.total;
   const body = $('entries').querySelector('tbody');
   body.replaceChildren();
+  let flagged = false;
   for (const entry of entries) {
     const row = el('tr');
     row.dataset.id = entry.id;
     row.appendChild(el('td', entry.confidence.toFixed(2)));
-    const status = el('td', entry.status + (entry.changedSinceReview ? ' ⚠' : ''), `status ${entry.status}`);
+    const status = el('td', entry.status, `status ${entry.status}`);
+    if (entry.changedSinceReview) {
+      status.append(' ', changedMarker());
+      flagged = true;
+    }
     row.appendChild(status);
     row.appendChild(el('td', topicLabel(entry.topicId)));
     row.appendChild(el('td', entry.question));
@@ -188,6 +208,7 @@ async function loadList() {
   $('count').textContent = total === 0 ? 'no entries'
     : entries.length === total ? `${number(total)} entries, highest confidence first`
     : `${number(offset + 1)}–${number(offset + entries.length)} of ${number(total)} entries, highest confidence first`;
+  $('legend').hidden = !flagged;
   $('p-prev').disabled = offset === 0;
   $('p-next').disabled = offset + entries.length >= total;
   $('pager').hidden = total <= entries.length && offset === 0;
@@ -232,11 +253,15 @@ function render(entry) {
   $('e-version').textContent = entry.version;
   $('e-confidence').textContent = entry.confidence.toFixed(2);
   const flags = [];
-  if (entry.changedSinceReview) flags.push('changed since review');
+  if (entry.changedSinceReview) {
+    const changed = el('span', '⚠ changed since review', 'changed');
+    changed.title = changedHelp;
+    flags.push(changed);
+  }
   if (!entry.inLatestBuild) flags.push('missing from the latest build');
   if (entry.edited) flags.push('edited');
   if (entry.mergedInto) flags.push(`merged into ${entry.mergedInto}`);
-  $('e-flags').textContent = flags.join(' · ');
+  $('e-flags').replaceChildren(...flags.flatMap((flag, i) => (i === 0 ? [flag] : [' · ', flag])));
   $('e-flags').className = 'flag';
   // An entry nobody in the chat answered says so, as the exported pages do (群里暂无回答), rather than an empty box.
   const unanswered = !entry.answer.trim();
@@ -307,6 +332,8 @@ async function showSource(path, line, item) {
 
 function wire() {
   $('actor').value = localStorage.getItem('kb-actor') || '';
+  $('legend-text').textContent = changedHelp;
+  $('f-changed-label').title = changedHelp;
   $('filters').addEventListener('submit', (event) => {
     event.preventDefault();
     offset = 0;

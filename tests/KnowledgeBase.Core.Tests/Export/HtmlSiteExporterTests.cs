@@ -191,4 +191,17 @@ public sealed partial class HtmlSiteExporterTests
         var uncategorized = index.IndexOf("<a href=\"topic-uncategorized.html\">", StringComparison.Ordinal);
         Assert.True(payout >= 0 && payout < licence && licence < uncategorized, index);
     }
+
+    [Fact]
+    public void The_search_index_lists_the_entries_in_the_order_of_the_pages_which_the_search_keeps_for_ties()
+    {
+        using var folder = new ExportFolder();
+
+        new KnowledgeBaseExporter().Export(SampleDocuments.ThreeTopicSizes(), new ExportOptions(ExportFormat.Html), folder.Path);
+
+        using var index = JsonDocument.Parse(folder.Read("search-index.json"));
+        Assert.Equal(
+            ["entry-e-7d793037.html", "entry-e-8c9d0e1f.html", "entry-e-5d41402a.html", "entry-e-0f0f0f0f.html"],
+            index.RootElement.EnumerateArray().Select(item => item.GetProperty("url").GetString()));
+    }
 }
