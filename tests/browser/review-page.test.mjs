@@ -170,6 +170,7 @@ test('filters by topic, status and free text', async () => {
   await page.click('#f-apply');
   await page.waitForFunction(() => document.querySelectorAll('#entries tbody tr').length === 1);
   assert.equal(await rows().first().getAttribute('data-id'), 'e-card');
+  assert.equal(await page.textContent('#count'), '1 entry');
 
   await page.selectOption('#f-topic', 't-settle');
   await page.fill('#f-q', '轧差');

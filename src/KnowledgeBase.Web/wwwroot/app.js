@@ -206,6 +206,7 @@ async function loadList() {
   }
   const number = (n) => n.toLocaleString('en');
   $('count').textContent = total === 0 ? 'no entries'
+    : total === 1 ? '1 entry'
     : entries.length === total ? `${number(total)} entries, highest confidence first`
     : `${number(offset + 1)}–${number(offset + entries.length)} of ${number(total)} entries, highest confidence first`;
   $('legend').hidden = !flagged;
