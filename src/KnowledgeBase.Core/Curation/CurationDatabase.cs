@@ -241,16 +241,17 @@ internal sealed class CurationDatabase
     }
 
     internal static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
-        Reused(connection, transaction, sql, parameters).ExecuteNonQuery();
+        Prepared(connection, transaction, sql, parameters).ExecuteNonQuery();
 
     internal static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
-        Convert.ToInt64(Reused(connection, transaction, sql, parameters).ExecuteScalar(), CultureInfo.InvariantCulture);
+        Convert.ToInt64(Prepared(connection, transaction, sql, parameters).ExecuteScalar(), CultureInfo.InvariantCulture);
 
-    // The connection's command for this statement, compiled on its first use and given these values. A build's merge runs
+    // The connection's command for this statement, compiled on its first use and given these values; the connection owns
+    // it, so the caller does not dispose it (a reader of it, yes, before the statement runs again). A build's merge runs
     // the same few statements for every exchange, message and entry, and compiling them anew each time cost more than
     // running them; SQLite's advice for bulk writes is to reuse one parameterised command. The connection disposes its
     // commands when it closes, and the table lets go of them with it.
-    private static SqliteCommand Reused(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
+    internal static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var commands = ReusedCommands.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
         if (!commands.TryGetValue(sql, out var command))

@@ -72,7 +72,7 @@ internal sealed class EntryRecomputer(CurationDatabase database)
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(x => exchanges[x].Ordinal)
                 .ToList();
-            var cited = effective.SelectMany(x => exchanges[x].Messages).Where(m => m.Role != "context").ToList();
+            var cited = effective.SelectMany(x => CitedBy(connection, transaction, x)).Where(m => m.Role != "context").ToList();
             var citedSources = cited.Select(m => new SourceRef(m.Path, m.Line)).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ToList();
             // An entry keeps what its builder gave it while it has the exchanges it was built of: a build's entry until the
             // next build, an entry split off another while those exchanges still cite the messages they cited at the split.
@@ -129,49 +129,51 @@ internal sealed class EntryRecomputer(CurationDatabase database)
     internal static string? MergedInto(EntryRow row, IReadOnlySet<string> gone) =>
         row.MergedInto is { } target && !gone.Contains(target) ? target : null;
 
+    // What the entries need of every exchange; the messages each cites are read when its entry is worked out (CitedBy),
+    // so that the merge of a large build does not hold every cited message's text at once.
     private static Dictionary<string, ExchangeFacts> LoadExchangeFacts(SqliteConnection connection, SqliteTransaction transaction)
     {
         var facts = new Dictionary<string, ExchangeFacts>(StringComparer.Ordinal);
-        using (var command = Command(connection, transaction, "SELECT id, path, confidence, ordinal, present FROM exchanges;"))
-        using (var reader = command.ExecuteReader())
+        using var command = Command(connection, transaction, "SELECT id, path, confidence, ordinal, present FROM exchanges;");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                facts[reader.GetString(0)] = new ExchangeFacts(reader.GetString(1), reader.GetDouble(2), reader.GetInt32(3), reader.GetInt64(4) != 0, []);
-            }
-        }
-
-        using (var command = Command(
-            connection,
-            transaction,
-            """
-            SELECT x.exchange_id, x.path, x.line, x.role, m.time, m.speaker_name, m.company, m.role, m.speaker, m.body
-            FROM exchange_messages x JOIN messages m ON m.path = x.path AND m.line = x.line ORDER BY x.exchange_id, x.seq;
-            """))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                if (facts.TryGetValue(reader.GetString(0), out var exchange))
-                {
-                    exchange.Messages.Add(new CitedFact(
-                        reader.GetString(1),
-                        reader.GetInt32(2),
-                        reader.GetString(3),
-                        reader.GetString(4),
-                        reader.GetString(5),
-                        reader.IsDBNull(6) ? null : reader.GetString(6),
-                        reader.IsDBNull(7) ? null : reader.GetString(7),
-                        reader.GetString(8),
-                        reader.GetString(9)));
-                }
-            }
+            facts[reader.GetString(0)] = new ExchangeFacts(reader.GetString(1), reader.GetDouble(2), reader.GetInt32(3), reader.GetInt64(4) != 0);
         }
 
         return facts;
     }
 
-    private sealed record ExchangeFacts(string Path, double Confidence, int Ordinal, bool Present, List<CitedFact> Messages);
+    // The messages an exchange cites, in its order, with what their speakers and words were.
+    private static List<CitedFact> CitedBy(SqliteConnection connection, SqliteTransaction transaction, string exchange)
+    {
+        var cited = new List<CitedFact>();
+        using var reader = Prepared(
+            connection,
+            transaction,
+            """
+            SELECT x.path, x.line, x.role, m.time, m.speaker_name, m.company, m.role, m.speaker, m.body
+            FROM exchange_messages x JOIN messages m ON m.path = x.path AND m.line = x.line WHERE x.exchange_id = $id ORDER BY x.seq;
+            """,
+            ("$id", exchange)).ExecuteReader();
+        while (reader.Read())
+        {
+            cited.Add(new CitedFact(
+                reader.GetString(0),
+                reader.GetInt32(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetString(7),
+                reader.GetString(8)));
+        }
+
+        return cited;
+    }
+
+    private sealed record ExchangeFacts(string Path, double Confidence, int Ordinal, bool Present);
 
     private sealed record CitedFact(string Path, int Line, string Role, string Time, string SpeakerName, string? Company, string? SpeakerRole, string Speaker, string Body);
 }
