@@ -139,6 +139,22 @@ test('lists every entry, highest confidence first', async () => {
   assert.deepEqual(await page.locator('#entries tbody tr td:nth-child(1)').allTextContents(), ['0.90', '0.80', '0.70', '0.50']);
 });
 
+test('the list works from the keyboard: Tab reaches the entries, Enter or Space opens one', async () => {
+  await page.goto(`${baseUrl}/`);
+  await rows().first().waitFor();
+  // Tab from the last filter control lands on the first row (the pager is hidden with four entries).
+  await page.focus('#f-apply');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.id), await rows().first().getAttribute('data-id'));
+  // The focused row is marked, not left to the browser's default ring.
+  assert.equal(await rows().first().evaluate((row) => getComputedStyle(row).outlineStyle), 'solid');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.querySelector('#e-id')?.textContent === id, await rows().first().getAttribute('data-id'));
+  await rows().nth(1).focus();
+  await page.keyboard.press(' ');
+  await page.waitForFunction((id) => document.querySelector('#e-id')?.textContent === id, await rows().nth(1).getAttribute('data-id'));
+});
+
 test('pages through the entries and says how many there are in all', async () => {
   // A change of the address's fragment alone does not load the page again: leave it first.
   await page.goto('about:blank');

@@ -202,6 +202,13 @@ async function loadList() {
     row.appendChild(el('td', entry.question));
     if (current && current.id === entry.id) row.classList.add('selected');
     row.addEventListener('click', () => openEntry(entry.id));
+    // Rows are reachable with Tab and open with Enter or Space, as the click does.
+    row.tabIndex = 0;
+    row.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      openEntry(entry.id);
+    });
     body.appendChild(row);
   }
   const number = (n) => n.toLocaleString('en');
