@@ -262,7 +262,7 @@ internal sealed class CurationDatabase
 
         command.Transaction = transaction;
         var values = command.Parameters;
-        if (values.Count != parameters.Length || parameters.Where((p, i) => values[i].ParameterName != p.Name).Any())
+        if (!SameNames(values, parameters))
         {
             values.Clear();
             foreach (var (name, value) in parameters)
@@ -279,6 +279,25 @@ internal sealed class CurationDatabase
         }
 
         return command;
+    }
+
+    // Whether a reused command already has these parameters, in this order (the usual case: one call site per statement).
+    private static bool SameNames(SqliteParameterCollection values, (string Name, object? Value)[] parameters)
+    {
+        if (values.Count != parameters.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (!string.Equals(values[i].ParameterName, parameters[i].Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     internal static List<string> Strings(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
